@@ -1,0 +1,3 @@
+// How many nodes a store holds, for the health check.
+MATCH (n)
+RETURN count(n) AS nodes

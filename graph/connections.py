@@ -1,0 +1,67 @@
+"""Drivers for the two stores.
+
+The vault and the public graph get separate drivers from separate settings.
+Public-facing code is handed the public driver only (see ``service``), so it
+has no way to reach the vault.
+"""
+
+from __future__ import annotations
+
+from neo4j import Driver, GraphDatabase
+
+from graph.settings import Settings, StoreSettings
+
+
+class NoPasswordError(RuntimeError):
+    pass
+
+
+def password_for(settings: Settings, store: StoreSettings) -> str:
+    """The store's password: from the settings, or the generated file of a managed store."""
+    if store.password:
+        return store.password
+    path = settings.neo4j_dir / store.name / "password"
+    if store.managed and path.exists():
+        return path.read_text().strip()
+    raise NoPasswordError(
+        f"no password for the {store.name} store: set FOOTPRINTS_{store.name.upper()}_PASSWORD "
+        f"or start the local server once (footprints neo4j start)"
+    )
+
+
+def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
+    """A driver for one store. ``neo4j://`` and ``neo4j+s://`` work for clusters."""
+    config.setdefault("max_connection_pool_size", 50)
+    config.setdefault("connection_acquisition_timeout", 10.0)
+    config.setdefault("connection_timeout", 5.0)
+    return GraphDatabase.driver(store.uri, auth=(store.user, password_for(settings, store)),
+                                **config)
+
+
+class Stores:
+    """Both drivers, opened lazily, closed together."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._drivers: dict[str, Driver] = {}
+
+    def driver(self, name: str) -> Driver:
+        if name not in self._drivers:
+            self._drivers[name] = open_driver(self.settings, getattr(self.settings, name))
+        return self._drivers[name]
+
+    @property
+    def vault(self) -> Driver:
+        return self.driver("vault")
+
+    @property
+    def public(self) -> Driver:
+        return self.driver("public")
+
+    def database(self, name: str) -> str:
+        return getattr(self.settings, name).database
+
+    def close(self) -> None:
+        for drv in self._drivers.values():
+            drv.close()
+        self._drivers.clear()

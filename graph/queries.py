@@ -1,0 +1,49 @@
+"""Named Cypher queries: ``cypher/<area>/<verb>_<noun>.cypher``, loaded by name.
+
+Queries take ``$params`` only; nothing is ever formatted into Cypher text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, Query
+
+CYPHER_DIR = Path(__file__).resolve().parents[1] / "cypher"
+
+
+class UnknownQueryError(KeyError):
+    pass
+
+
+@cache
+def text(name: str) -> str:
+    """The text of ``cypher/<name>.cypher`` (e.g. ``"load/merge_nodes"``)."""
+    path = (CYPHER_DIR / f"{name}.cypher").resolve()
+    if CYPHER_DIR not in path.parents or not path.exists():
+        raise UnknownQueryError(name)
+    return path.read_text(encoding="utf-8").strip().rstrip(";")
+
+
+def names() -> list[str]:
+    """Every named query, e.g. for the EXPLAIN test."""
+    return sorted(str(p.relative_to(CYPHER_DIR).with_suffix("")) for p in CYPHER_DIR.rglob("*.cypher"))
+
+
+def run(driver: Driver, name: str, database: str = "neo4j", timeout: float | None = None,
+        **params: Any) -> list[dict]:
+    """Run a named query in an auto-commit transaction and return its records as dicts.
+
+    No automatic retries: a store that is down should surface at once (as a
+    503 in the API), not after the driver's 30 s of retrying.
+    """
+    with driver.session(database=database) as session:
+        result = session.run(Query(text(name), timeout=timeout), params)
+        return [record.data() for record in result]
+
+
+def run_in(tx, name: str, **params: Any) -> list[dict]:
+    """Run a named query inside an open transaction."""
+    return [record.data() for record in tx.run(text(name), params)]

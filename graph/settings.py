@@ -1,0 +1,105 @@
+"""One settings object: the only place configuration is read from the environment.
+
+Code receives a :class:`Settings` (through the app factory, the CLI or a test
+fixture); no module reads ``os.environ`` at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class SettingsError(ValueError):
+    """The configuration cannot work (e.g. vault and public graph are one database)."""
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Where one Neo4j store is and how to log in.
+
+    ``managed`` is True when the project starts this store itself from
+    ``ops/neo4j``; False when its URI came from the environment.
+    """
+
+    name: str
+    uri: str
+    user: str = "neo4j"
+    password: str | None = None
+    database: str = "neo4j"
+    managed: bool = True
+    bolt_port: int = 7687
+    heap: str = "1g"
+    pagecache: str = "512m"
+
+    def identity(self) -> tuple[str, str]:
+        """What makes two stores the same database: host/port and database name."""
+        rest = self.uri.split("://", 1)[-1].rstrip("/")
+        return rest.lower(), self.database
+
+
+@dataclass(frozen=True)
+class Settings:
+    vault: StoreSettings
+    public: StoreSettings
+    var_dir: Path = field(default=REPO_ROOT / "var")
+    secret_key: str | None = None
+    tile_url: str | None = None
+    query_timeout_s: float = 10.0
+
+    @property
+    def neo4j_dir(self) -> Path:
+        return self.var_dir / "neo4j"
+
+    def stores(self) -> tuple[StoreSettings, StoreSettings]:
+        return (self.vault, self.public)
+
+    def check(self) -> Settings:
+        """Refuse a configuration in which the public graph is the vault."""
+        if self.vault.identity() == self.public.identity():
+            raise SettingsError(
+                "the vault and the public graph point to the same database "
+                f"({self.vault.uri}, database {self.vault.database}); they must be separate"
+            )
+        return self
+
+    def with_password(self, store: str, password: str) -> Settings:
+        current = getattr(self, store)
+        return replace(self, **{store: replace(current, password=password)})
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read ``FOOTPRINTS_*`` variables (see README "Configuration")."""
+        env = os.environ if env is None else env
+        var_dir = Path(env.get("FOOTPRINTS_VAR", REPO_ROOT / "var"))
+        if not var_dir.is_absolute():
+            var_dir = REPO_ROOT / var_dir
+
+        def store(name: str, default_port: int, heap: str, pagecache: str) -> StoreSettings:
+            prefix = f"FOOTPRINTS_{name.upper()}_"
+            port = int(env.get(prefix + "PORT", default_port))
+            uri = env.get(prefix + "URI")
+            return StoreSettings(
+                name=name,
+                uri=uri or f"bolt://127.0.0.1:{port}",
+                user=env.get(prefix + "USER", "neo4j"),
+                password=env.get(prefix + "PASSWORD"),
+                database=env.get(prefix + "DATABASE", "neo4j"),
+                managed=not uri,
+                bolt_port=port,
+                heap=env.get(prefix + "HEAP", heap),
+                pagecache=env.get(prefix + "PAGECACHE", pagecache),
+            )
+
+        return cls(
+            vault=store("vault", 7687, "2g", "2g"),
+            public=store("public", 7688, "2g", "1g"),
+            var_dir=var_dir,
+            secret_key=env.get("FOOTPRINTS_SECRET_KEY"),
+            tile_url=env.get("FOOTPRINTS_TILE_URL") or None,
+            query_timeout_s=float(env.get("FOOTPRINTS_QUERY_TIMEOUT", 10.0)),
+        ).check()

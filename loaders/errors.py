@@ -1,0 +1,29 @@
+"""Errors of the loaders, each naming where in the input the problem is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an input file: where (line/row, field) and why."""
+
+    line: int
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "file"
+        return f"{where}, field {self.field!r}: {self.reason}"
+
+
+class LoadError(Exception):
+    """An input that cannot be imported. Nothing was written."""
+
+    def __init__(self, path: str, problems: list[Problem], limit: int = 20):
+        self.path = path
+        self.problems = problems
+        shown = "\n  ".join(str(p) for p in problems[:limit])
+        more = f"\n  ... and {len(problems) - limit} more" if len(problems) > limit else ""
+        super().__init__(f"{path}: {len(problems)} problem(s); nothing was written:\n  {shown}{more}")

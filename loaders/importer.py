@@ -1,0 +1,320 @@
+"""Import interchange files (JSON Lines or CSV) into the vault.
+
+Validate everything first, write afterwards: an invalid file writes nothing,
+and each problem names its line (or CSV row), field and reason. Writes are
+batched ``UNWIND`` + ``MERGE`` on ``uid`` (relationships on their ends, type
+and key), so a re-run gives the same graph and an interrupted import can be
+run again to completion. Each batch is one transaction: a crash never leaves a
+half-written record.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marshmallow import ValidationError
+from neo4j import Driver
+from neo4j.spatial import WGS84Point
+
+from graph import queries
+from loaders.errors import LoadError, Problem
+from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
+
+LIST_FIELDS = {"roles", "name_variants", "sources"}
+REL_SCHEMA = RelRecord()
+SCHEMAS = {name: cls() for name, cls in NODE_SCHEMAS.items()}
+#: Node fields that name an Organization.
+ORG_REFERENCES = {"owner", "submitted_by", "partner"}
+
+
+@dataclass
+class ImportReport:
+    path: str
+    nodes: Counter = field(default_factory=Counter)
+    relationships: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def records(self) -> int:
+        return sum(self.nodes.values()) + sum(self.relationships.values())
+
+    def summary(self) -> str:
+        rate = self.records / self.seconds if self.seconds else 0
+        lines = [f"{self.path}: {sum(self.nodes.values())} nodes, "
+                 f"{sum(self.relationships.values())} relationships in {self.seconds:.1f} s "
+                 f"({rate:,.0f} records/s)"]
+        lines += [f"  {label}: {n}" for label, n in sorted(self.nodes.items())]
+        lines += [f"  {rtype}: {n}" for rtype, n in sorted(self.relationships.items())]
+        lines += [f"  warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+# -- reading ------------------------------------------------------------------
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict | Problem]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, Problem(number, "(line)", f"not valid JSON: {exc.msg}")
+                continue
+            if not isinstance(value, dict):
+                yield number, Problem(number, "(line)", "a record must be a JSON object")
+                continue
+            yield number, value
+
+
+def _csv_record_type(path: Path) -> str | None:
+    stem = path.stem.lower().rstrip("s")
+    for name in NODE_SCHEMAS:
+        if name.lower() == stem:
+            return name
+    return "rel" if stem in ("rel", "relationship") else None
+
+
+def read_csv(path: Path, warnings: list[str]) -> Iterator[tuple[int, dict | Problem]]:
+    """CSV rows as records: lists split on ``|``, empty cells omitted.
+
+    The record type comes from a ``record`` column or the file name
+    (``persons.csv``, ``relationships.csv``). Columns that no record type uses
+    are reported, never silently dropped.
+    """
+    default_type = _csv_record_type(path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        known = _known_csv_columns(default_type)
+        unused = [c for c in header if known is not None and c not in known and c != "record"]
+        if unused:
+            warnings.append(f"unused columns in {path.name}: {', '.join(unused)}")
+        for number, row in enumerate(reader, start=2):
+            record_type = row.get("record") or default_type
+            if not record_type:
+                yield number, Problem(number, "record", "no record type (add a 'record' column "
+                                                        "or name the file after the type)")
+                continue
+            yield number, _csv_row_to_record(record_type, row, unused)
+
+
+def _known_csv_columns(record_type: str | None) -> set[str] | None:
+    if record_type is None:
+        return None
+    if record_type == "rel":
+        return {"type", "from", "to", "key", "sources", "relation", "date_from", "date_to",
+                "role", "note"}
+    return set(SCHEMAS[record_type].fields)
+
+
+def _csv_row_to_record(record_type: str, row: dict, unused: list[str]) -> dict:
+    record: dict = {"record": record_type}
+    props: dict = {}
+    for column, value in row.items():
+        if column in unused or column == "record" or value is None or value.strip() == "":
+            continue
+        value = value.strip()
+        if column in LIST_FIELDS:
+            value = [v.strip() for v in value.split("|") if v.strip()]
+        if record_type == "rel" and column not in ("type", "from", "to", "key", "sources"):
+            props[column] = value
+        else:
+            record[column] = value
+    if record_type == "rel" and props:
+        record["props"] = props
+    return record
+
+
+def read_records(path: Path, warnings: list[str]) -> Iterator[tuple[int, dict | Problem]]:
+    if path.suffix.lower() == ".csv":
+        return read_csv(path, warnings)
+    return read_jsonl(path)
+
+
+# -- validating ---------------------------------------------------------------
+def _problems_from(number: int, error: ValidationError, prefix: str = "") -> list[Problem]:
+    out = []
+    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    for name, reasons in messages.items():
+        if isinstance(reasons, dict):
+            out += _problems_from(number, ValidationError(reasons), f"{prefix}{name}.")
+            continue
+        reasons = reasons if isinstance(reasons, list) else [reasons]
+        for reason in reasons:
+            if isinstance(reason, dict):
+                out += _problems_from(number, ValidationError(reason), f"{prefix}{name}.")
+            else:
+                out.append(Problem(number, f"{prefix}{name}", str(reason)))
+    return out
+
+
+@dataclass
+class Parsed:
+    nodes: dict[str, tuple[int, str, dict]] = field(default_factory=dict)  # uid -> line, label, data
+    rels: list[tuple[int, dict]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse(rows: Iterable[tuple[int, dict | Problem]]) -> Parsed:
+    parsed = Parsed()
+    for number, raw in rows:
+        if isinstance(raw, Problem):
+            parsed.problems.append(raw)
+            continue
+        kind = raw.get("record")
+        if kind == "rel":
+            try:
+                parsed.rels.append((number, REL_SCHEMA.load(raw)))
+            except ValidationError as exc:
+                parsed.problems += _problems_from(number, exc)
+            continue
+        schema = SCHEMAS.get(kind)
+        if schema is None:
+            parsed.problems.append(Problem(number, "record", f"unknown record type {kind!r}; "
+                                           f"expected one of {', '.join([*SCHEMAS, 'rel'])}"))
+            continue
+        try:
+            data = schema.load(raw)
+        except ValidationError as exc:
+            parsed.problems += _problems_from(number, exc)
+            continue
+        if data["uid"] in parsed.nodes:
+            first = parsed.nodes[data["uid"]][0]
+            parsed.problems.append(Problem(number, "uid", f"duplicate uid {data['uid']!r} "
+                                           f"(first on line {first})"))
+            continue
+        parsed.nodes[data["uid"]] = (number, kind, data)
+    return parsed
+
+
+def check_references(driver: Driver, database: str, parsed: Parsed) -> None:
+    """Every uid a record points to exists, in the file or in the vault, with a fitting label."""
+    wanted: set[str] = set()
+    for _, _, data in parsed.nodes.values():
+        wanted.update(data[f] for f in ORG_REFERENCES if data.get(f))
+    for _, rel in parsed.rels:
+        wanted.update((rel["start"], rel["end"], *rel["sources"]))
+    missing = sorted(u for u in wanted if u not in parsed.nodes)
+    known = {u: label for u, (_, label, _) in parsed.nodes.items()}
+    for start in range(0, len(missing), 10_000):
+        for row in queries.run(driver, "load/match_entity_labels", database=database,
+                               uids=missing[start:start + 10_000]):
+            known[row["uid"]] = row["label"]
+
+    def need(number: int, name: str, uid: str, labels: tuple[str, ...]) -> None:
+        label = known.get(uid)
+        if label is None:
+            parsed.problems.append(Problem(number, name, f"no record with uid {uid!r}"))
+        elif label not in labels:
+            parsed.problems.append(Problem(number, name, f"{uid!r} is a {label}, "
+                                           f"expected {' or '.join(labels)}"))
+
+    for number, _, data in parsed.nodes.values():
+        for name in ORG_REFERENCES:
+            if data.get(name):
+                need(number, name, data[name], ("Organization",))
+    for number, rel in parsed.rels:
+        starts, ends, _ = REL_TYPES[rel["type"]]
+        need(number, "from", rel["start"], starts)
+        need(number, "to", rel["end"], ends)
+        for source in rel["sources"]:
+            need(number, "sources", source, ("Source",))
+
+
+# -- writing ------------------------------------------------------------------
+_COMPACT = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
+
+
+def search_keys(data: dict) -> list[str]:
+    """Compact forms of the Latin names (``Kim Jong-il`` -> ``kimjongil``, ``jongil``)."""
+    keys: set[str] = set()
+    for name in [data.get("name_en"), *data.get("name_variants", [])]:
+        if not name or not name.isascii():
+            continue
+        words = [w for w in _COMPACT.split(name.lower()) if w]
+        if len(words) > 1:
+            keys.add("".join(words))
+            keys.add("".join(words[1:]))
+    return sorted(keys)
+
+
+def node_row(label: str, data: dict) -> dict:
+    """The labels and stored properties of a validated node record."""
+    props = {k: v for k, v in data.items() if k not in ("record", "roles", "lat", "lon")}
+    labels = [label]
+    if label == "Person":
+        labels += data["roles"]
+        props["search_keys"] = search_keys(data)
+    if label == "Location" and data.get("lat") is not None:
+        props["coords"] = WGS84Point((data["lon"], data["lat"]))
+    if label == "Event" and props.get("year") is None and data.get("date_start"):
+        props["year"] = data["date_start"].year
+    return {"uid": data["uid"], "labels": labels, "props": props}
+
+
+def rel_row(rel: dict) -> dict:
+    return {"type": rel["type"], "from": rel["start"], "to": rel["end"], "key": rel["key"],
+            "props": {**rel["props"], "sources": rel["sources"]}}
+
+
+def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
+          progress: Callable[[int], None]) -> tuple[Counter, Counter]:
+    nodes: Counter = Counter()
+    rels: Counter = Counter()
+    node_rows = [node_row(label, data) for _, label, data in parsed.nodes.values()]
+    rel_rows = [rel_row(rel) for _, rel in parsed.rels]
+    with driver.session(database=database) as session:
+        for start in range(0, len(node_rows), batch_size):
+            batch = node_rows[start:start + batch_size]
+            session.execute_write(lambda tx, b=batch: queries.run_in(tx, "load/merge_nodes", rows=b))
+            nodes.update(r["labels"][0] for r in batch)
+            progress(len(batch))
+        for start in range(0, len(rel_rows), batch_size):
+            batch = rel_rows[start:start + batch_size]
+            session.execute_write(lambda tx, b=batch: queries.run_in(tx, "load/merge_relationships",
+                                                                     rows=b))
+            rels.update(r["type"] for r in batch)
+            progress(len(batch))
+    return nodes, rels
+
+
+def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size: int = 2000,
+                progress: bool = False,
+                after: Callable[[Driver, str, list[str]], None] | None = None) -> ImportReport:
+    """Validate ``path`` whole, then write it. Raises :class:`LoadError` and writes nothing
+    if any record is invalid. ``after`` runs on the written uids (e.g. the consent policy)."""
+    started = time.monotonic()
+    report = ImportReport(str(path))
+    parsed = parse(read_records(Path(path), report.warnings))
+    if not parsed.problems:
+        check_references(driver, database, parsed)
+    if parsed.problems:
+        parsed.problems.sort(key=lambda p: p.line)
+        raise LoadError(str(path), parsed.problems)
+    total = len(parsed.nodes) + len(parsed.rels)
+    bar = _progress_bar(total, f"loading {path.name}") if progress else None
+    try:
+        report.nodes, report.relationships = write(
+            driver, database, parsed, batch_size, bar.update if bar else (lambda n: None))
+    finally:
+        if bar:
+            bar.close()
+    if after:
+        after(driver, database, list(parsed.nodes))
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _progress_bar(total: int, label: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="rec", file=sys.stderr, mininterval=0.5)

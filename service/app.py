@@ -1,0 +1,49 @@
+"""The Flask app factory.
+
+Public-facing blueprints get the public graph's driver only; the vault's
+driver is opened for the vault blueprints and the health check.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify
+
+from graph.connections import Stores
+from graph.settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = (settings or Settings.from_env()).check()
+    app = Flask(__name__)
+    app.config["SETTINGS"] = settings
+    app.config["SECRET_KEY"] = settings.secret_key or _secret_key(settings)
+    app.config["JSON_AS_ASCII"] = False
+    app.json.ensure_ascii = False
+    stores = Stores(settings)
+    app.extensions["footprints.stores"] = stores
+
+    from service import health
+
+    app.register_blueprint(health.blp)
+    return app
+
+
+def _secret_key(settings: Settings) -> str:
+    """A generated key kept in var/ (ignored), so sessions survive restarts."""
+    import secrets
+
+    path = settings.var_dir / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def stores() -> Stores:
+    from flask import current_app
+
+    return current_app.extensions["footprints.stores"]
+
+
+__all__ = ["create_app", "jsonify", "stores"]

@@ -1,0 +1,69 @@
+"""Shared fixtures: a real pair of Neo4j servers for the tests, clean state per test.
+
+The tests run their own vault and public graph (ports 7697/7698, homes under
+var/test/) so that they never touch the demo's data. If FOOTPRINTS_TEST_VAULT_URI
+and FOOTPRINTS_TEST_PUBLIC_URI are set, those servers are used instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from graph.connections import Stores
+from graph.schema import install_schema
+from graph.settings import Settings
+
+
+def test_settings() -> Settings:
+    env = {
+        "FOOTPRINTS_VAR": os.environ.get("FOOTPRINTS_TEST_VAR", "var/test"),
+        "FOOTPRINTS_VAULT_PORT": os.environ.get("FOOTPRINTS_TEST_VAULT_PORT", "7697"),
+        "FOOTPRINTS_PUBLIC_PORT": os.environ.get("FOOTPRINTS_TEST_PUBLIC_PORT", "7698"),
+        "FOOTPRINTS_VAULT_HEAP": "1g", "FOOTPRINTS_VAULT_PAGECACHE": "256m",
+        "FOOTPRINTS_PUBLIC_HEAP": "1g", "FOOTPRINTS_PUBLIC_PAGECACHE": "256m",
+        "FOOTPRINTS_SECRET_KEY": "test-secret",
+    }
+    for store in ("VAULT", "PUBLIC"):
+        for part in ("URI", "USER", "PASSWORD"):
+            value = os.environ.get(f"FOOTPRINTS_TEST_{store}_{part}")
+            if value:
+                env[f"FOOTPRINTS_{store}_{part}"] = value
+    return Settings.from_env(env)
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return test_settings()
+
+
+@pytest.fixture(scope="session")
+def stores(settings):
+    from ops.neo4j.control import start_all
+
+    start_all(settings)
+    stores = Stores(settings)
+    for name in ("vault", "public"):
+        install_schema(stores.driver(name), stores.database(name))
+    yield stores
+    stores.close()
+
+
+def wipe(driver, database: str = "neo4j") -> None:
+    with driver.session(database=database) as session:  # CALL IN TRANSACTIONS needs auto-commit
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+
+@pytest.fixture
+def vault(stores):
+    """The test vault, emptied before the test (schema kept)."""
+    wipe(stores.vault, stores.database("vault"))
+    return stores.vault
+
+
+@pytest.fixture
+def public(stores):
+    """The test public graph, emptied before the test (schema kept)."""
+    wipe(stores.public, stores.database("public"))
+    return stores.public

@@ -1,0 +1,149 @@
+"""The importer against a real vault: validation first, idempotent writes, lossless round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import LoadError
+from loaders.exporter import export_jsonl
+from loaders.importer import import_file
+
+DATA = Path(__file__).parent / "data"
+
+
+def counts(driver) -> dict:
+    records, _, _ = driver.execute_query(
+        "MATCH (n) WITH count(n) AS nodes "
+        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
+    return records[0].data()
+
+
+def test_load_writes_every_record(vault):
+    report = import_file(vault, DATA / "small.jsonl")
+    assert sum(report.nodes.values()) == 13
+    assert sum(report.relationships.values()) == 13
+    assert counts(vault) == {"nodes": 13, "rels": 13}
+    records, _, _ = vault.execute_query(
+        "MATCH (p:Person {uid: 'p-1'})-[r:HELD_AT]->(l:Location) "
+        "RETURN labels(p) AS labels, p.search_keys AS keys, r.sources AS sources, "
+        "r.date_from AS since, l.coords.latitude AS lat")
+    row = records[0]
+    assert set(row["labels"]) == {"Entity", "Person", "Victim"}
+    assert "kimchulho" in row["keys"] and "gimcheolho" in row["keys"]
+    assert row["sources"] == ["src-2"]
+    assert row["since"].iso_format() == "1951-01-01"
+    assert row["lat"] == pytest.approx(39.75)
+
+
+def test_double_load_leaves_identical_counts(vault):
+    import_file(vault, DATA / "small.jsonl")
+    first = counts(vault)
+    import_file(vault, DATA / "small.jsonl")
+    assert counts(vault) == first
+
+
+def _write(tmp_path: Path, lines: list[dict | str]) -> Path:
+    path = tmp_path / "input.jsonl"
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
+    return path
+
+
+def test_invalid_file_writes_nothing_and_names_line_and_field(vault, tmp_path):
+    lines = (DATA / "small.jsonl").read_text().splitlines()
+    lines[8] = lines[8].replace('"sex": "male"', '"sex": "m"')           # line 9: bad vocabulary
+    lines[7] = lines[7].replace('"kind": "abduction", ', "")              # line 8: missing field
+    lines.append('{"record": "rel", "type": "SUBJECTED_TO", "from": "p-1", "to": "nope"}')
+    lines.append("{not json")
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(LoadError) as info:
+        import_file(vault, path)
+    message = str(info.value)
+    assert "nothing was written" in message
+    assert "line 9, field 'sex'" in message
+    assert "line 8, field 'kind'" in message
+    assert "line 28" in message and "not valid JSON" in message
+    assert counts(vault) == {"nodes": 0, "rels": 0}
+
+
+def test_reference_errors_are_reported(vault, tmp_path):
+    path = _write(tmp_path, [
+        {"record": "Person", "uid": "p-1", "roles": ["Victim"], "name_en": "A", "owner": "org-x"},
+        {"record": "Event", "uid": "e-1", "kind": "abduction"},
+        {"record": "rel", "type": "SUBJECTED_TO", "from": "e-1", "to": "p-1"},
+        {"record": "rel", "type": "SUBJECTED_TO", "from": "p-1", "to": "e-1", "sources": ["e-1"]},
+    ])
+    with pytest.raises(LoadError) as info:
+        import_file(vault, path)
+    message = str(info.value)
+    assert "line 1, field 'owner': no record with uid 'org-x'" in message
+    assert "line 3, field 'from': 'e-1' is a Event, expected Person" in message
+    assert "line 4, field 'sources': 'e-1' is a Event, expected Source" in message
+    assert counts(vault)["nodes"] == 0
+
+
+def test_duplicate_uid_and_unknown_field_are_errors(vault, tmp_path):
+    path = _write(tmp_path, [
+        {"record": "Organization", "uid": "o", "name_en": "A"},
+        {"record": "Organization", "uid": "o", "name_en": "B"},
+        {"record": "Organization", "uid": "o2", "name_en": "C", "colour": "red"},
+    ])
+    with pytest.raises(LoadError) as info:
+        import_file(vault, path)
+    assert "line 2, field 'uid': duplicate uid 'o'" in str(info.value)
+    assert "line 3, field 'colour': Unknown field." in str(info.value)
+
+
+def test_references_to_existing_vault_records_are_accepted(vault, tmp_path):
+    import_file(vault, DATA / "small.jsonl")
+    path = _write(tmp_path, [{"record": "rel", "type": "LIVED_AT", "from": "p-1",
+                              "to": "loc-seoul", "sources": ["src-1"]}])
+    report = import_file(vault, path)
+    assert report.relationships["LIVED_AT"] == 1
+
+
+def test_import_export_import_is_lossless(vault, tmp_path):
+    import_file(vault, DATA / "small.jsonl")
+    first = tmp_path / "first.jsonl"
+    export_jsonl(vault, first)
+    vault.execute_query("MATCH (n) DETACH DELETE n")
+    import_file(vault, first)
+    second = tmp_path / "second.jsonl"
+    export_jsonl(vault, second)
+    assert first.read_text() == second.read_text()
+    exported = [json.loads(x) for x in first.read_text().splitlines()]
+    person = next(r for r in exported if r.get("uid") == "p-1")
+    assert person["name_ko"] == "김철호" and person["roles"] == ["Victim"]
+    assert person["name_variants"] == ["Gim Cheol-ho", "Kim Chŏl-ho"]
+    yodok = next(r for r in exported if r.get("uid") == "loc-yodok")
+    assert (yodok["lat"], yodok["lon"]) == (39.75, 126.85)
+    held = next(r for r in exported if r.get("type") == "HELD_AT")
+    assert held["props"] == {"date_from": "1951-01-01", "date_to": "1960-12-31"}
+    assert held["sources"] == ["src-2"]
+
+
+def test_csv_import_reports_unused_columns(vault):
+    import_file(vault, DATA / "small.jsonl")
+    report = import_file(vault, DATA / "persons.csv")
+    assert report.nodes["Person"] == 2
+    assert any("favourite_colour" in w for w in report.warnings)
+    report = import_file(vault, DATA / "relationships.csv")
+    assert report.relationships["RELATIVE_OF"] == 1
+    records, _, _ = vault.execute_query(
+        "MATCH (p:Person {uid: 'p-11'}) RETURN labels(p) AS labels, p.birth_year AS year, "
+        "p.name_variants AS variants")
+    assert set(records[0]["labels"]) >= {"Victim", "Witness"}
+    assert records[0]["year"] == 1964
+    assert records[0]["variants"] == ["佐藤花子"]
+
+
+def test_csv_errors_name_row_and_column(vault, tmp_path):
+    path = tmp_path / "persons.csv"
+    path.write_text("uid,roles,name_en,birth_year\np-1,Victim,A,nineteen\np-2,Villain,B,1950\n")
+    with pytest.raises(LoadError) as info:
+        import_file(vault, path)
+    assert "line 2, field 'birth_year'" in str(info.value)
+    assert "line 3, field 'roles.0'" in str(info.value)
