@@ -34,6 +34,8 @@ def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
     config.setdefault("max_connection_pool_size", 50)
     config.setdefault("connection_acquisition_timeout", 10.0)
     config.setdefault("connection_timeout", 5.0)
+    # Missing-property warnings are normal in a sparse graph; keep logs for real problems.
+    config.setdefault("notifications_min_severity", "OFF")
     return GraphDatabase.driver(store.uri, auth=(store.user, password_for(settings, store)),
                                 **config)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from graph.settings import Settings, SettingsError
+from graph.vocabularies import choices
 
 
 def _settings() -> Settings:
@@ -152,12 +153,16 @@ def generate(scale: str | None, victims: int | None, seed: int, output: Path) ->
 def load(path: Path, batch_size: int) -> None:
     """Import a JSON Lines (or CSV) file into the vault: validated whole, then written."""
     from graph.connections import Stores
+    from graph.consent.apply import apply_policy
     from loaders.importer import import_file
 
     stores = Stores(_settings())
     try:
+        # New records get their consent label at once (private by default); nothing is
+        # published until `footprints publish` or an editor's change.
         report = import_file(stores.vault, path, database=stores.database("vault"),
-                             batch_size=batch_size, progress=True)
+                             batch_size=batch_size, progress=True,
+                             after=lambda drv, db, uids: apply_policy(drv, db, uids))
     finally:
         stores.close()
     click.echo(report.summary())
@@ -178,6 +183,143 @@ def export(store: str, output: Path) -> None:
     finally:
         stores.close()
     click.echo(f"wrote {count} records to {output}")
+
+
+# -- consent and publication -----------------------------------------------------
+def _with_stores(fn):
+    from graph.connections import Stores
+    from graph.consent.editor import EditError
+
+    stores = Stores(_settings())
+    try:
+        return fn(stores)
+    except EditError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        stores.close()
+
+
+def _echo_result(result) -> None:
+    click.echo(result.message)
+    if result.publication is not None:
+        click.echo(f"  public graph updated in {result.publication.seconds:.3f} s")
+
+
+ACTOR = click.option("--by", "actor", required=True, help="Who makes the change (for the audit log).")
+
+
+@main.command()
+@click.option("--by", "actor", default="cli", show_default=True)
+def publish(actor: str) -> None:
+    """Re-decide every record and rebuild the public graph (atomically, as a new generation)."""
+    from graph.publication import publish_all
+
+    def run(stores):
+        return publish_all(stores.vault, stores.public, stores.database("vault"),
+                           stores.database("public"), actor=actor, progress=True)
+
+    click.echo(_with_stores(run).summary())
+
+
+@main.group()
+def consent() -> None:
+    """Record and withdraw consent."""
+
+
+@consent.command("record")
+@click.argument("person")
+@click.option("--purpose", required=True, type=click.Choice(choices("consent_purpose")))
+@click.option("--obtained-by", required=True)
+@click.option("--date", "given_on", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--method", type=click.Choice(choices("consent_method")))
+@click.option("--evidence")
+@click.option("--partner", help="Organization uid, for partner_sharing.")
+@click.option("--by-family", is_flag=True, help="Given by the family of a dead or disappeared person.")
+@ACTOR
+def consent_record(person, purpose, obtained_by, given_on, method, evidence, partner, by_family,
+                   actor) -> None:
+    """Record PERSON's consent."""
+    from graph.consent import editor
+
+    _echo_result(_with_stores(lambda s: editor.record_consent(
+        s, person, purpose, given_on.date(), obtained_by, actor=actor, method=method,
+        evidence=evidence, partner=partner, by_family=by_family)))
+
+
+@consent.command("withdraw")
+@click.argument("person")
+@click.option("--consent", "consent_uid", help="One consent by uid (default: all publication consent).")
+@click.option("--purpose", default="publication", show_default=True,
+              type=click.Choice(choices("consent_purpose")))
+@ACTOR
+def consent_withdraw(person, consent_uid, purpose, actor) -> None:
+    """Withdraw PERSON's consent: out of the public graph before this returns."""
+    from graph.consent import editor
+
+    _echo_result(_with_stores(lambda s: editor.withdraw_consent(
+        s, person, actor=actor, consent=consent_uid, purpose=purpose)))
+
+
+@main.command("at-risk")
+@click.argument("person")
+@click.option("--clear", is_flag=True, help="Remove the at-risk mark.")
+@ACTOR
+def at_risk(person, clear, actor) -> None:
+    """Mark PERSON as a third party at risk (never published)."""
+    from graph.consent import editor
+
+    _echo_result(_with_stores(lambda s: editor.mark_at_risk(s, person, actor=actor,
+                                                            at_risk=not clear)))
+
+
+@main.command()
+@click.argument("person")
+@click.argument("status", type=click.Choice(choices("review_status")))
+@ACTOR
+def review(person, status, actor) -> None:
+    """Record an editor's review of PERSON for publication."""
+    from graph.consent import editor
+
+    _echo_result(_with_stores(lambda s: editor.review(s, person, status, actor=actor)))
+
+
+@main.command("source-terms")
+@click.argument("source")
+@click.argument("terms", type=click.Choice(choices("terms_of_use")))
+@ACTOR
+def source_terms(source, terms, actor) -> None:
+    """Set SOURCE's terms of use."""
+    from graph.consent import editor
+
+    _echo_result(_with_stores(lambda s: editor.set_source_terms(s, source, terms, actor=actor)))
+
+
+@main.command()
+@click.argument("uid")
+def explain(uid: str) -> None:
+    """Why a vault record is, or is not, public."""
+    import json
+
+    from graph.consent import editor
+
+    out = _with_stores(lambda s: editor.explain(s, uid))
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+
+
+@main.group("audit")
+def audit_group() -> None:
+    """The hash-chained audit log."""
+
+
+@audit_group.command()
+def verify() -> None:
+    """Check the audit log's chain; fails and names the first bad entry."""
+    from graph import audit
+
+    result = _with_stores(lambda s: audit.verify(s.vault, s.database("vault")))
+    if not result.ok:
+        raise click.ClickException(f"audit log is NOT intact: {result.problem}")
+    click.echo(f"audit log intact: {result.entries} entries")
 
 
 # -- web ----------------------------------------------------------------------

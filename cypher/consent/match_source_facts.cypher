@@ -1,0 +1,4 @@
+// The terms of use of each source.
+UNWIND $uids AS uid
+MATCH (s:Source {uid: uid})
+RETURN s.uid AS uid, s.terms_of_use AS terms_of_use

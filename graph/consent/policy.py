@@ -1,0 +1,227 @@
+"""The consent policy: the one place that decides what may be public.
+
+Pure functions: facts about a record in, a :class:`Decision` (one consent
+label and the reasons for it) out. ``graph.consent.apply`` gathers the facts
+from the vault and writes the labels; ``graph.publication`` copies what is
+``Public`` (and only the fields listed here) to the public graph.
+
+The rules (DESIGN.md, "Consent policy"):
+1. Private by default: a person without a publication consent is not public.
+2. Only consent *to publication* counts (UN-submission, internal or partner
+   consent never does); family consent counts for the dead or disappeared.
+3. A fact is publishable only if a supporting source permits public use.
+4. Third parties at risk (inside the DPRK, or marked at risk) are never public.
+5. Publication needs an editor's approval.
+6. Withdrawal takes effect at once (see ``graph.consent.editor``).
+7. A relationship is public only if both its ends are.
+8. Aggregates that count non-public records never show a cell below 5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+PUBLIC, RESTRICTED, CONFIDENTIAL = "Public", "Restricted", "Confidential"
+LABELS = (PUBLIC, RESTRICTED, CONFIDENTIAL)
+SMALL_CELL = 5
+
+#: Statuses under which a family may consent for the person.
+FAMILY_MAY_CONSENT = {"deceased", "missing", "detained"}
+
+#: Reference records about institutions, places and law: no personal data.
+REFERENCE_LABELS = ("Organization", "Instrument", "Resource", "PerpetratorBody", "Location")
+
+#: The fields of each node type that may reach the public graph. Anything not
+#: listed (contact details, notes, owners, risk flags, review data) never does.
+PUBLIC_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "Person": ("uid", "name_en", "name_ko", "name_variants", "search_keys", "sex", "birth_year",
+               "nationality", "occupation", "status", "category", "age_group", "synthetic"),
+    "Event": ("uid", "kind", "date_start", "date_end", "date_precision", "year", "synthetic"),
+    "Proceeding": ("uid", "forum", "reference", "title", "date_filed", "date_decided", "status",
+                   "outcome", "synthetic"),
+    "Source": ("uid", "kind", "title", "terms_of_use", "submitted_by", "submitted_on", "url",
+               "synthetic"),
+    "Organization": ("uid", "name_en", "name_ko", "kind", "synthetic"),
+    "Instrument": ("uid", "key", "name_en", "name_ko", "kind", "year", "synthetic"),
+    "Resource": ("uid", "name_en", "name_ko", "kind", "year", "synthetic"),
+    "PerpetratorBody": ("uid", "name_en", "name_ko", "perpetrator", "kind", "founded", "dissolved",
+                        "synthetic"),
+    "Location": ("uid", "name_en", "name_ko", "kind", "facility_type", "coords", "synthetic"),
+}
+#: Free text about an event is published only when every person linked to it is public:
+#: a summary may name anyone involved.
+EVENT_TEXT_FIELDS = ("summary_en", "summary_ko")
+#: Relationship properties that may be published (``sources`` is filtered to public sources).
+PUBLIC_REL_FIELDS = ("key", "relation", "date_from", "date_to", "role", "sources")
+#: Relationship types that never reach the public graph.
+PRIVATE_REL_TYPES = frozenset({"GAVE"})
+#: Relationship types that state a fact and so need a public supporting source (rule 3).
+FACT_REL_TYPES = frozenset({
+    "SUBJECTED_TO", "PERPETRATED_BY", "OCCURRED_AT", "LIVED_AT", "TAKEN_FROM", "LAST_SEEN_AT",
+    "HELD_AT", "RELATIVE_OF", "WITNESSED", "MEMBER_OF", "PART_OF", "COMMANDED_BY", "REPORTS_TO",
+})
+
+
+@dataclass(frozen=True)
+class Decision:
+    label: str
+    reasons: tuple[str, ...]
+
+    @property
+    def public(self) -> bool:
+        return self.label == PUBLIC
+
+
+@dataclass(frozen=True)
+class ConsentFacts:
+    uid: str
+    purpose: str
+    given_on: date | None = None
+    withdrawn_on: date | None = None
+    by_family: bool = False
+    partner: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_on is None
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    uid: str
+    roles: tuple[str, ...] = ()
+    status: str | None = None
+    deceased_or_disappeared: bool = False
+    in_dprk: bool = False
+    at_risk: bool = False
+    review_status: str | None = None
+    consents: tuple[ConsentFacts, ...] = ()
+    source_terms: tuple[str, ...] = field(default=())  # terms of the sources that SUPPORT the person
+
+
+def family_may_consent(person: PersonFacts) -> bool:
+    return person.deceased_or_disappeared or (person.status in FAMILY_MAY_CONSENT)
+
+
+def publication_consent(person: PersonFacts) -> ConsentFacts | None:
+    """The active consent that counts as consent to publish, if any (rule 2)."""
+    for consent in person.consents:
+        if consent.purpose != "publication" or not consent.active:
+            continue
+        if consent.by_family and not family_may_consent(person):
+            continue
+        return consent
+    return None
+
+
+def decide_person(person: PersonFacts) -> Decision:
+    """Public only if every rule allows it; the reasons say which rule decided."""
+    if person.in_dprk or person.at_risk:
+        why = "lives inside the DPRK" if person.in_dprk else "marked at risk"
+        return Decision(CONFIDENTIAL, (f"third party at risk ({why}): never published (rule 4)",))
+    consent = publication_consent(person)
+    reasons: list[str] = []
+    if consent is None:
+        reasons.append(_why_no_publication_consent(person))
+        withdrawn = any(c.purpose == "publication" and not c.active for c in person.consents)
+        other_active = any(c.active for c in person.consents)
+        label = RESTRICTED if other_active and not withdrawn else CONFIDENTIAL
+        return Decision(label, tuple(reasons))
+    if "public" not in person.source_terms:
+        reasons.append("no supporting source permits public use (rule 3)"
+                       + (f"; sources are {', '.join(sorted(set(person.source_terms)))}"
+                          if person.source_terms else "; no supporting source"))
+    if person.review_status != "approved":
+        reasons.append(f"editor review is {person.review_status or 'missing'}, not approved (rule 5)")
+    if reasons:
+        return Decision(RESTRICTED, tuple(reasons))
+    who = "the family" if consent.by_family else "the person"
+    return Decision(PUBLIC, (f"consent to publication by {who} ({consent.uid}, given "
+                             f"{consent.given_on or 'undated'})",
+                             "supported by a source that permits public use",
+                             "approved by an editor"))
+
+
+def _why_no_publication_consent(person: PersonFacts) -> str:
+    if not person.consents:
+        return "no consent recorded: private by default (rule 1)"
+    purposes = sorted({c.purpose for c in person.consents if c.active})
+    if any(c.purpose == "publication" and not c.active for c in person.consents):
+        return "consent to publication was withdrawn (rule 6)"
+    if any(c.purpose == "publication" and c.by_family for c in person.consents):
+        return "family consent counts only for a dead or disappeared person (rule 2)"
+    return ("no consent to publication; consent only for "
+            f"{', '.join(purposes) or 'nothing active'} does not count (rule 2)")
+
+
+def decide_source(terms_of_use: str | None) -> Decision:
+    if terms_of_use == "public":
+        return Decision(PUBLIC, ("terms of use permit publication",))
+    if terms_of_use in ("partners", "un_only"):
+        return Decision(RESTRICTED, (f"terms of use are {terms_of_use}: not for publication; "
+                                     "being public elsewhere does not change that (rule 3)",))
+    return Decision(CONFIDENTIAL, (f"terms of use are {terms_of_use or 'unknown'} (rule 3)",))
+
+
+def decide_event(public_subjects: int, public_fact_sources: int) -> Decision:
+    """An event is public when a public person was subjected to it, on a public source."""
+    if public_subjects == 0:
+        return Decision(RESTRICTED, ("no public person was subjected to it (rule 7)",))
+    if public_fact_sources == 0:
+        return Decision(RESTRICTED, ("no source that permits public use supports it (rule 3)",))
+    return Decision(PUBLIC, (f"{public_subjects} public person(s) subjected to it, "
+                             "with a public supporting source",))
+
+
+def decide_proceeding(public_concerned: int, non_public_concerned: int) -> Decision:
+    """A proceeding's reference identifies everyone it concerns: all must be public."""
+    if non_public_concerned:
+        return Decision(RESTRICTED, (f"it concerns {non_public_concerned} person(s) who are not "
+                                     "public; its reference would identify them (rules 1, 7)",))
+    if public_concerned == 0:
+        return Decision(RESTRICTED, ("it concerns no public person",))
+    return Decision(PUBLIC, ("every person it concerns is public",))
+
+
+def decide_reference(label: str) -> Decision:
+    return Decision(PUBLIC, (f"{label} is reference data about institutions, places or law, "
+                             "with no personal data",))
+
+
+def decide_consent_record() -> Decision:
+    return Decision(CONFIDENTIAL, ("consent records stay in the vault",))
+
+
+def public_relationship(rel_type: str, start_public: bool, end_public: bool,
+                        source_terms: Iterable[str]) -> bool:
+    """Rule 7 (both ends public) and, for facts, rule 3 (a public supporting source)."""
+    if rel_type in PRIVATE_REL_TYPES or not (start_public and end_public):
+        return False
+    if rel_type in FACT_REL_TYPES:
+        return "public" in set(source_terms)
+    return True
+
+
+def project_fields(label: str, props: Mapping, include_event_text: bool = False) -> dict:
+    """Only the fields cleared for the public, for a node with primary ``label``."""
+    allowed = PUBLIC_FIELDS[label] + (EVENT_TEXT_FIELDS if include_event_text else ())
+    return {k: props[k] for k in allowed if props.get(k) is not None}
+
+
+def suppress_small_cells(counts: Mapping[str, int], threshold: int = SMALL_CELL) -> dict:
+    """Counts with every cell below ``threshold`` hidden (``None``), never revealing one by
+    subtraction: if exactly one cell would be hidden, the next smallest is hidden too."""
+    out: dict[str, int | None] = {k: (v if v >= threshold or v == 0 else None)
+                                  for k, v in counts.items()}
+    hidden = [k for k, v in out.items() if v is None]
+    if len(hidden) == 1:
+        shown = sorted((v, k) for k, v in out.items() if v)
+        if shown:
+            out[shown[0][1]] = None
+    return out
+
+
+def suppressed_total(total: int, threshold: int = SMALL_CELL) -> int | None:
+    return total if total >= threshold or total == 0 else None

@@ -1,0 +1,182 @@
+"""Publication: the projection of the vault's ``Public`` records into the public graph.
+
+Full rebuild: the policy labels the whole vault, then the projection is
+written into the public graph in **one transaction** that stamps a new
+generation on everything it writes and deletes whatever the old generation
+held. Readers see the old generation until the commit and the new one after:
+never a half-built state, and an interrupted publish leaves the last complete
+generation in place.
+
+Incremental: after a change to some people, the policy re-decides them and
+their events and proceedings, and only those nodes (and the relationships
+touching them) are rewritten or removed, in one transaction.
+
+What a public node carries is decided by ``graph.consent.policy``: its
+fields, its relationships and the sources they cite.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from neo4j import Driver
+
+from graph import audit, queries
+from graph.consent import policy
+from graph.consent.apply import affected, apply_policy
+
+BATCH = 5000
+NODE_LABELS = tuple(policy.PUBLIC_FIELDS)
+ROLE_LABELS = ("Victim", "Witness", "Relative", "Official")
+
+
+@dataclass
+class PublishReport:
+    generation: int | None = None
+    nodes: Counter = field(default_factory=Counter)
+    relationships: Counter = field(default_factory=Counter)
+    removed: list[str] = field(default_factory=list)
+    decisions: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"published generation {self.generation}: {sum(self.nodes.values())} nodes, "
+                f"{sum(self.relationships.values())} relationships in {self.seconds:.1f} s "
+                f"(vault: {dict(self.decisions)})")
+
+
+def project_node(row: dict) -> dict | None:
+    """The public form of a vault node: its labels and only its cleared fields."""
+    labels = row["labels"]
+    primary = next((lbl for lbl in NODE_LABELS if lbl in labels), None)
+    if primary is None:
+        return None
+    props = policy.project_fields(primary, row["props"],
+                                  include_event_text=(primary == "Event" and not row["hidden_people"]))
+    if primary == "Person":
+        consents = sorted(row["publication_consents"], key=lambda c: str(c.get("given_on")))
+        if consents:
+            props["cleared_consent_on"] = consents[0].get("given_on")
+            props["cleared_by_family"] = bool(consents[0].get("by_family"))
+        props["cleared_sources"] = sorted(row["public_sources"])
+    out_labels = ["Entity", primary, "Public"] + [lbl for lbl in ROLE_LABELS
+                                                  if primary == "Person" and lbl in labels]
+    return {"uid": row["uid"], "labels": out_labels, "props": props}
+
+
+def project_relationship(row: dict) -> dict | None:
+    sources = row["public_sources"]
+    if not policy.public_relationship(row["type"], True, True, ["public"] * len(sources)):
+        return None
+    props = {k: row["props"][k] for k in policy.PUBLIC_REL_FIELDS
+             if row["props"].get(k) is not None}
+    props["sources"] = sorted(sources)
+    props.setdefault("key", "")
+    return {"from": row["from"], "type": row["type"], "to": row["to"], "key": props["key"],
+            "props": props}
+
+
+def _stream(vault: Driver, database: str, name: str, **params):
+    with vault.session(database=database) as session:
+        yield from (r.data() for r in session.run(queries.text(name), params))
+
+
+def _held_confidentially(vault: Driver, database: str) -> str:
+    rows = queries.run(vault, "publication/count_non_public_victims", database=database)
+    counts = {r["category"]: r["n"] for r in rows}
+    return json.dumps({"total": policy.suppressed_total(sum(counts.values())),
+                       "by_category": policy.suppress_small_cells(counts),
+                       "threshold": policy.SMALL_CELL}, sort_keys=True)
+
+
+def _write_batches(tx, name: str, rows: list[dict], generation: int,
+                   progress: Callable[[int], None]) -> None:
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start:start + BATCH]
+        queries.run_in(tx, name, rows=batch, generation=generation)
+        progress(len(batch))
+
+
+def publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_db: str = "neo4j",
+                actor: str = "system", progress: bool = False) -> PublishReport:
+    """Re-decide the whole vault and rebuild the public graph as a new generation."""
+    started = time.monotonic()
+    report = PublishReport()
+    report.decisions = apply_policy(vault, vault_db)
+    nodes = [p for p in (project_node(r) for r in _stream(vault, vault_db,
+             "publication/stream_public_nodes", uids=None)) if p]
+    rels = [p for p in (project_relationship(r) for r in _stream(
+            vault, vault_db, "publication/stream_public_relationships", uids=None,
+            private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
+    held = _held_confidentially(vault, vault_db)
+    meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
+    generation = (meta["generation"] or 0) + 1
+    bar = _bar(len(nodes) + len(rels), "publishing") if progress else None
+    tick = bar.update if bar else (lambda n: None)
+    try:
+        with public.session(database=public_db) as session:
+            with session.begin_transaction() as tx:
+                _write_batches(tx, "publication/merge_public_nodes", nodes, generation, tick)
+                _write_batches(tx, "publication/merge_public_relationships", rels, generation, tick)
+                queries.run_in(tx, "publication/delete_stale_relationships", generation=generation)
+                queries.run_in(tx, "publication/delete_stale_nodes", generation=generation)
+                queries.run_in(tx, "publication/merge_public_meta", generation=generation,
+                               held_confidentially=held)
+                tx.commit()
+    finally:
+        if bar:
+            bar.close()
+    report.generation = generation
+    report.nodes = Counter(n["labels"][1] for n in nodes)
+    report.relationships = Counter(r["type"] for r in rels)
+    report.seconds = time.monotonic() - started
+    audit.append(vault, actor, "publish.full", None, database=vault_db, generation=generation,
+                 nodes=sum(report.nodes.values()), relationships=sum(report.relationships.values()))
+    return report
+
+
+def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
+              public_db: str = "neo4j", actor: str = "system", reason: str = "change") -> PublishReport:
+    """Re-decide the given people (and their events and proceedings) and bring the public
+    graph in line for exactly those records, in one public-graph transaction."""
+    started = time.monotonic()
+    report = PublishReport()
+    touched = affected(vault, vault_db, uids)
+    report.decisions = apply_policy(vault, vault_db, touched)
+    nodes = [p for p in (project_node(r) for r in _stream(
+             vault, vault_db, "publication/stream_public_nodes", uids=touched)) if p]
+    public_uids = {n["uid"] for n in nodes}
+    removed = sorted(set(touched) - public_uids)
+    rels = [p for p in (project_relationship(r) for r in _stream(
+            vault, vault_db, "publication/stream_public_relationships", uids=touched,
+            private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
+    held = _held_confidentially(vault, vault_db)
+    meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
+    generation = meta["generation"] or 0
+    with public.session(database=public_db) as session:
+        with session.begin_transaction() as tx:
+            queries.run_in(tx, "publication/delete_public_nodes", uids=removed)
+            queries.run_in(tx, "publication/delete_public_relationships_of", uids=sorted(public_uids))
+            _write_batches(tx, "publication/merge_public_nodes", nodes, generation, lambda n: None)
+            _write_batches(tx, "publication/merge_public_relationships", rels, generation,
+                           lambda n: None)
+            queries.run_in(tx, "publication/merge_public_meta", generation=None,
+                           held_confidentially=held)
+            tx.commit()
+    report.generation = generation
+    report.nodes = Counter(n["labels"][1] for n in nodes)
+    report.relationships = Counter(r["type"] for r in rels)
+    report.removed = removed
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _bar(total: int, label: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="rec", file=sys.stderr, mininterval=0.5)
