@@ -198,7 +198,7 @@ class Proceeding(Entity):
 
 def use_driver(driver, database: str = "neo4j") -> None:
     """Point neomodel at the vault's driver (the app factory and the CLI call this)."""
-    from neomodel import config, db
+    from neomodel import db, get_config
 
-    config.DATABASE_NAME = database
+    get_config().database_name = database
     db.set_connection(driver=driver)
