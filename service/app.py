@@ -23,9 +23,23 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["footprints.stores"] = stores
 
     from service import health
+    from service.api import init_api
 
     app.register_blueprint(health.blp)
+    init_api(app)
+    _register_pages(app)
     return app
+
+
+def _register_pages(app: Flask) -> None:
+    """The public explorer's pages, once they exist (service/pages)."""
+    try:
+        from service.pages import init_pages
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("service.pages",):
+            raise
+        return
+    init_pages(app)
 
 
 def _secret_key(settings: Settings) -> str:

@@ -1,0 +1,37 @@
+"""Per-request access to the stores.
+
+Public-facing code (the public API, the pages, exports, the Cypher console)
+imports :func:`public_query` only; vault code imports :func:`vault`. A test
+checks that no public module reaches for the vault.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+from neo4j import Driver
+
+from graph import queries
+from graph.connections import Stores
+
+
+def _stores() -> Stores:
+    return current_app.extensions["footprints.stores"]
+
+
+def public_driver() -> tuple[Driver, str]:
+    s = _stores()
+    return s.public, s.database("public")
+
+
+def public_query(name: str, timeout: float | None = None, **params: Any) -> list[dict]:
+    """Run a named query on the public graph."""
+    driver, database = public_driver()
+    timeout = timeout or current_app.config["SETTINGS"].query_timeout_s
+    return queries.run(driver, name, database=database, timeout=timeout, **params)
+
+
+def vault() -> Stores:
+    """Both stores, for vault endpoints (authenticated, role-checked, audited)."""
+    return _stores()
