@@ -27,6 +27,7 @@ $(DEMO):
 
 demo-data: neo4j $(DEMO)
 	$(FP) load $(DEMO)
+	$(FP) publish --by make-demo
 
 demo: demo-data
 	$(FP) serve --host 127.0.0.1 --port 5000

@@ -224,3 +224,30 @@ def test_republishing_is_a_new_generation_and_idempotent(published, vault, publi
     second = every_public_string(public, with_meta=False)
     strip = lambda xs: sorted(x for x in xs if not x.isdigit())  # noqa: E731 (generation numbers)
     assert strip(first) == strip(second)
+
+
+def test_interrupted_publish_leaves_the_last_generation_serving(published, vault, public,
+                                                               monkeypatch):
+    """A publish that fails half-way (here: after writing the nodes) rolls back whole."""
+    from graph import publication, queries
+
+    before = every_public_string(public)
+    real = queries.run_in
+    calls = {"n": 0}
+
+    def failing(tx, name, **params):
+        if name == "publication/merge_public_relationships":
+            calls["n"] += 1
+            raise RuntimeError("simulated crash in the middle of a publish")
+        return real(tx, name, **params)
+
+    vault.execute_query("MATCH (p:Person {uid: 'p-1009'}) SET p.review_status = 'approved'")
+    monkeypatch.setattr(publication.queries, "run_in", failing)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        publish_all(vault, public)
+    assert calls["n"] == 1
+    assert every_public_string(public) == before  # old generation intact, nothing half-written
+    monkeypatch.setattr(publication.queries, "run_in", real)
+    report = publish_all(vault, public)
+    assert "p-1009" in public_uids(public, "Person")
+    assert report.generation == published.generation + 1
