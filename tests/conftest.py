@@ -39,7 +39,19 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def stores(settings):
+def _exclusive(settings):
+    """One test session at a time on a pair of test servers: two concurrent runs would
+    wipe each other's data. A second run waits here for the first to finish."""
+    import fcntl
+
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.var_dir / "pytest.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture(scope="session")
+def stores(settings, _exclusive):
     from ops.neo4j.control import start_all
 
     start_all(settings)
