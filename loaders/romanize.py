@@ -499,6 +499,8 @@ def _name_variants(surname: str, given: str) -> tuple[str, ...]:
     out += [f"{head} {form}" for form in g["popular_compact"]]
     out += [f"{head} {g['popular_spaced'][0]}", f"{rr_surname} {g['rr'][2]}",
             f"{head} {g['rr'][2]}", f"{head} {g['mr'][1]}"]
+    # Western order, as in English-language press and foreign documents.
+    out += [f"{g['popular'][0]} {head}", f"{g['dprk'][1]} {dprk_surname}"]
     return tuple(dict.fromkeys(out))
 
 
@@ -509,8 +511,9 @@ def name_variants(surname_hangul: str, given_hangul: str) -> list[str]:
     with and without breves and apostrophes ("Kim Chŏng-il", "Kim Chong-il"),
     the North Korean style ("Kim Jong Il", "Kim Jong-il", "Kim Jongil") and the
     popular spellings with every conventional surname ("Park Chung-hee",
-    "Pak ...", "Bak ..."). The first item is the popular form with the most
-    common surname spelling, a good default for display.
+    "Pak ...", "Bak ...") and the Western order ("Chung-hee Park"). The first
+    item is the popular form with the most common surname spelling, a good
+    default for display.
     """
     surname = surname_hangul.strip()
     given = given_hangul.replace(" ", "").strip()

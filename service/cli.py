@@ -129,8 +129,8 @@ def init() -> None:
 
 # -- data ---------------------------------------------------------------------
 @main.command()
-@click.option("--scale", type=click.Choice(["demo", "small"]), default=None,
-              help="demo: about 2,000 victims.")
+@click.option("--scale", type=click.Choice(["tiny", "small", "demo", "medium", "large", "full", "stress"]),
+              default=None, help="demo: about 2,000 victims; large: 100,000; full: 250,000.")
 @click.option("--victims", type=click.IntRange(1, 300_000), default=None)
 @click.option("--seed", default=1, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
@@ -139,10 +139,13 @@ def generate(scale: str | None, victims: int | None, seed: int, output: Path) ->
     from loaders.synthetic import SCALES, write_jsonl
     from loaders.synthetic import generate as gen
 
+    from tqdm import tqdm
+
     count = victims or SCALES[scale or "demo"]
+    output.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    with click.progressbar(length=count, label=f"generating {count} victims",
-                           file=sys.stderr) as bar:
+    with tqdm(desc=f"generating {count} victims", unit="rec", file=sys.stderr,
+              mininterval=0.5) as bar:
         n = write_jsonl(gen(count, seed=seed), output, progress=bar.update)
     click.echo(f"wrote {n} records to {output} in {time.monotonic() - started:.1f} s")
 
@@ -336,6 +339,10 @@ def serve(host: str, port: int) -> None:
 
     wserve(app, host=host, port=port, threads=8)
 
+
+from service.cli_users import users  # noqa: E402
+
+main.add_command(users)
 
 if __name__ == "__main__":
     main()
