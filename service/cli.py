@@ -136,10 +136,10 @@ def init() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def generate(scale: str | None, victims: int | None, seed: int, output: Path) -> None:
     """Write a synthetic dataset (JSON Lines). Every record says it is synthetic."""
+    from tqdm import tqdm
+
     from loaders.synthetic import SCALES, write_jsonl
     from loaders.synthetic import generate as gen
-
-    from tqdm import tqdm
 
     count = victims or SCALES[scale or "demo"]
     output.parent.mkdir(parents=True, exist_ok=True)
