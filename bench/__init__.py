@@ -1,0 +1,1 @@
+"""Benchmarks at the real size of the problem (``make bench``)."""

@@ -1,0 +1,43 @@
+"""Small measuring helpers: timers, percentiles, process memory."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def timed(fn: Callable, *args, **kwargs) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def percentiles(samples_s: list[float]) -> dict:
+    """p50/p95/mean in milliseconds."""
+    if not samples_s:
+        return {"n": 0}
+    ordered = sorted(samples_s)
+
+    def pct(p: float) -> float:
+        k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+        return ordered[k] * 1000
+
+    return {"n": len(ordered), "p50_ms": round(pct(50), 2), "p95_ms": round(pct(95), 2),
+            "mean_ms": round(statistics.fmean(ordered) * 1000, 2)}
+
+
+def rss_mib(pid: int | None = None) -> float | None:
+    path = Path(f"/proc/{pid or 'self'}/status")
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)

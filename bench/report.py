@@ -1,0 +1,115 @@
+"""The benchmark report: Markdown and JSON, and an SVG plot of latency against scale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+TARGETS = {
+    "load": "importer >= 0.8x the raw UNWIND baseline",
+    "api": "API p95 <= 1.5x raw Cypher",
+    "fast": "search, neighbourhood and path p95 <= 50 ms at 250k",
+    "stats": "statistics <= 100 ms",
+    "withdraw": "withdrawal <= 1 s at 250k",
+    "errors": "zero errors at 64 clients",
+}
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def markdown(report: dict) -> str:
+    m = report["machine"]
+    out = ["# Footprints Graph benchmark", "",
+           f"Run {report['started']}, {report.get('total_s', '…')} s in all.", "",
+           f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; {m['os']}; "
+           f"Python {m['python']}; {m['java']}; Neo4j {m['neo4j']}.", "",
+           "## Loading and publication", "",
+           _row(["victims", "records", "raw UNWIND rec/s", "importer rec/s", "ratio",
+                 "re-run rec/s", "neomodel saves/s", "publish s", "withdrawal p50 / p95 ms"]),
+           _row(["---"] * 9)]
+    for s in report["scales"]:
+        load, pub, wd = s["load"], s["publish"], s["withdrawal"]
+        out.append(_row([f"{s['victims']:,}", f"{s['records']:,}",
+                         f"{load['baseline']['records_per_s']:,}",
+                         f"{load['importer']['records_per_s']:,}", load["importer_over_baseline"],
+                         f"{load['rerun']['records_per_s']:,}",
+                         f"{load['neomodel']['neomodel_saves_per_s']:,}", pub["seconds"],
+                         f"{wd.get('p50_ms')} / {wd.get('p95_ms')}"]))
+    latency_rows = [(s["victims"], name, v) for s in report["scales"]
+                    for name, v in s.get("latency", {}).items()]
+    if latency_rows:
+        out += ["", "## Latency (single client)", "",
+                _row(["victims", "request", "API p50 ms", "API p95 ms", "raw Cypher p50 ms",
+                      "raw Cypher p95 ms", "p95 ratio"]), _row(["---"] * 7)]
+        for victims, name, v in latency_rows:
+            api, raw = v["api"], v.get("raw") or {}
+            ratio = round(api["p95_ms"] / raw["p95_ms"], 2) if raw.get("p95_ms") else "—"
+            out.append(_row([f"{victims:,}", name, api["p50_ms"], api["p95_ms"],
+                             raw.get("p50_ms", "—"), raw.get("p95_ms", "—"), ratio]))
+    conc = [(s["victims"], c) for s in report["scales"] for c in s.get("concurrency", [])]
+    if conc:
+        out += ["", "## Concurrent clients (public endpoints, real HTTP)", "",
+                _row(["victims", "clients", "requests/s", "p50 ms", "p95 ms", "errors"]),
+                _row(["---"] * 6)]
+        for victims, c in conc:
+            out.append(_row([f"{victims:,}", c["clients"], c["requests_per_s"], c["p50_ms"],
+                             c["p95_ms"], c["errors"]]))
+    out += ["", "## Memory", ""]
+    for s in report["scales"]:
+        mem = s.get("memory", {})
+        out.append(f"- {s['victims']:,} victims: {json.dumps(mem, ensure_ascii=False)}")
+    out += ["", "## Targets", ""] + [f"- {t}" for t in TARGETS.values()]
+    out += ["", "![p95 latency against scale](latency.svg)", ""]
+    return "\n".join(out)
+
+
+def latency_plot(report: dict, width: int = 640, height: int = 360) -> str:
+    """p95 API latency (ms) of each request against the number of victims (log scale x)."""
+    import math
+
+    series: dict[str, list[tuple[int, float]]] = {}
+    for s in report["scales"]:
+        for name, v in s.get("latency", {}).items():
+            series.setdefault(name, []).append((s["victims"], v["api"]["p95_ms"]))
+    pad = 50
+    xs = [x for pts in series.values() for x, _ in pts] or [1, 10]
+    ys = [y for pts in series.values() for _, y in pts] or [1]
+    x0, x1 = math.log10(min(xs)), math.log10(max(xs)) + 1e-9
+    y1 = max(ys) * 1.1 or 1
+
+    def px(x: float) -> float:
+        return pad + (math.log10(x) - x0) / (x1 - x0 or 1) * (width - 2 * pad)
+
+    def py(y: float) -> float:
+        return height - pad - y / y1 * (height - 2 * pad)
+
+    colours = ["#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#2c3e50",
+               "#b7950b", "#7f8c8d", "#e84393"]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 20 * len(series)}" '
+             'font-family="sans-serif" font-size="11" role="img" '
+             'aria-label="p95 latency against number of victims">',
+             f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#333"/>',
+             f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#333"/>',
+             f'<text x="{width / 2}" y="{height - 15}" text-anchor="middle">victims (log scale)</text>',
+             f'<text x="12" y="{pad - 10}">p95 ms</text>']
+    for x in sorted(set(xs)):
+        parts.append(f'<text x="{px(x):.0f}" y="{height - pad + 14}" text-anchor="middle">{x:,}</text>')
+    for i, (name, pts) in enumerate(sorted(series.items())):
+        colour = colours[i % len(colours)]
+        path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in sorted(pts))
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{path}"/>')
+        parts.append(f'<text x="{pad}" y="{height + 14 + 20 * i}" fill="{colour}">'
+                     f'{escape(name)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def write_report(report: dict, folder: Path) -> Path:
+    (folder / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    (folder / "latency.svg").write_text(latency_plot(report))
+    path = folder / "report.md"
+    path.write_text(markdown(report))
+    return path
