@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from werkzeug.exceptions import HTTPException
 
 
 def error_body(code: int, status: str, message: str, errors: dict | None = None):
@@ -13,7 +14,37 @@ def error_body(code: int, status: str, message: str, errors: dict | None = None)
     return jsonify(body), code
 
 
+def describe(errors: dict | list | str | None, path: str = "") -> str:
+    """Validation errors as one line that names each field and its reason:
+    ``{"json": {"purpose": ["Must be one of: ..."]}}`` -> ``purpose: Must be one of: ...``."""
+    if isinstance(errors, dict):
+        parts = []
+        for key, value in errors.items():
+            sub = key if not path or path == "json" else f"{path}.{key}"
+            parts.append(describe(value, str(sub)))
+        return "; ".join(p for p in parts if p)
+    if isinstance(errors, list):
+        reasons = " ".join(str(e) for e in errors if not isinstance(e, dict | list))
+        nested = "; ".join(describe(e, path) for e in errors if isinstance(e, dict | list))
+        head = f"{path}: {reasons}" if reasons else ""
+        return "; ".join(p for p in (head, nested) if p)
+    return f"{path}: {errors}" if errors else ""
+
+
 def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        """flask-smorest's payload, always with a message (422s name the fields)."""
+        data = getattr(exc, "data", None) or {}
+        errors = data.get("errors") or data.get("messages")
+        message = data.get("message") or (f"invalid input: {describe(errors)}" if errors else
+                                          exc.description)
+        headers = dict(data.get("headers") or {})
+        if getattr(exc, "valid_methods", None):  # 405 says what is allowed
+            headers.setdefault("Allow", ", ".join(exc.valid_methods))
+        body, code = error_body(exc.code or 500, exc.name, message, errors)
+        return body, code, headers
+
     @app.errorhandler(ServiceUnavailable)
     @app.errorhandler(SessionExpired)
     def store_down(exc):

@@ -1,0 +1,66 @@
+"""``POST /api/v1/cypher``: the researcher console (service/public/console.py).
+
+Read-only queries on the public graph, for researcher tokens; every refusal is
+a 400 naming its reason (``errors.json.query`` or ``errors.json.params``).
+"""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import Schema, fields, validate
+
+from service.api.public_schemas import NodeSchema, RelationshipSchema
+from service.auth import require_role
+from service.public import console
+from service.ratelimit import rate_limit, token_key
+
+blp = Blueprint("cypher", __name__, url_prefix="/api/v1/cypher",
+                description="Read-only Cypher on the public graph, for researchers")
+
+
+class CypherRequestSchema(Schema):
+    query = fields.String(required=True, validate=validate.Length(1, console.MAX_QUERY_CHARS),
+                          metadata={"description": "One read-only Cypher statement"})
+    params = fields.Dict(keys=fields.String(), load_default=dict,
+                         metadata={"description": "Query parameters ($name)"})
+    timeout = fields.Float(validate=validate.Range(0.1, console.TIMEOUT_S), metadata={
+        "description": f"Seconds (at most {console.TIMEOUT_S:g}, the default)"})
+
+
+class CypherResultSchema(Schema):
+    columns = fields.List(fields.String(), required=True)
+    rows = fields.List(fields.List(fields.Raw()), required=True, metadata={
+        "description": "Values as JSON; nodes and relationships in the graph shape, paths as "
+                       "{nodes: [uid], relationships: [id]}"})
+    nodes = fields.List(fields.Nested(NodeSchema), required=True)
+    relationships = fields.List(fields.Nested(RelationshipSchema), required=True)
+    truncated = fields.Boolean(required=True)
+    truncated_reason = fields.String(allow_none=True, metadata={
+        "description": f"rows (more than {console.MAX_ROWS}) or bytes (more than "
+                       f"{console.MAX_BYTES})"})
+    limits = fields.Dict(keys=fields.String())
+
+
+@blp.route("")
+class Cypher(MethodView):
+    @require_role("researcher")
+    @rate_limit("cypher", token_key)
+    @blp.arguments(CypherRequestSchema)
+    @blp.response(200, CypherResultSchema)
+    @blp.alt_response(400, description="Refused: the message names the reason "
+                                       "(write, LOAD CSV, procedure, timeout, ...)")
+    def post(self, body):
+        """Run a read-only Cypher query on the public graph.
+
+        Refused with 400: anything but one read-only statement; LOAD CSV; USE; IN TRANSACTIONS;
+        admin commands; procedures and functions off the allow-list; queries over the
+        timeout. At most 1000 rows and 2 MB of results (`truncated` says when cut).
+        """
+        try:
+            return console.run(body["query"], body.get("params"),
+                               timeout=body.get("timeout", console.TIMEOUT_S))
+        except console.ConsoleRefusal as exc:
+            field = "params" if exc.reason == "bad_params" else "query"
+            abort(400, message=f"query refused ({exc.reason}): {exc.message}",
+                  errors={"json": {field: [exc.message]}, "reason": exc.reason})

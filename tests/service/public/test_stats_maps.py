@@ -1,0 +1,63 @@
+"""Dashboard statistics and map layers, counted on the public graph only."""
+
+from __future__ import annotations
+
+from service.public import maps, stats
+
+
+def chart(result: dict, name: str) -> dict:
+    return {b["key"]: b["count"] for b in result["charts"][name]}
+
+
+def test_dashboard_counts(public_ctx):
+    result = stats.dashboard()
+    assert result["totals"]["victims"] == 6 and result["totals"]["proceedings"] == 3
+    assert chart(result, "victims_by_year") == {"1968": 1, "1977": 1, "1978": 1, "1990": 2,
+                                                "1995": 1}
+    assert [b["key"] for b in result["charts"]["victims_by_year"]] == ["1968", "1977", "1978",
+                                                                       "1990", "1995"]
+    assert chart(result, "victims_by_category") == {"internal_disappearance": 3,
+                                                    "postwar_abductee": 2, "japanese_abductee": 1}
+    assert chart(result, "victims_by_sex") == {"male": 3, "female": 3}
+    assert chart(result, "victims_by_age_group")["child"] == 1
+    assert chart(result, "victims_by_occupation")["student"] == 2
+    assert chart(result, "victims_by_perpetrator") == {"mss": 5, "kpa": 1}
+    assert chart(result, "perpetrators_by_type") == {"mss": 3, "kpa": 2}
+    assert chart(result, "proceedings_by_forum") == {"un_wgeid": 1, "un_wgad": 1, "court_kr": 1}
+    assert result["generation"] == 1 and result["published_at"]
+
+
+def test_held_confidentially_is_the_suppressed_figure(public_ctx):
+    held = stats.dashboard(lang="ko")["held_confidentially"]
+    assert held["total"] == 6 and held["threshold"] == 5
+    assert held["by_category"] == [{"key": "internal_disappearance", "label": "북한 내 강제실종",
+                                    "count": 6}]
+    small = stats.held_confidentially('{"total": null, "by_category": {"war_pow": null, '
+                                      '"war_abductee": 7}, "threshold": 5}')
+    assert small["total"] is None
+    assert {b["key"]: b["count"] for b in small["by_category"]} == {"war_pow": None,
+                                                                    "war_abductee": 7}
+
+
+def test_map_layers(public_ctx):
+    taken = maps.geojson("taken_from")
+    assert taken["type"] == "FeatureCollection"
+    by_uid = {f["id"]: f for f in taken["features"]}
+    sokcho = by_uid["loc-sokcho"]
+    assert sokcho["geometry"] == {"type": "Point", "coordinates": [128.59, 38.2]}
+    assert sokcho["properties"]["count"] == 2
+    assert {v["uid"] for v in sokcho["properties"]["victims"]} == {"p-x1", "p-x2"}
+    assert by_uid["loc-seoul"]["properties"]["count"] == 2  # the two public fixture victims
+    last_seen = maps.geojson("last_seen", lang="ko")
+    assert [(f["id"], f["properties"]["name"]) for f in last_seen["features"]] == \
+        [("loc-camp22", "회령 22호 관리소")]
+    lived = {f["id"]: f["properties"]["count"] for f in maps.geojson("lived")["features"]}
+    assert lived == {"loc-sokcho": 2, "loc-hoeryong": 1}
+    held = {f["id"]: f["properties"]["count"] for f in maps.geojson("held")["features"]}
+    assert held == {"loc-yodok": 2, "loc-camp22": 1}
+
+
+def test_popups_are_capped(public_ctx):
+    capped = maps.geojson("taken_from", per_location=1)
+    sokcho = next(f for f in capped["features"] if f["id"] == "loc-sokcho")
+    assert len(sokcho["properties"]["victims"]) == 1 and sokcho["properties"]["truncated"]

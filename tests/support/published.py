@@ -1,0 +1,83 @@
+"""A published public graph shared by the tests of one module (publishing is the
+slow part; the tests that use it only read).
+
+The vault gets the consent-states fixture (eight people who must never be
+public) and the explorer fixture (public victims with Hangul and romanised
+names, events, a chain of command, places, proceedings); then the whole vault
+is published. Import the fixtures into a conftest:
+``from tests.support.published import public_app, public_client, published_stores  # noqa: F401``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.publication import publish_all
+from loaders.importer import import_file
+from tests.support.leaks import CONSENT_STATES
+
+EXPLORER = Path(__file__).resolve().parents[1] / "service" / "data" / "explorer.jsonl"
+
+
+def wipe(driver, database: str = "neo4j") -> None:
+    with driver.session(database=database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+
+def publish_fixtures(stores, *paths: Path) -> None:
+    for name in ("vault", "public"):
+        wipe(stores.driver(name), stores.database(name))
+    for path in paths or (CONSENT_STATES, EXPLORER):
+        import_file(stores.vault, path, database=stores.database("vault"))
+    publish_all(stores.vault, stores.public, stores.database("vault"), stores.database("public"))
+
+
+@pytest.fixture(scope="module")
+def published_stores(stores):
+    """Both fixtures imported and published; the stores, read-only for the module's tests."""
+    publish_fixtures(stores)
+    return stores
+
+
+@pytest.fixture(scope="module")
+def public_app(settings, published_stores):
+    from service.app import create_app
+
+    app = create_app(settings)
+    app.config["TESTING"] = True
+    app.config["RATELIMITS"] = {"cypher": "100000/minute"}  # the attack list is long
+    return app
+
+
+@pytest.fixture
+def public_client(public_app):
+    return public_app.test_client()
+
+
+@pytest.fixture
+def public_ctx(public_app):
+    """An app context, for calling service.public functions directly."""
+    with public_app.app_context():
+        yield public_app
+
+
+@pytest.fixture(scope="module")
+def researcher_headers(published_stores) -> dict[str, str]:
+    """A bearer token of a researcher (an account in the vault, as the console requires)."""
+    from argon2 import PasswordHasher
+
+    from service import accounts
+
+    db = published_stores.database("vault")
+    fast, accounts._HASHER = accounts._HASHER, PasswordHasher(time_cost=1, memory_cost=8192,
+                                                              parallelism=1)
+    try:
+        user = accounts.create_user(published_stores.vault, db, "researcher@example.org",
+                                    "researcher", "correct horse battery staple",
+                                    organization="org-x1")
+    finally:
+        accounts._HASHER = fast
+    token = accounts.issue_token(published_stores.vault, db, user["uid"], "test")
+    return {"Authorization": f"Bearer {token.secret}"}
