@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the project needs from Debian's packages when it is missing:
-# Java 17 and Maven (to fetch and run Neo4j) and Chromium (browser tests).
+# Java 17 and Maven (to fetch and run Neo4j), Chromium (browser tests) and a
+# Hangul font (fonts-noto-cjk) so that the browser tests' screenshots render Korean.
 set -euo pipefail
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,0 +1,5 @@
+// Revoke one token (a no-op for a token already revoked).
+MATCH (t:ApiToken {uid: $uid})
+WHERE t.revoked_at IS NULL
+SET t.revoked_at = datetime()
+RETURN count(t) AS revoked

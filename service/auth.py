@@ -1,0 +1,118 @@
+"""Who is calling, and may they: bearer tokens, roles, ``require_role``.
+
+Every authenticated request carries ``Authorization: Bearer <token>``; the
+token is looked up by its hash in the vault on every request, so a revoked
+token or a disabled account stops working at once. The role hierarchy is
+written out below rather than implied by an order: a lawyer is not an
+investigator, an editor reads what both read, and an admin may do anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import g, request
+from flask_smorest import Blueprint, abort
+
+from service import accounts
+from service.accounts import User
+from service.stores import vault
+
+#: Role -> the roles whose permissions it holds (itself included).
+GRANTS: dict[str, frozenset[str]] = {
+    "researcher": frozenset({"researcher"}),
+    "investigator": frozenset({"researcher", "investigator"}),
+    "lawyer": frozenset({"researcher", "lawyer"}),
+    "editor": frozenset({"researcher", "investigator", "lawyer", "editor"}),
+    "admin": frozenset(accounts.ROLES),
+}
+#: Those who read the vault (restricted records included).
+VAULT_READERS = ("investigator", "lawyer")
+REALM = 'Bearer realm="footprints"'
+
+
+def granted(role: str) -> frozenset[str]:
+    return GRANTS.get(role, frozenset())
+
+
+def current_user() -> User | None:
+    """The authenticated user of this request (None before authentication or when anonymous)."""
+    return g.get("footprints_user")
+
+
+def current_token() -> str | None:
+    """The uid of the token this request was authenticated with."""
+    return g.get("footprints_token")
+
+
+def _unauthorized(message: str, error: str | None = None) -> None:
+    header = REALM + (f', error="{error}"' if error else "")
+    abort(401, message=message, headers={"WWW-Authenticate": header})
+
+
+def authenticate() -> User:
+    """The user behind the request's bearer token; 401 (with WWW-Authenticate) otherwise."""
+    user = current_user()
+    if user is not None:
+        return user
+    header = request.headers.get("Authorization", "")
+    scheme, _, secret = header.partition(" ")
+    if not header:
+        _unauthorized("authentication required: send Authorization: Bearer <token>")
+    if scheme.lower() != "bearer" or not secret.strip():
+        _unauthorized("the Authorization header must be 'Bearer <token>'", "invalid_request")
+    stores = vault()
+    found = accounts.user_for_token(stores.vault, stores.database("vault"), secret.strip())
+    if found is None:
+        _unauthorized("the token is not valid (unknown, revoked, or its account is disabled)",
+                      "invalid_token")
+    g.footprints_user, g.footprints_token = found
+    return found[0]
+
+
+def require_role(*roles: str) -> Callable:
+    """Decorator for views (MethodView methods included): the caller must be authenticated
+    (401) and hold one of ``roles`` through ``GRANTS`` (403)."""
+    unknown = set(roles) - set(GRANTS)
+    if unknown or not roles:
+        raise ValueError(f"unknown roles: {sorted(unknown)}")
+
+    def decorator(fn: Callable) -> Callable:
+        @wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any):
+            user = authenticate()
+            if not granted(user.role) & set(roles):
+                abort(403, message=f"this needs the role {' or '.join(roles)}; "
+                                   f"you are {user.role}")
+            return fn(*args, **kwargs)
+
+        _document(wrapper, roles)
+        return wrapper
+
+    return decorator
+
+
+def _document(view: Callable, roles: tuple[str, ...]) -> None:
+    """Say in the OpenAPI document that the operation needs a bearer token, which roles it
+    admits, and that it answers 401 and 403."""
+    doc = getattr(view, "_apidoc", {})
+    manual = doc.setdefault("manual_doc", {})
+    manual["security"] = [{"bearerAuth": []}]
+    manual["x-roles"] = list(roles)
+    responses = manual.setdefault("responses", {})
+    responses.setdefault("401", {"description": "No token, or a token that is not valid"})
+    responses.setdefault("403", {"description": f"Needs the role {' or '.join(roles)}"})
+    view._apidoc = doc
+
+
+def document_bearer_auth(blp: Blueprint) -> None:
+    """Declare the ``bearerAuth`` security scheme in the API's OpenAPI document (once)."""
+
+    def register(state) -> None:
+        api = state.app.extensions["flask-smorest"]["blp_name_to_api"].get(blp.name)
+        if api is not None and "bearerAuth" not in api.spec.components.security_schemes:
+            api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+
+    blp.record_once(register)

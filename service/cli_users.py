@@ -1,0 +1,106 @@
+"""``footprints users``: add, list and revoke accounts, and issue API tokens.
+
+The operator's way in before any admin exists over HTTP. Passwords are
+prompted (twice, hidden) or read from stdin, never taken as an argument that
+would land in the shell history; a token's secret is printed once.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from service import accounts
+
+
+def _with_vault(fn):
+    """Run ``fn(driver, database)`` on the vault; the settings come from the click context
+    object when one is given (tests), else from the environment."""
+    from graph.connections import Stores
+    from graph.settings import Settings
+    from service.cli import _settings
+
+    ctx = click.get_current_context(silent=True)
+    settings = (ctx.find_object(Settings) if ctx else None) or _settings()
+    stores = Stores(settings)
+    try:
+        return fn(stores.vault, stores.database("vault"))
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        stores.close()
+
+
+def _find(driver, database: str, email: str) -> dict:
+    user = accounts.find_user(driver, database, email=email)
+    if user is None:
+        raise click.ClickException(f"no user with e-mail {accounts.normalize_email(email)}")
+    return user
+
+
+@click.group()
+def users() -> None:
+    """User accounts and API tokens (kept in the vault)."""
+
+
+@users.command("add")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(accounts.ROLES))
+@click.option("--organization", "organization", default=None,
+              help="uid of the user's Organization (required for every role but admin).")
+@click.option("--name", default=None)
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
+def add(email: str, role: str, organization: str | None, name: str | None,
+        password_stdin: bool) -> None:
+    """Add a user with EMAIL (the password is prompted)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    user = _with_vault(lambda drv, db: accounts.create_user(
+        drv, db, email, role, password, organization=organization, name=name))
+    click.echo(f"added {user['email']} ({user['role']}"
+               + (f", {user['organization']}" if user["organization"] else "") + f"): {user['uid']}")
+
+
+@users.command("list")
+def list_() -> None:
+    """List users: e-mail, role, organisation, state, live tokens."""
+    rows = _with_vault(accounts.list_users)
+    if not rows:
+        click.echo("no users")
+    for u in rows:
+        state = "disabled" if u["disabled"] else "active"
+        click.echo(f"{u['email']}\t{u['role']}\t{u['organization'] or '-'}\t{state}\t"
+                   f"{u['active_tokens']} token(s)\t{u['uid']}")
+
+
+@users.command("revoke")
+@click.argument("email")
+def revoke(email: str) -> None:
+    """Disable the user with EMAIL and revoke all their tokens."""
+
+    def run(drv, db):
+        user = _find(drv, db, email)
+        return user, accounts.revoke_user(drv, db, user["uid"])
+
+    user, count = _with_vault(run)
+    click.echo(f"disabled {user['email']}; revoked {count} token(s)")
+
+
+@users.command("token")
+@click.argument("email")
+@click.option("--label", default=None, help="What the token is for.")
+def token(email: str, label: str | None) -> None:
+    """Issue a new API token for EMAIL and print it (once: it is stored hashed)."""
+
+    def run(drv, db):
+        user = _find(drv, db, email)
+        if user["disabled"]:
+            raise click.ClickException(f"{user['email']} is disabled")
+        return accounts.issue_token(drv, db, user["uid"], label)
+
+    issued = _with_vault(run)
+    click.echo(f"token {issued.uid} (shown once, keep it secret):", err=True)
+    click.echo(issued.secret)

@@ -1,0 +1,279 @@
+"""Editors create and change vault records: validated, audited, republished at once.
+
+Records go in and out in the interchange format and are validated by the
+importer's schemas (``loaders.records``), so an API edit and a file import
+accept exactly the same data. Nodes are written through the neomodel models
+(``graph.models``), relationships through the importer's named MERGE.
+
+Optimistic concurrency: a record's ETag is a hash of its content. An update
+names the ETag it started from (If-Match); inside one transaction the node's
+write lock is taken first, then its current content hashed and compared, then
+the change written. Of two editors who read the same version, one wins and
+the other gets 412 and nothing of theirs is written; nothing is silently lost.
+
+After each change the affected records are republished synchronously, so the
+public graph reflects the edit when the response is sent. Fields that the
+consent workflow owns (review, at-risk, a source's terms of use) are changed
+through their own operations (``graph.consent.editor``), not here.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+from typing import Any
+
+from marshmallow import ValidationError
+from neo4j.spatial import WGS84Point
+from neomodel import db
+from neomodel.contrib.spatial_properties import NeomodelPoint
+from neomodel.exceptions import UniqueProperty
+
+from graph import audit, models, queries
+from graph.connections import Stores
+from graph.publication import republish
+from loaders.importer import node_row, rel_row
+from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
+from service.accounts import User
+from service.vault_reads import (
+    NotVisible,
+    etag_of,
+    interchange,
+    require_visible,
+    written_record,
+)
+from service.visibility import access_of, may_see
+
+#: Record types editors write here, with their model and the prefix of generated uids.
+MODELS: dict[str, tuple[type, str]] = {
+    "Person": (models.Person, "p"),
+    "Event": (models.Event, "e"),
+    "Source": (models.Source, "src"),
+    "Location": (models.Location, "loc"),
+    "PerpetratorBody": (models.PerpetratorBody, "body"),
+    "Proceeding": (models.Proceeding, "proc"),
+    "Organization": (models.Organization, "org"),
+    "Instrument": (models.Instrument, "ins"),
+    "Resource": (models.Resource, "res"),
+}
+#: Fields owned by a consent operation, and where to change them instead.
+MANAGED: dict[str, dict[str, str]] = {
+    "Person": {"review_status": "POST /api/v1/vault/persons/<uid>/review",
+               "reviewed_by": "POST /api/v1/vault/persons/<uid>/review",
+               "reviewed_on": "POST /api/v1/vault/persons/<uid>/review",
+               "at_risk": "POST /api/v1/vault/persons/<uid>/at-risk"},
+    "Source": {"terms_of_use": "POST /api/v1/vault/sources/<uid>/terms"},
+}
+#: Managed fields that may still be given when a record is created.
+SETTABLE_ON_CREATE = {"at_risk", "terms_of_use"}
+ORG_FIELDS = ("owner", "submitted_by")
+
+
+class Invalid(ValueError):
+    """Input to correct; ``errors`` maps each field to its reasons. Nothing was written."""
+
+    def __init__(self, errors: dict[str, list[str]] | str, reason: str | None = None):
+        if isinstance(errors, str):
+            errors = {errors: [reason or "invalid"]}
+        self.errors = errors
+        super().__init__("; ".join(f"{f}: {' '.join(map(str, r))}" for f, r in errors.items()))
+
+
+class Stale(RuntimeError):
+    """The record changed since the caller read it (HTTP 412)."""
+
+    def __init__(self, current: str):
+        super().__init__("the record changed since you read it: GET it again, reapply your "
+                         "change, and send If-Match with the new ETag")
+        self.current = current
+
+
+class Conflict(RuntimeError):
+    """A record with that uid exists already (HTTP 409)."""
+
+
+_BIND = threading.Lock()
+
+
+def _bind(stores: Stores) -> None:
+    """Point neomodel at this app's vault. The database name is context-local in neomodel,
+    so it is set for the calling thread on every call."""
+    with _BIND:
+        if db.driver is not stores.vault:
+            models.use_driver(stores.vault, stores.database("vault"))
+    db._database_name = stores.database("vault")
+
+
+class _Row(dict):
+    def data(self) -> dict:
+        return dict(self)
+
+
+class _NeomodelTx:
+    """Lets the named-query helpers (``queries.run_in``, ``audit.append_in``) run inside
+    neomodel's open transaction, so the record and its audit entry commit together."""
+
+    def run(self, text: str, params: dict | None = None) -> list[_Row]:
+        rows, columns = db.cypher_query(text, params or {})
+        return [_Row(zip(columns, row, strict=True)) for row in rows]
+
+
+def _validate(label: str, record: dict) -> dict:
+    try:
+        return NODE_SCHEMAS[label]().load(record)
+    except ValidationError as exc:
+        messages = exc.messages if isinstance(exc.messages, dict) else {"record": exc.messages}
+        raise Invalid({k: v if isinstance(v, list) else [str(v)]
+                       for k, v in messages.items()}) from exc
+
+
+def _check_organizations(stores: Stores, data: dict) -> None:
+    refs = {f: data[f] for f in ORG_FIELDS if data.get(f)}
+    found = access_of(stores, refs.values())
+    for field, uid in refs.items():
+        if uid not in found or found[uid].label != "Organization":
+            raise Invalid(field, f"no Organization with uid {uid!r}")
+
+
+def _model_values(cls: type, label: str, data: dict) -> dict[str, Any]:
+    props = node_row(label, data)["props"]
+    coords = props.get("coords")
+    if isinstance(coords, WGS84Point):
+        props["coords"] = NeomodelPoint((coords.x, coords.y), crs="wgs-84")
+    return {name: props.get(name) for name in cls.defined_properties(aliases=False, rels=False)}
+
+
+def _plain(data: dict) -> dict:
+    return json.loads(json.dumps(data, default=str))
+
+
+def _set_roles(tx: _NeomodelTx, label: str, uid: str, data: dict) -> None:
+    if label == "Person":
+        queries.run_in(tx, "vault/set_person_roles", uid=uid, roles=list(data["roles"]))
+
+
+def _republish(stores: Stores, uids: list[str], user: User, reason: str) -> None:
+    republish(stores.vault, stores.public, uids, stores.database("vault"),
+              stores.database("public"), actor=user.email, reason=reason)
+
+
+def create_record(stores: Stores, user: User, body: Any) -> dict:
+    """A new record from its interchange form (``record`` names the type; ``uid`` optional).
+    A person's ``owner`` and a source's ``submitted_by`` default to the editor's organisation."""
+    if not isinstance(body, dict):
+        raise Invalid("record", "send a JSON object: an interchange record")
+    label = body.get("record")
+    if label not in MODELS:
+        raise Invalid("record", f"one of {', '.join(MODELS)} (consents are recorded through "
+                                "POST /api/v1/vault/persons/<uid>/consents)")
+    cls, prefix = MODELS[label]
+    for field, where in MANAGED.get(label, {}).items():
+        if field in body and field not in SETTABLE_ON_CREATE:
+            raise Invalid(field, f"set through {where}")
+    record = dict(body)
+    record.setdefault("uid", f"{prefix}-{secrets.token_hex(8)}")
+    default_org = {"Person": "owner", "Source": "submitted_by"}.get(label)
+    if default_org and user.organization:
+        record.setdefault(default_org, user.organization)
+    data = _validate(label, record)
+    _check_organizations(stores, data)
+    uid = data["uid"]
+    _bind(stores)
+    try:
+        with db.write_transaction:
+            tx = _NeomodelTx()
+            values = _model_values(cls, label, data)
+            cls(**{k: v for k, v in values.items() if v is not None}).save()
+            _set_roles(tx, label, uid, data)
+            audit.append_in(tx, user.email, "record.create", uid, type=label,
+                            fields=sorted(k for k in _plain(data) if k not in ("record", "uid")))
+    except UniqueProperty as exc:
+        raise Conflict(f"a record with uid {uid!r} exists already") from exc
+    _republish(stores, [uid], user, f"{label} created")
+    return written_record(stores, uid)
+
+
+def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: list[str],
+                  partial: bool) -> dict:
+    """Replace (PUT) or patch (PATCH; ``null`` removes a field) a record, if its current ETag
+    is among ``if_match``; raises :class:`Stale` otherwise."""
+    access = require_visible(stores, user, uid)
+    if access.label not in MODELS:
+        raise Invalid("record", f"a {access.label} is not edited here")
+    if not isinstance(body, dict):
+        raise Invalid("record", "send a JSON object with the fields to change")
+    label = access.label
+    for field, expected in (("record", label), ("uid", uid)):
+        if field in body and body[field] != expected:
+            raise Invalid(field, f"cannot change a record's {field} (it is {expected!r})")
+    cls, _ = MODELS[label]
+    _bind(stores)
+    with db.write_transaction:
+        tx = _NeomodelTx()
+        rows = tx.run(queries.text("vault/lock_record"), {"uid": uid})
+        if not rows:
+            raise NotVisible(uid)
+        current = interchange(rows[0]["labels"], rows[0]["props"])
+        tag = etag_of(current)
+        if tag not in if_match:
+            raise Stale(tag)
+        merged = {**current, **body} if partial else {**body}
+        for field, where in MANAGED.get(label, {}).items():
+            if field in body and body[field] != current.get(field):
+                raise Invalid(field, f"change it through {where}")
+            merged.pop(field, None)
+            if current.get(field) is not None:
+                merged[field] = current[field]
+        merged = {k: v for k, v in merged.items() if v is not None}
+        merged.update(record=label, uid=uid)
+        data = _validate(label, merged)
+        _check_organizations(stores, data)
+        node = cls.inflate(rows[0]["node"])
+        for name, value in _model_values(cls, label, data).items():
+            setattr(node, name, value)
+        node.save()
+        _set_roles(tx, label, uid, data)
+        after = _plain(data)
+        changed = sorted(k for k in set(current) | set(after)
+                         if k != "record" and current.get(k) != after.get(k))
+        audit.append_in(tx, user.email, "record.update", uid, type=label, fields=changed,
+                        etag_was=tag, method="PATCH" if partial else "PUT")
+    _republish(stores, [uid], user, f"{label} updated")
+    return written_record(stores, uid)
+
+
+def create_relationship(stores: Stores, user: User, body: Any) -> dict:
+    """A relationship in the interchange form (``type``, ``from``, ``to``, ``sources``, ...),
+    merged like an import (re-sending it changes nothing), then both ends republished."""
+    if not isinstance(body, dict):
+        raise Invalid("type", "send a JSON object: an interchange relationship record")
+    try:
+        data = RelRecord().load({"record": "rel", **body})
+    except ValidationError as exc:
+        raise Invalid({k: v if isinstance(v, list) else [str(v)]
+                       for k, v in exc.messages.items()}) from exc
+    if data["type"] == "GAVE":
+        raise Invalid("type", "consents are recorded through POST /api/v1/vault/persons/<uid>/consents")
+    starts, ends, _ = REL_TYPES[data["type"]]
+    wanted = [("from", data["start"], starts), ("to", data["end"], ends),
+              *(("sources", s, ("Source",)) for s in data["sources"])]
+    found = access_of(stores, [uid for _, uid, _ in wanted])
+    for field, ref, labels in wanted:
+        access = found.get(ref)
+        if access is None or not may_see(user, access):
+            raise Invalid(field, f"no record with uid {ref!r}")
+        if access.label not in labels:
+            raise Invalid(field, f"{ref!r} is a {access.label}, expected {' or '.join(labels)}")
+    row = rel_row(data)
+
+    def tx_fn(tx):
+        queries.run_in(tx, "load/merge_relationships", rows=[row])
+        audit.append_in(tx, user.email, "relationship.create", data["start"], type=data["type"],
+                        to=data["end"], key=data["key"], sources=data["sources"])
+
+    with stores.vault.session(database=stores.database("vault")) as session:
+        session.execute_write(tx_fn)
+    _republish(stores, [data["start"], data["end"]], user, f"{data['type']} created")
+    return {"type": data["type"], "from": data["start"], "to": data["end"], "key": data["key"],
+            "sources": data["sources"], "props": _plain(data["props"])}
