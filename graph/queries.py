@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver, Query
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 CYPHER_DIR = Path(__file__).resolve().parents[1] / "cypher"
 
@@ -39,6 +40,16 @@ def run(driver: Driver, name: str, database: str = "neo4j", timeout: float | Non
     No automatic retries: a store that is down should surface at once (as a
     503 in the API), not after the driver's 30 s of retrying.
     """
+    try:
+        return _run_once(driver, name, database, timeout, params)
+    except (ServiceUnavailable, SessionExpired):
+        # Once more at once: after a server restart the pool may hand out a connection that
+        # died with the old process. A server that is really down fails again, quickly.
+        return _run_once(driver, name, database, timeout, params)
+
+
+def _run_once(driver: Driver, name: str, database: str, timeout: float | None,
+              params: dict) -> list[dict]:
     with driver.session(database=database) as session:
         result = session.run(Query(text(name), timeout=timeout), params)
         return [record.data() for record in result]

@@ -140,7 +140,8 @@ class Instance:
 
     @property
     def pid_file(self) -> Path:
-        return self.home / "run" / "neo4j.pid"
+        # Not run/neo4j.pid: that name belongs to Neo4j's own launcher.
+        return self.home / "run" / "footprints-neo4j.pid"
 
     @property
     def password_file(self) -> Path:
@@ -200,19 +201,33 @@ db.logs.query.enabled=OFF
 
     # -- process -------------------------------------------------------
     def pid(self) -> int | None:
-        """The pid of the running server, or None (a stale pid file is removed)."""
+        """The pid of the running server, or None. A stale pid file is removed; a server of
+        this home running without a pid file (lost, or started by hand) is found and adopted."""
         try:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
-            return None
+            pid = None
+        if pid is not None and self._is_ours(pid, starting_ok=True):
+            return pid
+        self.pid_file.unlink(missing_ok=True)
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and self._is_ours(int(entry.name)):
+                self.pid_file.parent.mkdir(parents=True, exist_ok=True)
+                self.pid_file.write_text(f"{entry.name}\n")
+                return int(entry.name)
+        return None
+
+    def _is_ours(self, pid: int, starting_ok: bool = False) -> bool:
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
         except OSError:
-            cmdline = ""
-        if MAIN_CLASS in cmdline and str(self.home) in cmdline:
-            return pid
-        self.pid_file.unlink(missing_ok=True)
-        return None
+            return False
+        if not cmdline:
+            # For a moment after exec the kernel shows an empty command line; the pid we
+            # wrote ourselves is trusted through it, a stranger found in /proc is not.
+            return starting_ok and _alive(pid)
+        return (MAIN_CLASS in cmdline and f"--home-dir={self.home}\0" in cmdline + "\0"
+                and _alive(pid))
 
     def port_taken(self) -> bool:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -260,7 +275,15 @@ db.logs.query.enabled=OFF
             while _alive(pid):
                 time.sleep(0.1)
         self.pid_file.unlink(missing_ok=True)
+        self._wait_port_free()
         return True
+
+    def _wait_port_free(self, timeout: float = 15.0) -> None:
+        """A server that just exited may still hold its port for a moment; a start right
+        after a stop must not trip over it."""
+        deadline = time.monotonic() + timeout
+        while self.port_taken() and time.monotonic() < deadline:
+            time.sleep(0.2)
 
     def kill(self) -> None:
         """SIGKILL, as a crash would (fault tests)."""
@@ -269,6 +292,8 @@ db.logs.query.enabled=OFF
             os.kill(pid, signal.SIGKILL)
             while _alive(pid):
                 time.sleep(0.05)
+            self.pid_file.unlink(missing_ok=True)
+            self._wait_port_free()
 
     def wait_until_ready(self, timeout: float = 120.0) -> None:
         """Block until Bolt answers a query; fail early if the process died."""
