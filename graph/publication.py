@@ -12,7 +12,9 @@ their events and proceedings, and only those nodes (and the relationships
 touching them) are rewritten or removed, in one transaction.
 
 What a public node carries is decided by ``graph.consent.policy``: its
-fields, its relationships and the sources they cite.
+fields, its relationships and the sources they cite. Records judged to be one
+person are linked by ``SAME_AS`` only when their whole cluster is public
+(``graph.resolution.clusters``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from neo4j import Driver
 from graph import audit, queries
 from graph.consent import policy
 from graph.consent.apply import affected, apply_policy
+from graph.resolution.clusters import same_as_rows
 
 BATCH = 5000
 NODE_LABELS = tuple(policy.PUBLIC_FIELDS)
@@ -113,6 +116,7 @@ def publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_d
     rels = [p for p in (project_relationship(r) for r in _stream(
             vault, vault_db, "publication/stream_public_relationships", uids=None,
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
+    rels += same_as_rows(vault, vault_db)[0]
     held = _held_confidentially(vault, vault_db)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = (meta["generation"] or 0) + 1
@@ -155,6 +159,8 @@ def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str 
     rels = [p for p in (project_relationship(r) for r in _stream(
             vault, vault_db, "publication/stream_public_relationships", uids=touched,
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
+    same_as, cluster_members = same_as_rows(vault, vault_db, touched)
+    rels += same_as
     held = _held_confidentially(vault, vault_db)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = meta["generation"] or 0
@@ -162,6 +168,7 @@ def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str 
         with session.begin_transaction() as tx:
             queries.run_in(tx, "publication/delete_public_nodes", uids=removed)
             queries.run_in(tx, "publication/delete_public_relationships_of", uids=sorted(public_uids))
+            queries.run_in(tx, "publication/delete_public_same_as", uids=cluster_members)
             _write_batches(tx, "publication/merge_public_nodes", nodes, generation, lambda n: None)
             _write_batches(tx, "publication/merge_public_relationships", rels, generation,
                            lambda n: None)

@@ -254,6 +254,13 @@ RESOURCE_KINDS = _vocab({
     "statement": ("Official statement", "공식 성명"),
 })
 
+#: An editor's judgement of a candidate duplicate pair (entity resolution).
+VERDICTS = _vocab({
+    "same": ("Same person", "동일인"),
+    "different": ("Different people", "다른 사람"),
+    "unsure": ("Unsure", "판단 보류"),
+})
+
 CONSENT_LABELS = ("Public", "Restricted", "Confidential")
 
 #: Every vocabulary by the name the API and loaders use for it.
@@ -283,6 +290,7 @@ VOCABULARIES: MappingProxyType = MappingProxyType({
     "organization_kind": ORGANIZATION_KINDS,
     "instrument_kind": INSTRUMENT_KINDS,
     "resource_kind": RESOURCE_KINDS,
+    "verdict": VERDICTS,
 })
 
 

@@ -292,16 +292,31 @@ def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size:
                 after: Callable[[Driver, str, list[str]], None] | None = None) -> ImportReport:
     """Validate ``path`` whole, then write it. Raises :class:`LoadError` and writes nothing
     if any record is invalid. ``after`` runs on the written uids (e.g. the consent policy)."""
+    warnings: list[str] = []
+    return import_records(driver, read_records(Path(path), warnings), str(path), database=database,
+                          batch_size=batch_size, progress=progress, after=after, warnings=warnings)
+
+
+def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], name: str,
+                   database: str = "neo4j", batch_size: int = 2000, progress: bool = False,
+                   after: Callable[[Driver, str, list[str]], None] | None = None,
+                   warnings: list[str] | None = None,
+                   explain: Callable[[Problem], Problem] | None = None) -> ImportReport:
+    """Validate ``(line, record)`` pairs from any reader (``name`` says where they came
+    from), then write them, as :func:`import_file` does. ``explain`` may reword problems
+    in the reader's terms (e.g. a CSV column instead of a record field)."""
     started = time.monotonic()
-    report = ImportReport(str(path))
-    parsed = parse(read_records(Path(path), report.warnings))
+    report = ImportReport(name)
+    parsed = parse(rows)
+    report.warnings = warnings if warnings is not None else report.warnings
     if not parsed.problems:
         check_references(driver, database, parsed)
     if parsed.problems:
-        parsed.problems.sort(key=lambda p: p.line)
-        raise LoadError(str(path), parsed.problems)
+        problems = [explain(p) for p in parsed.problems] if explain else parsed.problems
+        problems.sort(key=lambda p: p.line)
+        raise LoadError(name, problems)
     total = len(parsed.nodes) + len(parsed.rels)
-    bar = _progress_bar(total, f"loading {path.name}") if progress else None
+    bar = _progress_bar(total, f"loading {Path(name).name}") if progress else None
     try:
         report.nodes, report.relationships = write(
             driver, database, parsed, batch_size, bar.update if bar else (lambda n: None))

@@ -195,6 +195,9 @@ REL_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {
     "FILED_BY": (("Proceeding",), ("Organization",), False),
     "SUPPORTS": (("Source",), tuple(NODE_SCHEMAS), False),
     "GAVE": (("Person",), ("Consent",), False),
+    # An editor's judgement of a candidate duplicate pair (graph.resolution): in the
+    # format so that a vault export loads back; never published as such.
+    "JUDGED": (("Person",), ("Person",), False),
 }
 
 REL_PROPS = {
@@ -203,6 +206,9 @@ REL_PROPS = {
     "date_to": fields.Date(allow_none=True),
     "role": text(),
     "note": text(),
+    "verdict": vocab("verdict"),
+    "by": text(),
+    "at": text(),
 }
 
 
@@ -215,6 +221,9 @@ class RelPropsRecord(Schema):
     date_to = REL_PROPS["date_to"]
     role = REL_PROPS["role"]
     note = REL_PROPS["note"]
+    verdict = REL_PROPS["verdict"]
+    by = REL_PROPS["by"]
+    at = REL_PROPS["at"]
 
 
 class RelRecord(Schema):
@@ -235,6 +244,11 @@ class RelRecord(Schema):
     def relative_has_relation(self, data, **kwargs):
         if data.get("type") == "RELATIVE_OF" and not data.get("props", {}).get("relation"):
             raise ValidationError("RELATIVE_OF needs props.relation", "props")
+
+    @validates_schema
+    def judgement_has_verdict(self, data, **kwargs):
+        if data.get("type") == "JUDGED" and not data.get("props", {}).get("verdict"):
+            raise ValidationError("JUDGED needs props.verdict", "props")
 
 
 RECORD_TYPES = (*NODE_SCHEMAS, "rel")

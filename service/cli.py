@@ -344,5 +344,11 @@ from service.cli_users import users  # noqa: E402
 
 main.add_command(users)
 
+# -- interoperability and entity resolution (service/cli_interop.py) ---------------
+from service.cli_interop import register  # noqa: E402
+
+register(main)
+
+
 if __name__ == "__main__":
     main()

@@ -56,7 +56,9 @@ EVENT_TEXT_FIELDS = ("summary_en", "summary_ko")
 #: Relationship properties that may be published (``sources`` is filtered to public sources).
 PUBLIC_REL_FIELDS = ("key", "relation", "date_from", "date_to", "role", "sources")
 #: Relationship types that never reach the public graph.
-PRIVATE_REL_TYPES = frozenset({"GAVE"})
+#: ``JUDGED`` (an editor's duplicate judgement) carries who judged; ``SAME_AS`` is published
+#: only by ``decide_merged_view`` for a whole cluster, never copied edge by edge.
+PRIVATE_REL_TYPES = frozenset({"GAVE", "JUDGED", "SAME_AS"})
 #: Relationship types that state a fact and so need a public supporting source (rule 3).
 FACT_REL_TYPES = frozenset({
     "SUBJECTED_TO", "PERPETRATED_BY", "OCCURRED_AT", "LIVED_AT", "TAKEN_FROM", "LAST_SEEN_AT",
@@ -192,6 +194,24 @@ def decide_reference(label: str) -> Decision:
 
 def decide_consent_record() -> Decision:
     return Decision(CONFIDENTIAL, ("consent records stay in the vault",))
+
+
+_STRICTNESS = {PUBLIC: 0, RESTRICTED: 1, CONFIDENTIAL: 2}
+
+
+def decide_merged_view(member_labels: Iterable[str | None]) -> Decision:
+    """A merged view (records judged to be one person) is as public as its least public
+    record: publishing that two public records are one person must not reveal, or
+    lean on, a third that is not public (rules 1 and 7). No label counts as Confidential."""
+    labels = [lbl if lbl in _STRICTNESS else CONFIDENTIAL for lbl in member_labels]
+    if not labels:
+        return Decision(CONFIDENTIAL, ("a merged view of no records",))
+    strictest = max(labels, key=_STRICTNESS.__getitem__)
+    if strictest == PUBLIC:
+        return Decision(PUBLIC, (f"all {len(labels)} records of the merged view are public",))
+    hidden = sum(1 for lbl in labels if lbl != PUBLIC)
+    return Decision(strictest, (f"{hidden} of {len(labels)} records of the merged view are not "
+                                "public: it follows the strictest (rules 1, 7)",))
 
 
 def public_relationship(rel_type: str, start_public: bool, end_public: bool,

@@ -55,7 +55,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """The spelling-insensitive form of romanised Korean: ``Jeong-il``, ``Chŏng-il``,
     ``Jung Il`` and ``Jong-il`` all give ``jongil``."""
@@ -102,7 +102,7 @@ class NameForm:
         return {f"{s}|{self.given}" for s in self.surnames}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def hangul_form(name: str) -> NameForm | None:
     """A Hangul name: surname (Southern form) and the RR syllables of the given name, folded."""
     if not is_hangul(name):
@@ -116,7 +116,7 @@ def hangul_form(name: str) -> NameForm | None:
     return NameForm(frozenset({canon}), fold(roman_given), canon + given.replace(" ", ""))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def latin_forms(name: str) -> tuple[NameForm, ...]:
     """A romanised name: Korean order (surname first) if the first word is a known
     surname, else Western order if the last word is; always also an order-insensitive
@@ -136,10 +136,8 @@ def latin_forms(name: str) -> tuple[NameForm, ...]:
     return tuple(out)
 
 
-def name_forms(name: str | None) -> tuple[NameForm, ...]:
-    """Every form of one written name (Hangul, Latin, or any other script verbatim)."""
-    if not name or not name.strip():
-        return ()
+@lru_cache(maxsize=1 << 18)
+def _name_forms(name: str) -> tuple[NameForm, ...]:
     form = hangul_form(name.strip())
     if form is not None:
         return (form,)
@@ -147,6 +145,13 @@ def name_forms(name: str | None) -> tuple[NameForm, ...]:
         return latin_forms(name)
     compact = "".join(unicodedata.normalize("NFKC", name).split())
     return (NameForm(frozenset({"="}), compact),)
+
+
+def name_forms(name: str | None) -> tuple[NameForm, ...]:
+    """Every form of one written name (Hangul, Latin, or any other script verbatim)."""
+    if not name or not name.strip():
+        return ()
+    return _name_forms(name)
 
 
 def name_keys(*names: str | None) -> set[str]:

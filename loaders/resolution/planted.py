@@ -43,7 +43,7 @@ def person_rows(records: Iterable[dict]) -> list[dict]:
     for record in records:
         if record.get("record") == "Person":
             people[record["uid"]] = {k: record.get(k) for k in (
-                "uid", "name_en", "name_ko", "name_variants", "birth_year", "sex", "nationality")}
+                "uid", "name_en", "name_ko", "name_variants", "birth_year", "sex", "nationality", "category")}
         elif record.get("record") == "rel" and record.get("type") in PLACE_TYPES:
             places.setdefault(record["from"], set()).add(record["to"])
     for uid, row in people.items():
@@ -87,7 +87,8 @@ def _copy(rng: random.Random, row: dict, uid: str) -> tuple[dict, str]:
     else:
         kind = "order"
         copy = _other_variant(row)
-    copy.update(uid=uid, sex=row.get("sex"), nationality=row.get("nationality"))
+    copy.update(uid=uid, sex=row.get("sex"), nationality=row.get("nationality"),
+                category=row.get("category") if rng.random() < 0.9 else None)
     year = row.get("birth_year")
     roll = rng.random()
     copy["birth_year"] = (None if roll < 0.1 or year is None

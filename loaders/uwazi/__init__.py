@@ -1,0 +1,74 @@
+"""Uwazi interoperability: import an Uwazi CSV (or import zip) under a mapping file,
+and export the public graph in Uwazi's CSV form.
+
+Why: most organisations documenting these cases run HURIDOCS Uwazi. Moving in must
+be one command, checked whole before anything is written, re-runnable, and must
+not publish anyone: imported people enter as Confidential until an editor records
+their consent. ``parse`` knows Uwazi's CSV conventions, ``mapping`` reads the
+mapping file, ``convert`` (the file) and ``rows`` (each row) turn the CSV into
+interchange records for ``loaders.importer``, ``export`` writes the public graph
+back out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from neo4j import Driver
+
+from graph import queries
+from loaders.errors import LoadError, Problem
+from loaders.importer import ImportReport, import_records
+from loaders.uwazi.convert import convert
+from loaders.uwazi.mapping import MappingError, UwaziMapping, load_mapping
+from loaders.uwazi.parse import CellError, read_table
+
+__all__ = ["MappingError", "import_uwazi", "load_mapping"]
+
+
+def vault_titles(driver: Driver, database: str) -> Callable[[str, list[str]], dict[str, list[str]]]:
+    """A title lookup in the vault: (node label, titles) -> {title: [uids]}."""
+
+    def lookup(label: str, titles: list[str]) -> dict[str, list[str]]:
+        labels = ["PerpetratorBody", "Official"] if label == "PerpetratorBody" else [label]
+        out: dict[str, list[str]] = {}
+        for row in queries.run(driver, "interop/match_titles", database=database, labels=labels,
+                               titles=titles):
+            out.setdefault(row["title"], []).append(row["uid"])
+        return out
+
+    return lookup
+
+
+def vault_existing(driver: Driver, database: str) -> Callable[[list[str]], set[str]]:
+    def existing(uids: list[str]) -> set[str]:
+        rows = queries.run(driver, "load/match_entity_labels", database=database, uids=uids)
+        return {r["uid"] for r in rows}
+
+    return existing
+
+
+def import_uwazi(driver: Driver, path: Path | str, mapping: UwaziMapping | Path | str,
+                 database: str = "neo4j", template: str | None = None, batch_size: int = 2000,
+                 progress: bool = False) -> ImportReport:
+    """Import an Uwazi CSV or import zip into the vault. Validated whole (problems name
+    the row and column; nothing is written if there is any), written idempotently, then
+    the consent policy labels what was written: no consent, no publication."""
+    from graph.consent.apply import apply_policy
+
+    if not isinstance(mapping, UwaziMapping):
+        try:
+            mapping = load_mapping(mapping)
+        except MappingError as exc:
+            raise LoadError(str(mapping), [Problem(0, "mapping", str(exc))]) from exc
+    try:
+        table = read_table(Path(path))
+    except (CellError, UnicodeDecodeError) as exc:
+        raise LoadError(str(path), [Problem(0, "(file)", str(exc))]) from exc
+    conversion = convert(table, mapping, template, vault_titles(driver, database),
+                         vault_existing(driver, database))
+    return import_records(driver, conversion.records, str(path), database=database,
+                          batch_size=batch_size, progress=progress,
+                          after=lambda drv, db, uids: apply_policy(drv, db, uids),
+                          warnings=conversion.warnings, explain=conversion.explain)

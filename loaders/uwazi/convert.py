@@ -1,0 +1,269 @@
+"""Rows of an Uwazi CSV -> interchange records, for the importer to validate and write.
+
+Why the importer does the rest: validation of every record before anything is
+written, batched ``MERGE`` on stable uids, reference checks against the vault --
+all of that is ``loaders.importer``'s already. This module only understands the
+CSV as a whole: which template a row is, which column feeds which property, which
+columns nobody reads, and the titles relationship cells may name (in the file
+first, then in the vault); ``loaders.uwazi.rows`` turns each row into records.
+A title that names no entity, or more than one, is a problem of that row and
+column: never guessed.
+
+Uids are stable, so a re-import updates instead of duplicating: ``<prefix>-
+<template>-<id>`` from the mapped id column (Uwazi's shared id), else a hash of
+the title. Every imported node is supported by the mapping's import Source and
+every fact cites it; a Source already in the vault is referenced, never
+rewritten, so an editor's decision on its terms of use stands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from loaders.errors import Problem
+from loaders.uwazi.mapping import TemplateSpec, UwaziMapping
+from loaders.uwazi.parse import (
+    CellError,
+    Table,
+    parse_link,
+    safe_name,
+    split_header,
+    split_multi,
+)
+from loaders.uwazi.rows import RowConverter, RowInfo, link_uid
+
+#: Uwazi's reserved columns that Footprints does not import (reported as unused).
+UNIMPORTED_RESERVED = {"file", "files", "attachments", "date_added", "creation_date", "published",
+                       "documents", "language"}
+
+#: (node label, titles) -> {title: [uids]}: existing vault entities with those titles.
+TitleLookup = Callable[[str, list[str]], dict[str, list[str]]]
+#: uids -> the ones that exist in the vault.
+Existing = Callable[[list[str]], set[str]]
+
+
+@dataclass
+class Conversion:
+    """What a CSV became: records (or problems) by row, and what to tell the user."""
+
+    records: list[tuple[int, dict | Problem]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    field_columns: dict[int, dict[str, str]] = field(default_factory=dict)
+
+    def problems(self) -> list[Problem]:
+        return [r for _, r in self.records if isinstance(r, Problem)]
+
+    def explain(self, problem: Problem) -> Problem:
+        """A validation problem about a record field, renamed to the CSV column it came from."""
+        column = self.field_columns.get(problem.line, {}).get(problem.field.split(".")[0])
+        if column is None:
+            return problem
+        return Problem(problem.line, column, f"{problem.reason} ({problem.field})")
+
+
+def stable_uid(prefix: str, template: str, id_value: str | None, title: str | None) -> str:
+    base = f"{prefix}-{safe_name(template)}"
+    if id_value:
+        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", id_value.strip()).strip("-")[:80]
+        if slug:
+            return f"{base}-{slug}"
+    digest = hashlib.sha1(" ".join((title or "").split()).encode("utf-8")).hexdigest()[:12]
+    return f"{base}-t{digest}"
+
+
+@dataclass
+class _Columns:
+    """Where each property of a template is in the file: name -> {language or None: index}."""
+
+    at: dict[str, dict[str | None, int]] = field(default_factory=dict)
+    headers: list[str] = field(default_factory=list)
+
+    def cell(self, cells: list[str], name: str, lang: str | None = None) -> tuple[str, str] | None:
+        index = self.at.get(name, {}).get(lang)
+        if index is None or index >= len(cells) or not cells[index].strip():
+            return None
+        return self.headers[index], cells[index].strip()
+
+
+class Converter:
+    """One conversion of one table under one mapping (see :func:`convert`)."""
+
+    def __init__(self, table: Table, mapping: UwaziMapping, template: str | None,
+                 lookup: TitleLookup, existing: Existing):
+        self.table, self.mapping, self.lookup, self.existing = table, mapping, lookup, existing
+        self.default_template = template
+        self.out = Conversion()
+        self.parsed_headers = [split_header(h) for h in table.headers]
+        self.template_index = next((i for i, (n, lang) in enumerate(self.parsed_headers)
+                                    if n == "template" and lang is None), None)
+        self.columns: dict[str, _Columns] = {}
+        self.suffix_rejects: dict[int, str] = {}
+        self.emitted: set[str] = set()
+        self.source_uid = (mapping.source or {}).get("uid") or f"{mapping.uid_prefix}-source-import"
+
+    # -- headers --------------------------------------------------------------------
+    def _columns_for(self, spec: TemplateSpec) -> _Columns:
+        if spec.name in self.columns:
+            return self.columns[spec.name]
+        wanted = spec.columns()
+        by_label = {safe_name(lbl): name for name, lbl in wanted.items() if lbl}
+        cols = _Columns(headers=self.table.headers)
+        seen: dict[tuple[str, str | None], int] = {}
+        for index, (name, lang) in enumerate(self.parsed_headers):
+            prop = name if name in wanted else by_label.get(name)
+            if prop is None:
+                continue
+            header = self.table.headers[index]
+            if (prop, lang) in seen:
+                self._header_problem(header, f"the same property as column "
+                                     f"{self.table.headers[seen[(prop, lang)]]!r}")
+                continue
+            if lang is not None:
+                languages = spec.languages_of(prop)
+                if lang not in languages:  # a problem unless another template takes it
+                    self.suffix_rejects.setdefault(index, f"{prop!r} takes no language suffix "
+                                                   f"(languages: {', '.join(languages) or 'none'})")
+                    continue
+                if lang == self.mapping.default_language and (prop, None) in seen:
+                    self._header_problem(header, f"{prop!r} appears with and without its default "
+                                         f"language suffix")
+                    continue
+            seen[(prop, lang)] = index
+            cols.at.setdefault(prop, {})[lang] = index
+        self.columns[spec.name] = cols
+        return cols
+
+    def _header_problem(self, header: str, reason: str) -> None:
+        problem = Problem(1, header, reason)
+        if problem not in [r for _, r in self.out.records]:
+            self.out.records.append((1, problem))
+
+    def _used_indexes(self) -> set[int]:
+        return {i for cols in self.columns.values() for langs in cols.at.values()
+                for i in langs.values()} | ({self.template_index} if self.template_index is not None
+                                            else set())
+
+    # -- rows -------------------------------------------------------------------------
+    def _template_of(self, number: int, cells: list[str]) -> TemplateSpec | None:
+        name = self.default_template
+        if self.template_index is not None and self.template_index < len(cells) and \
+                cells[self.template_index].strip():
+            name = cells[self.template_index].strip()
+        spec = self.mapping.template(name)
+        if spec is None:
+            header = self.table.headers[self.template_index] if self.template_index is not None \
+                else "template"
+            known = ", ".join(self.mapping.templates)
+            reason = (f"template {name!r} is not in the mapping ({known})" if name
+                      else f"which template? give --template (one of {known})")
+            self.out.records.append((number, Problem(number, header, reason)))
+        return spec
+
+    def _first_pass(self) -> list[RowInfo]:
+        rows = []
+        for number, cells in self.table.rows:
+            spec = self._template_of(number, cells)
+            if spec is None:
+                continue
+            cols = self._columns_for(spec)
+            titles = {}
+            for lang in spec.title:
+                hit = cols.cell(cells, "title", None if lang == self.mapping.default_language else lang)
+                hit = hit or cols.cell(cells, "title", lang)
+                if hit:
+                    titles[lang] = hit[1]
+            if not titles:
+                self.out.records.append((number, Problem(number, "title", "every row needs a title")))
+                continue
+            main = titles.get(self.mapping.default_language) or next(iter(titles.values()))
+            id_cell = cols.cell(cells, spec.id_column)
+            uid = stable_uid(self.mapping.uid_prefix, spec.name, id_cell[1] if id_cell else None, main)
+            rows.append(RowInfo(number, cells, spec, uid, titles))
+        return rows
+
+    def _title_index(self, rows: list[RowInfo]) -> dict[str, dict[str, set[str]]]:
+        index: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for row in rows:
+            for title in row.titles.values():
+                index[row.template.node][title].add(row.uid)
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            for column, target in self._reference_columns(row.template):
+                hit = self.columns[row.template.name].cell(row.cells, column)
+                if hit:
+                    wanted[target].update(split_multi(hit[1]))
+        for label, titles in wanted.items():
+            for title, uids in self.lookup(label, sorted(titles)).items():
+                index[label][title].update(uids)
+        return index
+
+    @staticmethod
+    def _reference_columns(spec: TemplateSpec) -> list[tuple[str, str]]:
+        out = [(c, rel.to) for c, rel in spec.relationships.items()]
+        for event in spec.events.values():
+            out += [(c, spec.target_of(c, "Location")) for c in event.places]
+            out += [(c, spec.target_of(c, "PerpetratorBody")) for c in event.perpetrators]
+        return out
+
+    def convert(self) -> Conversion:
+        rows = self._first_pass()
+        index = self._title_index(rows)
+        existing = self.existing(sorted({self.source_uid} | {
+            link_uid(self.mapping.uid_prefix, link) for row in rows
+            for link in self._row_links(row)}))
+        self.emitted |= existing
+        if rows:
+            self._emit_source()
+        for row in rows:
+            RowConverter(self, row, index).convert()
+        used = self._used_indexes()
+        for index, reason in self.suffix_rejects.items():
+            if index not in used:
+                self._header_problem(self.table.headers[index], reason)
+        unused = [h for i, h in enumerate(self.table.headers)
+                  if i not in used and i not in self.suffix_rejects]
+        if unused:
+            reserved = [h for h in unused if split_header(h)[0] in UNIMPORTED_RESERVED]
+            note = (f" (Uwazi's {', '.join(reserved)}: files and publication state are not "
+                    "imported; consent decides publication)") if reserved else ""
+            self.out.warnings.append(f"unused columns: {', '.join(unused)}{note}")
+        if self.table.extra_files:
+            self.out.warnings.append(f"files in the zip not imported (documents and attachments): "
+                                     f"{', '.join(self.table.extra_files)}")
+        self.out.records.sort(key=lambda r: r[0])
+        return self.out
+
+    def _row_links(self, row: RowInfo) -> Iterable[str]:
+        cols = self.columns[row.template.name]
+        for column in row.template.links:
+            hit = cols.cell(row.cells, column)
+            if hit:
+                try:
+                    yield parse_link(hit[1])[1]
+                except CellError:
+                    continue
+
+    def _emit_source(self) -> None:
+        if self.source_uid in self.emitted:
+            return
+        self.emitted.add(self.source_uid)
+        source = self.mapping.source or {}
+        self.out.records.append((0, {
+            "record": "Source", "uid": self.source_uid,
+            "kind": source.get("kind", "official_document"),
+            "title": source.get("title", f"Uwazi import ({self.mapping.name})"),
+            "terms_of_use": source.get("terms_of_use", "internal"),
+            **({"url": source["url"]} if source.get("url") else {}),
+        }))
+
+
+def convert(table: Table, mapping: UwaziMapping, template: str | None = None,
+            lookup: TitleLookup | None = None, existing: Existing | None = None) -> Conversion:
+    """The records of ``table`` under ``mapping``; ``lookup`` finds titles in the vault and
+    ``existing`` says which uids it already holds (both default to an empty vault)."""
+    return Converter(table, mapping, template, lookup or (lambda label, titles: {}),
+                     existing or (lambda uids: set())).convert()

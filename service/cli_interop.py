@@ -1,0 +1,158 @@
+"""CLI commands for interoperability and entity resolution (registered on ``footprints``).
+
+Imports from Uwazi go to the vault and leave everyone Confidential until consent is
+recorded; every export reads the public graph only; ``dedupe`` proposes, editors
+``judge``, and ``merged-view`` shows a cluster with the provenance of each value.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+#: The shipped example mapping (a FOOTPRINTS-style victim template).
+DEFAULT_MAPPING = Path(__file__).resolve().parents[1] / "examples" / "uwazi" / "footprints-victims.yml"
+
+
+def _run(fn):
+    """Open both stores for ``fn`` and turn editor and mapping errors into one clear line."""
+    from graph.connections import Stores
+    from graph.consent.editor import EditError
+    from loaders.uwazi.mapping import MappingError
+    from service.cli import _settings
+
+    stores = Stores(_settings())
+    try:
+        return fn(stores)
+    except (EditError, MappingError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise click.ClickException(str(message)) from exc
+    finally:
+        stores.close()
+
+
+def _mapping(path: Path):
+    from loaders.uwazi.mapping import MappingError, load_mapping
+
+    try:
+        return load_mapping(path)
+    except MappingError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+MAPPING = click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False,
+                       path_type=Path), default=DEFAULT_MAPPING, show_default="the FOOTPRINTS example",
+                       help="The YAML mapping of Uwazi templates to Footprints records.")
+OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+
+
+@click.command("import-uwazi")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@MAPPING
+@click.option("--template", help="The Uwazi template of every row (if the file has no Template column).")
+@click.option("--batch-size", default=2000, show_default=True)
+def import_uwazi_cmd(path: Path, mapping_path: Path, template: str | None, batch_size: int) -> None:
+    """Import an Uwazi CSV (or import zip) into the vault: checked whole, then written.
+    Imported people are Confidential until an editor records their consent."""
+    from loaders.uwazi import import_uwazi
+
+    mapping = _mapping(mapping_path)
+    report = _run(lambda s: import_uwazi(s.vault, path, mapping, database=s.database("vault"),
+                                         template=template, batch_size=batch_size))
+    click.echo(report.summary())
+
+
+@click.command("export-uwazi")
+@click.option("--template", required=True, help="The mapping's template to export (e.g. victim).")
+@MAPPING
+@OUTPUT
+def export_uwazi_cmd(template: str, mapping_path: Path, output: Path) -> None:
+    """Export the public graph in Uwazi's CSV form (consent-filtered by construction)."""
+    from loaders.uwazi.export import export_uwazi
+
+    mapping = _mapping(mapping_path)
+    n = _run(lambda s: export_uwazi(s.public, mapping, template, output, database=s.database("public")))
+    click.echo(f"wrote {n} {template} rows to {output}")
+
+
+@click.command("export-ftm")
+@OUTPUT
+def export_ftm_cmd(output: Path) -> None:
+    """Export the public graph as FollowTheMoney entities (JSON Lines)."""
+    from loaders.ftm import export_ftm
+
+    n = _run(lambda s: export_ftm(s.public, output, database=s.database("public")))
+    click.echo(f"wrote {n} FtM entities to {output}")
+
+
+@click.command("export-graph")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml",
+              show_default=True)
+@OUTPUT
+def export_graph_cmd(fmt: str, output: Path) -> None:
+    """Export the public graph as GraphML or GEXF (for Gephi)."""
+    from loaders.gephi import export_graph
+
+    nodes, edges = _run(lambda s: export_graph(s.public, output, fmt, database=s.database("public")))
+    click.echo(f"wrote {nodes} nodes and {edges} edges to {output} ({fmt})")
+
+
+@click.command()
+@click.option("--min-confidence", type=click.Choice(["high", "medium", "low"]), default="low",
+              show_default=True)
+@click.option("--show", default=20, show_default=True, help="How many open candidates to list.")
+@click.option("--sample", default=1000, show_default=True,
+              help="Victims in the generated labelled sample (0: skip the evaluation).")
+@click.option("--seed", default=1, show_default=True)
+def dedupe(min_confidence: str, show: int, sample: int, seed: int) -> None:
+    """Report candidate duplicate people in the vault, judgements so far, and precision and
+    recall on a generated sample with planted duplicates. Changes nothing."""
+    from loaders.resolution.report import dedupe_report
+
+    report = _run(lambda s: dedupe_report(s.vault, s.database("vault"), min_confidence, sample, seed))
+    for line in report.lines(show):
+        click.echo(line)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.argument("verdict", required=False, type=click.Choice(["same", "different", "unsure"]))
+@click.option("--retract", is_flag=True, help="Remove the pair's judgement instead.")
+@click.option("--note")
+@click.option("--by", "actor", required=True, help="Who judges (for the audit log).")
+def judge(a: str, b: str, verdict: str | None, retract: bool, note: str | None, actor: str) -> None:
+    """Judge whether people A and B are the same person (replaces an earlier judgement)."""
+    from graph.resolution import judgements
+
+    if retract == bool(verdict):
+        raise click.UsageError("give a VERDICT, or --retract")
+    if retract:
+        result = _run(lambda s: judgements.retract(s, a, b, actor=actor, note=note))
+    else:
+        result = _run(lambda s: judgements.judge(s, a, b, verdict, actor=actor, note=note))
+    click.echo(result.message)
+
+
+@click.command("merged-view")
+@click.argument("uid")
+@click.option("--store", type=click.Choice(["vault", "public"]), default="vault", show_default=True)
+def merged_view_cmd(uid: str, store: str) -> None:
+    """The merged view of a person: every record judged the same, each value with its records."""
+    from graph.resolution.merged import merged_view
+
+    view = _run(lambda s: merged_view(s.driver(store), s.database(store), uid, store))
+    if view is None:
+        raise click.ClickException(f"no person {uid!r} in the {store}")
+    click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2, default=str))
+
+
+COMMANDS = (import_uwazi_cmd, export_uwazi_cmd, export_ftm_cmd, export_graph_cmd, dedupe, judge,
+            merged_view_cmd)
+
+
+def register(group: click.Group) -> None:
+    for command in COMMANDS:
+        group.add_command(command)

@@ -1,0 +1,386 @@
+"""Uwazi CSV import and export, with files written from Uwazi's documented conventions:
+headers by name or label (cleaned up), `,` or `;`, `title`, `<property>__<code>`, `|`,
+`Parent::Child`, every date form with its precision, ranges `from:to` and `from~to`,
+several dates, `lat|lon`, `label|url`, relationship titles; and the import rules:
+unused columns reported, invalid rows writing nothing, idempotent re-import,
+Confidential on entry."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.consent import editor
+from graph.publication import publish_all
+from loaders.errors import LoadError
+from loaders.importer import import_records
+from loaders.uwazi import import_uwazi
+from loaders.uwazi.convert import convert
+from loaders.uwazi.export import export_uwazi
+from loaders.uwazi.mapping import MappingError, load_mapping, mapping_from
+from loaders.uwazi.parse import (
+    DateValue,
+    format_date,
+    parse_dates,
+    parse_geolocation,
+    parse_link,
+    parse_table,
+    safe_name,
+    split_header,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_MAPPING = ROOT / "examples" / "uwazi" / "footprints-victims.yml"
+EXAMPLE_CSV = ROOT / "examples" / "uwazi" / "victims.csv"
+D = date
+
+
+# -- the conventions, without a database ------------------------------------------------
+def test_headers_are_cleaned_up_as_uwazi_does():
+    assert safe_name("  Year of birth ") == "year_of_birth"
+    assert safe_name("Victim's Category (FP)") == "victim_s_category__fp_"
+    assert split_header("title__ko") == ("title", "ko")
+    assert split_header("Summary__KO") == ("summary", "ko")
+    assert split_header("Date of incident") == ("date_of_incident", None)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_comma_or_semicolon_is_detected(delimiter):
+    text = delimiter.join(["Title", "Other names", "Summary"]) + "\n" + \
+        delimiter.join(["Kim Chul-ho", "Gim Cheol-ho|Kim Chŏl-ho", '"one, two; three"']) + "\n"
+    table = parse_table(text)
+    assert table.delimiter == delimiter
+    assert table.headers == ["Title", "Other names", "Summary"]
+    assert table.rows == [(2, ["Kim Chul-ho", "Gim Cheol-ho|Kim Chŏl-ho", "one, two; three"])]
+
+
+@pytest.mark.parametrize("cell, start, end, precision", [
+    ("1995", D(1995, 1, 1), D(1995, 12, 31), "year"),
+    ("1995-12-17", D(1995, 12, 17), D(1995, 12, 17), "day"),
+    ("1995/12/17", D(1995, 12, 17), D(1995, 12, 17), "day"),
+    ("17/12/1995", D(1995, 12, 17), D(1995, 12, 17), "day"),
+    ("December 17, 1995", D(1995, 12, 17), D(1995, 12, 17), "day"),
+    ("Dec 17 1995", D(1995, 12, 17), D(1995, 12, 17), "day"),
+    ("1995-12", D(1995, 12, 1), D(1995, 12, 31), "month"),
+    ("December 1995", D(1995, 12, 1), D(1995, 12, 31), "month"),
+    ("1950:1953", D(1950, 1, 1), D(1953, 12, 31), "range"),
+    ("1950/06/25:1953/07/27", D(1950, 6, 25), D(1953, 7, 27), "range"),
+    (":1953/07/27", None, D(1953, 7, 27), "range"),
+    ("1950/06/25:", D(1950, 6, 25), None, "range"),
+    ("1950-06-25~1953-07-27", D(1950, 6, 25), D(1953, 7, 27), "range"),
+    ("~1953-07-27", None, D(1953, 7, 27), "range"),
+    ("1995-12-01~1995-12-31", D(1995, 12, 1), D(1995, 12, 31), "month"),
+    ("1995-01-01~1995-12-31", D(1995, 1, 1), D(1995, 12, 31), "year"),
+])
+def test_every_date_form_keeps_its_precision(cell, start, end, precision):
+    assert parse_dates(cell) == [DateValue(start, end, precision)]
+
+
+def test_month_first_collections_and_bad_dates():
+    assert parse_dates("12/17/1995", "MM/dd/yyyy") == [DateValue(D(1995, 12, 17), D(1995, 12, 17), "day")]
+    for bad in ("12/17/1995", "1995-13-01", "yesterday", ":", "1953:1950"):
+        with pytest.raises(ValueError):
+            parse_dates(bad)
+
+
+def test_several_dates_and_ranges():
+    assert parse_dates("1971-12-17|1977|1950:1953") == [
+        DateValue(D(1971, 12, 17), D(1971, 12, 17), "day"),
+        DateValue(D(1977, 1, 1), D(1977, 12, 31), "year"),
+        DateValue(D(1950, 1, 1), D(1953, 12, 31), "range")]
+
+
+def test_dates_are_written_back_in_uwazi_forms():
+    for cell in ("1995", "1995-12-17", "1950-06-25~1953-07-27", "~1953-07-27", "1995-12-01~1995-12-31"):
+        value = parse_dates(cell)[0]
+        assert parse_dates(format_date(value)) == [value]
+
+
+def test_geolocation_and_links():
+    assert parse_geolocation("39.75|126.85") == (39.75, 126.85)
+    for bad in ("39.75", "north|east", "91|0"):
+        with pytest.raises(ValueError):
+            parse_geolocation(bad)
+    assert parse_link("Report|https://example.org/a") == ("Report", "https://example.org/a")
+    assert parse_link("|https://example.org/a") == (None, "https://example.org/a")
+    with pytest.raises(ValueError):
+        parse_link("Report|not a url")
+
+
+MAPPING = {
+    "default_template": "victim",
+    "source": {"uid": "src-uw", "kind": "petition", "terms_of_use": "internal"},
+    "templates": {
+        "victim": {
+            "node": "Person", "roles": ["Victim"], "id": "case_id",
+            "title": {"en": "name_en", "ko": "name_ko"},
+            "properties": {
+                "other_names": {"field": "name_variants", "type": "multiple"},
+                "gender": {"field": "sex", "vocabulary": "sex", "label": "Sex of the victim"},
+                "year_of_birth": {"field": "birth_year", "type": "year"},
+                "category": {"field": "category", "vocabulary": "victim_category",
+                             "values": {"Korean War::ROK prisoner of war": "war_pow"}},
+                "status": {"field": "status", "vocabulary": "status"},
+            },
+            "events": {"date_of_incident": {"kind": {"column": "violation", "values": {
+                "Abduction": "abduction", "Detention": "arbitrary_detention"}},
+                "place": "place_of_incident", "perpetrators": "perpetrator",
+                "summary": {"column": "summary", "languages": {"en": "summary_en", "ko": "summary_ko"}}}},
+            "relationships": {"place_of_incident": {"type": "TAKEN_FROM", "to": "Location"},
+                              "home": {"type": "LIVED_AT", "to": "Location"},
+                              "relatives": {"type": "RELATIVE_OF", "to": "Person", "relation": "sibling"}},
+            "links": {"report": {"kind": "news_article"}},
+        },
+        "place": {"node": "Location", "title": "name_en", "set": {"kind": "city"},
+                  "properties": {"coordinates": {"field": "coords", "type": "geolocation"}}},
+        "perpetrator": {"node": "PerpetratorBody", "title": "name_en"},
+    },
+}
+
+
+def _convert(text: str, mapping: dict | None = None, lookup=None):
+    return convert(parse_table(text), mapping_from(mapping or MAPPING), lookup=lookup)
+
+
+def _records(conversion, kind: str) -> list[dict]:
+    return [r for _, r in conversion.records if isinstance(r, dict) and r.get("record") == kind]
+
+
+def _rels(conversion, rtype: str) -> list[tuple[str, str]]:
+    return [(r["from"], r["to"]) for r in _records(conversion, "rel") if r["type"] == rtype]
+
+
+def test_a_row_becomes_records_with_every_convention():
+    text = (
+        "Template;Case ID;Title;title__ko;Other names;Sex of the victim;Year of birth;Category;Status;"
+        "Violation;Date of incident;Place of incident;Perpetrator;Summary;summary__ko;Report;Coordinates\n"
+        "Place;;Sokcho;;;;;;;;;;;;;;38.207|128.591\n"
+        "Perpetrator;;Liaison Department;;;;;;;;;;;;;;\n"
+        "Victim;FP-1;Kim Chul-ho;김철호;Gim Cheol-ho | Kim Chŏl-ho;Male;17/12/1931;"
+        "Korean War::ROK prisoner of war;Missing;Abduction|Detention;1971-12-17|1972:1975;Sokcho;"
+        "Liaison Department;Seized at sea;바다에서 납치;Synthetic report|https://example.org/r1;\n")
+    out = _convert(text)
+    assert not out.problems(), out.problems()
+    person = _records(out, "Person")[0]
+    assert person["uid"] == "uw-victim-FP-1"
+    assert person["name_en"] == "Kim Chul-ho" and person["name_ko"] == "김철호"
+    assert person["name_variants"] == ["Gim Cheol-ho", "Kim Chŏl-ho"]
+    assert (person["sex"], person["birth_year"], person["category"], person["status"]) == \
+        ("male", 1931, "war_pow", "missing")
+    place = _records(out, "Location")[0]
+    assert (place["lat"], place["lon"], place["kind"]) == (38.207, 128.591, "city")
+    events = sorted(_records(out, "Event"), key=lambda e: e["uid"])
+    assert [(e["kind"], e["date_start"], e["date_end"], e["date_precision"]) for e in events] == [
+        ("abduction", "1971-12-17", "1971-12-17", "day"),
+        ("arbitrary_detention", "1972-01-01", "1975-12-31", "range")]
+    assert events[0]["summary_en"] == "Seized at sea" and events[0]["summary_ko"] == "바다에서 납치"
+    assert len(_rels(out, "SUBJECTED_TO")) == 2
+    assert {t for _, t in _rels(out, "OCCURRED_AT")} == {place["uid"]}
+    assert _rels(out, "TAKEN_FROM") == [(person["uid"], place["uid"])]
+    body = _records(out, "PerpetratorBody")[0]
+    assert {t for _, t in _rels(out, "PERPETRATED_BY")} == {body["uid"]}
+    link = next(s for s in _records(out, "Source") if s.get("url"))
+    assert (link["title"], link["url"], link["kind"]) == ("Synthetic report", "https://example.org/r1",
+                                                         "news_article")
+    assert (link["uid"], person["uid"]) in _rels(out, "SUPPORTS")
+    assert ("src-uw", person["uid"]) in _rels(out, "SUPPORTS")
+    assert all(r.get("sources") == ["src-uw"] for r in _records(out, "rel")
+               if r["type"] in ("SUBJECTED_TO", "TAKEN_FROM", "OCCURRED_AT"))
+
+
+def test_vocabulary_labels_in_english_or_korean_and_nested_children():
+    out = _convert("Title,Sex of the victim,Category,Status\n"
+                   "A,여성,Korean War::ROK prisoner of war,Missing\n"
+                   "B,female,Groups::Japanese abductee,행방불명\n")
+    assert not out.problems()
+    people = sorted(_records(out, "Person"), key=lambda p: p["name_en"])
+    assert [(p["sex"], p["category"], p["status"]) for p in people] == [
+        ("female", "war_pow", "missing"), ("female", "japanese_abductee", "missing")]
+
+
+def test_invalid_cells_are_reported_by_row_and_column():
+    out = _convert("Title,Sex of the victim,Year of birth,Date of incident,Violation,Report\n"
+                   "A,robot,1931,1971-12-17,Abduction,\n"
+                   "B,male,someday,31/02/1971,Abduction,just text\n"
+                   ",male,1931,,,\n")
+    problems = {(p.line, p.field) for p in out.problems()}
+    assert problems == {(2, "Sex of the victim"), (3, "Year of birth"), (3, "Date of incident"),
+                        (3, "Report"), (4, "title")}
+
+
+def test_relationship_titles_unknown_and_ambiguous_are_reported_never_guessed():
+    def lookup(label, titles):
+        return {"Seoul": ["loc-a", "loc-b"], "Sokcho": ["loc-sokcho"]} if label == "Location" else {}
+
+    out = _convert("Title,Home,Place of incident\n"
+                   "A,Seoul,Sokcho\n"
+                   "B,Atlantis,Sokcho\n"
+                   "C,Sokcho,Sokcho\n", lookup=lookup)
+    reasons = {(p.line, p.field): p.reason for p in out.problems()}
+    assert set(reasons) == {(2, "Home"), (3, "Home")}
+    assert "ambiguous" in reasons[(2, "Home")] and "loc-a" in reasons[(2, "Home")]
+    assert "no Location titled 'Atlantis'" in reasons[(3, "Home")]
+    assert [to for _, to in _rels(out, "LIVED_AT")] == ["loc-sokcho"]  # row C only
+
+
+def test_header_problems_and_unused_columns():
+    out = _convert("Title,title__en,Sex of the victim,gender__ko,Colour,File\nA,A,male,남성,red,a.pdf\n")
+    header = {p.field for p in out.problems() if p.line == 1}
+    assert header == {"title__en", "gender__ko"}
+    assert any("Colour" in w and "File" in w for w in out.warnings)
+
+
+def test_mapping_errors_name_the_place():
+    bad = {"templates": {"v": {"node": "Person", "properties": {"x": {"field": "nope"}}}}}
+    with pytest.raises(MappingError, match="templates.v.properties.x"):
+        mapping_from(bad)
+    with pytest.raises(MappingError, match="consent is recorded by an editor"):
+        mapping_from({"templates": {"c": {"node": "Consent"}}})
+    with pytest.raises(MappingError, match="geolocation goes to a Location"):
+        mapping_from({"templates": {"v": {"node": "Person", "properties": {
+            "home": {"field": "name_en", "type": "geolocation"}}}}})
+    with pytest.raises(MappingError, match="LIVED_AT goes from Person"):
+        mapping_from({"templates": {"v": {"node": "Event", "title": "summary_en", "relationships": {
+            "home": {"type": "LIVED_AT", "to": "Location"}}}}})
+
+
+# -- importing into the vault -------------------------------------------------------------
+REFERENCE = [
+    {"record": "Location", "uid": "loc-seoul", "name_en": "Seoul", "name_ko": "서울", "kind": "city"},
+    {"record": "Location", "uid": "loc-sokcho", "name_en": "Sokcho", "kind": "city"},
+    {"record": "PerpetratorBody", "uid": "body-kpa", "name_en": "Korean People's Army"},
+]
+
+
+def _load_reference(vault, extra: list[dict] = ()) -> None:
+    import_records(vault, enumerate([*REFERENCE, *extra], start=1), "reference")
+
+
+def _counts(vault) -> dict:
+    records, _, _ = vault.execute_query(
+        "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
+    return records[0].data()
+
+
+def _write(tmp_path: Path, name: str, rows: list[list[str]], delimiter: str = ",") -> Path:
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+VICTIMS = [
+    ["Case ID", "Title", "title__ko", "Sex of the victim", "Year of birth", "Violation", "Date of incident",
+     "Place of incident", "Home", "Perpetrator", "Relatives", "Date added"],
+    ["FP-1", "Kim Chul-ho", "김철호", "Male", "1931", "Abduction", "December 17, 1971", "Sokcho",
+     "서울", "Korean People's Army", "", "2021-01-01"],
+    ["FP-2", "Kim Young-hee", "김영희", "Female", "1934", "", "", "", "Seoul", "", "Kim Chul-ho",
+     "2021-01-01"],
+]
+
+
+def test_import_writes_everything_and_people_enter_confidential(vault, tmp_path):
+    _load_reference(vault)
+    path = _write(tmp_path, "victims.csv", VICTIMS, delimiter=";")
+    report = import_uwazi(vault, path, mapping_from(MAPPING))
+    assert report.nodes["Person"] == 2 and report.nodes["Event"] == 1
+    assert any("Date added" in w for w in report.warnings)
+    records, _, _ = vault.execute_query(
+        "MATCH (p:Person) RETURN p.uid AS uid, p:Confidential AS conf, p:Public AS pub ORDER BY uid")
+    assert [(r["uid"], r["conf"], r["pub"]) for r in records] == [
+        ("uw-victim-FP-1", True, False), ("uw-victim-FP-2", True, False)]
+    records, _, _ = vault.execute_query(
+        "MATCH (:Person {uid: 'uw-victim-FP-2'})-[r:RELATIVE_OF]->(b:Person) "
+        "RETURN b.uid AS b, r.relation AS rel")
+    assert records[0].data() == {"b": "uw-victim-FP-1", "rel": "sibling"}
+    records, _, _ = vault.execute_query(
+        "MATCH (:Person {uid: 'uw-victim-FP-1'})-[:SUBJECTED_TO]->(e:Event)-[:OCCURRED_AT]->(l) "
+        "RETURN e.date_precision AS p, toString(e.date_start) AS d, l.uid AS l")
+    assert records[0].data() == {"p": "day", "d": "1971-12-17", "l": "loc-sokcho"}
+    records, _, _ = vault.execute_query("MATCH (s:Source {uid: 'src-uw'}) RETURN labels(s) AS l")
+    assert "Confidential" in records[0]["l"]  # internal terms
+
+
+def test_reimport_is_idempotent(vault, tmp_path):
+    _load_reference(vault)
+    path = _write(tmp_path, "victims.csv", VICTIMS)
+    import_uwazi(vault, path, mapping_from(MAPPING))
+    first = _counts(vault)
+    import_uwazi(vault, path, mapping_from(MAPPING))
+    assert _counts(vault) == first
+
+
+def test_invalid_rows_write_nothing_and_name_row_and_column(vault, tmp_path):
+    _load_reference(vault)
+    before = _counts(vault)
+    rows = [r[:] for r in VICTIMS]
+    rows[1][4] = "nineteen"            # row 2: Year of birth
+    rows[2][8] = "Atlantis"            # row 3: Home
+    path = _write(tmp_path, "victims.csv", rows)
+    with pytest.raises(LoadError) as info:
+        import_uwazi(vault, path, mapping_from(MAPPING))
+    message = str(info.value)
+    assert "nothing was written" in message
+    assert "line 2, field 'Year of birth'" in message
+    assert "line 3, field 'Home': no Location titled 'Atlantis'" in message
+    assert _counts(vault) == before
+
+
+def test_titles_that_are_ambiguous_in_the_vault_are_reported(vault, tmp_path):
+    _load_reference(vault, [{"record": "Location", "uid": "loc-seoul-2", "name_en": "Seoul",
+                             "kind": "site"}])
+    path = _write(tmp_path, "victims.csv", VICTIMS)
+    with pytest.raises(LoadError, match=r"line 3, field 'Home': 'Seoul' names 2 Location records"):
+        import_uwazi(vault, path, mapping_from(MAPPING))
+
+
+def test_uwazi_import_zip(vault, tmp_path):
+    _load_reference(vault)
+    csv_path = _write(tmp_path, "import.csv", VICTIMS)
+    archive = tmp_path / "collection.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(csv_path, "import.csv")
+        z.writestr("FP-1 statement.pdf", b"%PDF-1.4 synthetic")
+    report = import_uwazi(vault, archive, mapping_from(MAPPING))
+    assert report.nodes["Person"] == 2
+    assert any("FP-1 statement.pdf" in w for w in report.warnings)
+
+
+def test_the_shipped_example_imports_and_exports_from_the_public_graph_only(stores, vault, public,
+                                                                          tmp_path):
+    from loaders.synthetic.reference import reference_records
+
+    import_records(vault, enumerate(reference_records(), start=1), "reference")
+    mapping = load_mapping(EXAMPLE_MAPPING)
+    report = import_uwazi(vault, EXAMPLE_CSV, mapping)
+    assert report.nodes["Person"] == 5 and report.nodes["Event"] == 6
+    publish_all(vault, public)
+    out = tmp_path / "export.csv"
+    assert export_uwazi(public, mapping, "victim", out) == 0  # nobody consented yet
+    # one victim consents, is reviewed, and the import source is cleared for publication
+    uid = "uw-victim-FP-S-0001"
+    editor.record_consent(stores, uid, "publication", date(2024, 1, 1), "Synthetic editor",
+                          actor="editor@test")
+    editor.review(stores, uid, "approved", actor="editor@test")
+    editor.set_source_terms(stores, "src-uwazi-footprints", "public", actor="editor@test")
+    assert export_uwazi(public, mapping, "victim", out) == 1
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    row = rows[0]
+    assert row["title"] == "Kim Chul-ho" and row["title__ko"] == "김철호"
+    assert row["date_of_incident"] == "1971-12-17" and row["type_of_violation"] == "Abduction"
+    assert row["victim_category"] == "Post-war::ROK abductee" and row["year_of_birth"] == "1931"
+    assert row["place_of_origin"] == "Sokcho" and row["notes"] == ""  # notes never published
+    text = out.read_text(encoding="utf-8")
+    for hidden in ("Lee Young-ja", "이영자", "FP-S-0002", "Choi Mi-sook", "Synthetic note"):
+        assert hidden not in text
+    # and the export reads back under the same mapping, to the same person
+    again = convert(parse_table(text), mapping, lookup=lambda label, titles: {
+        t: ["x"] for t in titles})
+    assert not again.problems(), again.problems()
+    person = _records(again, "Person")[0]
+    assert (person["name_en"], person["birth_year"], person["category"]) == \
+        ("Kim Chul-ho", 1931, "postwar_abductee")
