@@ -24,6 +24,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from neo4j import Driver
@@ -105,7 +106,29 @@ def _write_batches(tx, name: str, rows: list[dict], generation: int,
         progress(len(batch))
 
 
+@contextmanager
+def publication_lock(vault: Driver, database: str):
+    """One publication at a time, across processes and threads. Two republishes of the same
+    person that overlap could otherwise write an older decision after a newer one. The lock
+    is a vault node held by an open transaction that writes nothing else and is rolled back."""
+    with vault.session(database=database) as session:
+        session.run(queries.text("publication/lock_publication")).consume()  # exists, committed
+        tx = session.begin_transaction()
+        try:
+            queries.run_in(tx, "publication/lock_publication")
+            yield
+        finally:
+            tx.rollback()
+
+
 def publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_db: str = "neo4j",
+                actor: str = "system", progress: bool = False) -> PublishReport:
+    """Re-decide the whole vault and rebuild the public graph as a new generation."""
+    with publication_lock(vault, vault_db):
+        return _publish_all(vault, public, vault_db, public_db, actor, progress)
+
+
+def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_db: str = "neo4j",
                 actor: str = "system", progress: bool = False) -> PublishReport:
     """Re-decide the whole vault and rebuild the public graph as a new generation."""
     started = time.monotonic()
@@ -145,6 +168,14 @@ def publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_d
 
 
 def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
+              public_db: str = "neo4j", actor: str = "system", reason: str = "change") -> PublishReport:
+    """Re-decide the given people (and their events and proceedings) and bring the public
+    graph in line for exactly those records, in one public-graph transaction."""
+    with publication_lock(vault, vault_db):
+        return _republish(vault, public, uids, vault_db, public_db, actor, reason)
+
+
+def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
               public_db: str = "neo4j", actor: str = "system", reason: str = "change") -> PublishReport:
     """Re-decide the given people (and their events and proceedings) and bring the public
     graph in line for exactly those records, in one public-graph transaction."""

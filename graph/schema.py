@@ -17,8 +17,9 @@ from graph.queries import CYPHER_DIR
 
 #: Node labels keyed by ``uid``.
 KEYED_LABELS = (
-    "Entity", "Person", "PerpetratorBody", "Location", "Event", "Proceeding", "Instrument", "Resource",
-    "Source", "Organization", "Consent", "User", "ApiToken", "AuditEntry", "Tombstone",
+    "Entity", "PublicationLock", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
+    "Instrument", "Resource", "Source", "Organization", "Consent", "User", "ApiToken", "AuditEntry",
+    "Tombstone",
 )
 
 #: Facet properties with range indexes: label -> properties.

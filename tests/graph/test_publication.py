@@ -251,3 +251,24 @@ def test_interrupted_publish_leaves_the_last_generation_serving(published, vault
     report = publish_all(vault, public)
     assert "p-1009" in public_uids(public, "Person")
     assert report.generation == published.generation + 1
+
+
+def test_publications_wait_for_each_other(published, stores, vault, public):
+    """Two overlapping publications are serialized by the vault's publication lock, so an
+    older decision can never be written after a newer one."""
+    import threading
+
+    from graph.publication import publication_lock, republish
+
+    done = threading.Event()
+
+    def other():
+        republish(vault, public, ["p-1007"])
+        done.set()
+
+    with publication_lock(vault, "neo4j"):
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert not done.wait(1.5)  # blocked behind the lock we hold
+    thread.join(30)
+    assert done.is_set()
