@@ -45,8 +45,9 @@ stop:
 stop-test:
 	-FOOTPRINTS_VAR=var/test FOOTPRINTS_VAULT_PORT=7697 FOOTPRINTS_PUBLIC_PORT=7698 $(FP) neo4j stop
 
-bench: neo4j
-	$(PY) -m bench.run
+bench: venv
+	@bash ops/install-system-deps.sh bench
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean: stop stop-test
 	rm -rf var .venv

@@ -1,0 +1,184 @@
+"""API latency next to the raw Cypher time of the very queries the API ran, and
+throughput with many concurrent clients over real HTTP.
+
+Single client: each request goes through the Flask app in-process; every named
+query it runs is recorded and then replayed through the raw driver with the
+same parameters, so ``API p95 / raw p95`` is the app's overhead. Concurrency:
+the app is served by waitress (``footprints serve``) and driven by wrk with 16
+and 64 connections over a mix of public URLs.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench.measure import percentiles, progress
+from graph import queries
+from graph.connections import Stores
+
+SAMPLES = 40
+SEARCH_WORDS = ["김", "박", "이", "정", "Kim", "Park", "Lee", "Choe", "철", "영"]
+
+
+def _sample(stores: Stores) -> dict:
+    rows = stores.public.execute_query(
+        "MATCH (p:Victim)-[:SUBJECTED_TO]->(e:Event) WITH p, count(e) AS n "
+        "RETURN p.uid AS uid, p.name_ko AS ko, p.name_en AS en ORDER BY p.uid LIMIT 200",
+        database_=stores.database("public")).records
+    if len(rows) < 4:
+        raise RuntimeError("too few public victims to measure latency")
+    rnd = random.Random(1)
+    victims = [r.data() for r in rows]
+    return {"victims": victims, "rnd": rnd}
+
+
+def _urls(sample: dict) -> dict[str, list[str]]:
+    rnd, victims = sample["rnd"], sample["victims"]
+
+    def some(n: int) -> list[dict]:
+        return [rnd.choice(victims) for _ in range(n)]
+
+    names = [(v["ko"] or v["en"] or "")[:2] for v in some(SAMPLES // 2)] + SEARCH_WORDS
+    return {
+        "search": [f"/api/v1/search?q={w}" for w in names][:SAMPLES],
+        "facet counts": [f"/api/v1/search?category={c}&sex={s}" for c, s in
+                         zip(rnd.choices(["war_abductee", "war_pow", "japan_returnee",
+                                          "internal_disappearance", "forced_repatriation"],
+                                         k=SAMPLES), rnd.choices(["male", "female"], k=SAMPLES),
+                             strict=True)],
+        "statistics": ["/api/v1/stats"] * SAMPLES,
+        "neighbourhood (2 hops)": [f"/api/v1/graphs/neighbourhood/{v['uid']}?hops=2"
+                                   for v in some(SAMPLES)],
+        "shortest path": [f"/api/v1/graphs/paths?from={a['uid']}&to={b['uid']}"
+                          for a, b in zip(some(SAMPLES), some(SAMPLES), strict=True)],
+        "chain of responsibility": [f"/api/v1/graphs/chain/{v['uid']}" for v in some(SAMPLES)],
+        "profile page": [f"/victims/{v['uid']}" for v in some(SAMPLES)],
+        "network page": [f"/network?focus={v['uid']}&hops=2" for v in some(SAMPLES // 2)],
+    }
+
+
+@contextmanager
+def _recording():
+    """Record every named query the app runs (name, params) while a request is served."""
+    calls: list[tuple[str, dict]] = []
+    real = queries.run
+
+    def spy(driver, name, database="neo4j", timeout=None, **params):
+        calls.append((name, params))
+        return real(driver, name, database=database, timeout=timeout, **params)
+
+    queries.run = spy
+    try:
+        yield calls
+    finally:
+        queries.run = real
+
+
+def _raw_time(stores: Stores, calls: list[tuple[str, dict]]) -> float:
+    started = time.perf_counter()
+    with stores.public.session(database=stores.database("public")) as session:
+        for name, params in calls:
+            list(session.run(queries.text(name), params))
+    return time.perf_counter() - started
+
+
+def run(stores: Stores) -> dict:
+    from service.app import create_app
+
+    app = create_app(stores.settings)
+    client = app.test_client()
+    sample = _sample(stores)
+    out = {}
+    for name, urls in _urls(sample).items():
+        progress(f"latency: {name}")
+        for url in urls[:3]:  # warm-up
+            client.get(url, follow_redirects=True)
+        api, raw, errors = [], [], 0
+        for url in urls:
+            with _recording() as calls:
+                started = time.perf_counter()
+                response = client.get(url, follow_redirects=True)
+                api.append(time.perf_counter() - started)
+            errors += response.status_code >= 400
+            raw.append(_raw_time(stores, calls))
+        out[name] = {"api": percentiles(api), "raw": percentiles(raw), "errors": errors}
+    return out
+
+
+@contextmanager
+def _served(stores: Stores, port: int = 5077):
+    env = {**os.environ, "FOOTPRINTS_VAR": str(stores.settings.var_dir),
+           "FOOTPRINTS_VAULT_PORT": str(stores.settings.vault.bolt_port),
+           "FOOTPRINTS_PUBLIC_PORT": str(stores.settings.public.bolt_port),
+           "FOOTPRINTS_SECRET_KEY": "bench"}
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import urllib.request
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}", proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+WRK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, latency:percentile(50), latency:percentile(95), summary.duration))
+end
+"""
+
+
+def concurrency(stores: Stores, clients: tuple[int, ...] = (16, 64), seconds: int = 20) -> list[dict]:
+    """wrk against the served app over a mix of public endpoints."""
+    from bench.measure import rss_mib
+
+    wrk = shutil.which("wrk")
+    if not wrk:
+        progress("wrk not found (apt-get install wrk): concurrency skipped")
+        return []
+    urls = [u for name, us in _urls(_sample(stores)).items() if name != "network page" for u in us[:8]]
+    script = WRK_SCRIPT % ", ".join(f'"{u}"' for u in urls)
+    out = []
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        with _served(stores) as (base, pid):
+            for n in clients:
+                progress(f"concurrency: {n} clients for {seconds} s")
+                result = subprocess.run([wrk, "-t2", f"-c{n}", f"-d{seconds}s", "--timeout", "30s",
+                                         "-s", handle.name, base], capture_output=True, text=True)
+                line = next((x for x in result.stdout.splitlines() if x.startswith("RESULT")), "")
+                parts = [int(x) for x in line.split()[1:]] or [0, 0, 0, 0, 0, 1]
+                requests, socket_errors, status_errors, p50_us, p95_us, duration_us = parts
+                out.append({"clients": n, "requests": requests,
+                            "requests_per_s": round(requests / (duration_us / 1e6), 1),
+                            "p50_ms": round(p50_us / 1000, 1), "p95_ms": round(p95_us / 1000, 1),
+                            "errors": socket_errors + status_errors,
+                            "app_rss_mib": rss_mib(pid)})
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
+    return out
