@@ -1,0 +1,66 @@
+"""The one blueprint of the explorer's pages, with what every page shares: the language,
+the template helpers, the security headers and an HTML error page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, g, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from graph.vocabularies import label as vocab_label
+from service import i18n
+from service.pages import lang as language
+from service.pages import present, security
+
+blp = Blueprint("pages", __name__)
+
+
+@blp.before_request
+def choose_language() -> None:
+    g.lang = language.choose(request)
+
+
+@blp.after_request
+def finish(response: Response) -> Response:
+    language.remember(request, response)
+    security.add_headers(response)
+    return response
+
+
+@blp.app_template_global("t")
+def translate(key: str, **params) -> str:
+    return i18n.t(key, g.get("lang", "en"), **params)
+
+
+@blp.app_template_global("vocab")
+def vocabulary_label(vocabulary: str, key: str | None) -> str:
+    return vocab_label(vocabulary, key, g.get("lang", "en")) if key else ""
+
+
+@blp.app_context_processor
+def page_globals() -> dict:
+    lang = g.get("lang", "en")
+    return {"lang": lang, "other_langs": language.switch_links(request, lang,
+                                                                echo=not g.get("no_echo"))}
+
+
+blp.add_app_template_global(present.profile_url, "profile_url")
+blp.add_app_template_global(present.kind_label, "kind_label")
+
+
+@blp.app_errorhandler(404)
+def not_found(exc):
+    """HTML for a page that is not there (the API keeps its JSON errors). The requested
+    path is not echoed: a uid that is not public must not come back in the page."""
+    if not present.is_page_path(request.path):
+        return _api_handler(exc)
+    g.lang = g.get("lang") or language.choose(request)
+    g.no_echo = True
+    response = Response(render_template("error.html", status=404), status=404)
+    security.add_headers(response)
+    return response
+
+
+def _api_handler(exc):
+    """The app's own handler for HTTP errors (service/api/errors.py: one JSON shape)."""
+    handler = current_app.error_handler_spec.get(None, {}).get(None, {}).get(HTTPException)
+    return handler(exc) if handler else exc

@@ -1,0 +1,52 @@
+"""Browse: every public record of one kind, by name, a page at a time.
+
+The search page is about victims; this is the way to every other kind of
+record (perpetrator bodies, places, events, proceedings, instruments, law,
+sources, organisations) and so to their profiles. Lists come from
+``service.public.entities.list_entities``.
+"""
+
+from __future__ import annotations
+
+from flask import abort, g, render_template, request, url_for
+
+from graph.vocabularies import label
+from service.pages.blueprint import blp
+from service.public import entities
+
+PER_PAGE = 50
+KINDS = tuple(entities.KINDS)
+#: A coded field shown beside each name, per kind.
+DETAIL = {"victims": ("category", "victim_category"), "perpetrators": ("perpetrator", "perpetrator"),
+          "locations": ("kind", "location_kind"), "events": ("kind", "event_kind"),
+          "proceedings": ("forum", "forum"), "instruments": ("kind", "instrument_kind"),
+          "resources": ("kind", "resource_kind"), "sources": ("kind", "source_kind"),
+          "organizations": ("kind", "organization_kind"), "officials": ("status", "status")}
+
+
+@blp.route("/browse")
+def browse_index():
+    return render_template("browse.html", kind=None, kinds=KINDS, listing=None)
+
+
+@blp.route("/browse/<kind>")
+def browse(kind: str):
+    if kind not in entities.KINDS:
+        abort(404)
+    try:
+        page = max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        page = 1
+    listing = entities.list_entities(kind, page=page, per_page=PER_PAGE, lang=g.lang)
+    field, vocabulary = DETAIL[kind]
+    for item in listing["items"]:
+        value = item["properties"].get(field)
+        item["detail"] = label(vocabulary, value, g.lang) if value else None
+    last = max(1, -(-listing["total"] // PER_PAGE))
+    pager = {"page": page, "last": last,
+             "prev": url_for("pages.browse", kind=kind, page=page - 1) if page > 1 else None,
+             "next": url_for("pages.browse", kind=kind, page=page + 1) if page < last else None,
+             "links": [{"n": n, "url": url_for("pages.browse", kind=kind, page=n),
+                        "current": n == page}
+                       for n in sorted({1, last, *range(max(1, page - 2), min(last, page + 2) + 1)})]}
+    return render_template("browse.html", kind=kind, kinds=KINDS, listing=listing, pager=pager)

@@ -1,0 +1,150 @@
+"""Turning public records into what a page shows: vocabulary labels for coded fields,
+links to profiles, headings for relationship groups, the words of a network view.
+
+Why here and not in templates: the same record appears on profiles, in search
+results and in network views, and its fields must read the same everywhere in
+both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import g, url_for
+
+from graph.vocabularies import label as vocab_label
+from service.i18n import t
+from service.pages.lookup import kind_for_labels
+from visualizations.network import KIND_ORDER, NetworkLabels
+
+#: Coded properties and the vocabulary of their values, per primary label.
+FIELD_VOCABULARIES: dict[str, dict[str, str]] = {
+    "Person": {"sex": "sex", "nationality": "nationality", "occupation": "occupation",
+               "status": "status", "category": "victim_category", "age_group": "age_group"},
+    "PerpetratorBody": {"perpetrator": "perpetrator", "kind": "body_kind"},
+    "Location": {"kind": "location_kind", "facility_type": "facility_type"},
+    "Event": {"kind": "event_kind", "date_precision": "date_precision"},
+    "Proceeding": {"forum": "forum", "status": "proceeding_status",
+                   "outcome": "proceeding_outcome"},
+    "Instrument": {"kind": "instrument_kind"},
+    "Resource": {"kind": "resource_kind"},
+    "Source": {"kind": "source_kind", "terms_of_use": "terms_of_use"},
+    "Organization": {"kind": "organization_kind"},
+}
+#: Shown in the page heading, not in the record table.
+HEADING_FIELDS = frozenset({"uid", "name_en", "name_ko", "summary_en", "summary_ko", "synthetic",
+                            "key"})
+FIELD_ORDER = ("name_variants", "category", "sex", "birth_year", "age_group", "nationality",
+               "occupation", "status", "perpetrator", "kind", "facility_type", "founded",
+               "dissolved", "forum", "reference", "title", "date_filed", "date_decided",
+               "outcome", "date_start", "date_end", "date_precision", "year", "terms_of_use",
+               "submitted_by", "submitted_on", "url", "coords")
+PAGE_PREFIXES = ("/api/", "/static/", "/health")
+
+
+def lang() -> str:
+    return g.get("lang", "en")
+
+
+def is_page_path(path: str) -> bool:
+    return not path.startswith(PAGE_PREFIXES)
+
+
+def primary_kind(labels) -> str:
+    """The node kind of ``visualizations.network`` (Victim, Official, Person, ...)."""
+    return next((k for k in KIND_ORDER if k in labels), "Source")
+
+
+def kind_label(labels_or_kind) -> str:
+    kind = labels_or_kind if isinstance(labels_or_kind, str) else primary_kind(labels_or_kind)
+    return t(f"kind.{kind}", lang())
+
+
+def profile_url(node: Mapping | str) -> str:
+    """The profile page of a node shape (or of a bare uid, through ``/entity/<uid>``)."""
+    if isinstance(node, str):
+        return url_for("pages.entity", uid=node)
+    kind = kind_for_labels(node.get("labels") or [])
+    if kind is None:
+        return url_for("pages.entity", uid=node["uid"])
+    return url_for("pages.profile", kind=kind, uid=node["uid"])
+
+
+def display_name(node: Mapping, language: str) -> tuple[str, str | None]:
+    """The heading of a profile and its other-script name (Hangul under a romanised name)."""
+    props = node.get("properties", {})
+    caption = node.get("caption") or node["uid"]
+    other = props.get("name_en") if language == "ko" else props.get("name_ko")
+    return caption, (other if other and other != caption else None)
+
+
+def summary(node: Mapping, language: str) -> str | None:
+    props = node.get("properties", {})
+    first, second = ("summary_ko", "summary_en") if language == "ko" else ("summary_en", "summary_ko")
+    return props.get(first) or props.get(second)
+
+
+def record_rows(node: Mapping, language: str) -> list[dict]:
+    """``[{"field", "label", "value", "href"}]`` for a profile's record table, coded values
+    in words, lists joined, places' coordinates as ``lat, lon``."""
+    props = node.get("properties", {})
+    primary = primary_kind(node.get("labels", []))
+    primary = "Person" if primary in ("Victim", "Official") else primary
+    vocabularies = FIELD_VOCABULARIES.get(primary, {})
+    names = [f for f in FIELD_ORDER if f in props]
+    names += sorted(f for f in props if f not in names and f not in HEADING_FIELDS)
+    rows = []
+    if primary == "Person":
+        roles = [r for r in ("Victim", "Witness", "Relative", "Official") if r in node["labels"]]
+        rows.append({"field": "roles", "label": t("field.roles", language),
+                     "value": ", ".join(vocab_label("role", r, language) for r in roles),
+                     "href": None})
+    for name in names:
+        value, href = props[name], None
+        if value in (None, "", []):
+            continue
+        if name in vocabularies:
+            value = vocab_label(vocabularies[name], value, language)
+        elif name == "coords" and isinstance(value, Mapping):
+            value = f"{value['lat']:.4f}, {value['lon']:.4f}"
+        elif name == "submitted_by":
+            href = url_for("pages.entity", uid=value)
+        elif name == "url":
+            href = value if str(value).startswith(("https://", "http://")) else None
+        elif isinstance(value, bool):
+            value = t("common.yes" if value else "common.no", language)
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        rows.append({"field": name, "label": t(f"field.{name}", language), "value": value,
+                     "href": href})
+    return rows
+
+
+def relationship_heading(rel_type: str, direction: str, language: str) -> str:
+    return t(f"rel.{rel_type}.{direction}", language)
+
+
+def relationship_detail(rel: Mapping, language: str) -> str:
+    """The properties of a relationship worth a word: relation, role, dates, sources."""
+    props = rel.get("properties", {})
+    parts = []
+    if props.get("relation"):
+        parts.append(vocab_label("relation", props["relation"], language))
+    if props.get("role"):
+        parts.append(str(props["role"]))
+    if props.get("date_from") or props.get("date_to"):
+        parts.append(f"{props.get('date_from') or '…'} – {props.get('date_to') or '…'}")
+    return "; ".join(parts)
+
+
+def network_labels(language: str) -> NetworkLabels:
+    from service.public.graphs import REL_TYPES
+
+    return NetworkLabels(
+        kinds={k: t(f"kind.{k}", language) for k in KIND_ORDER},
+        relationships={r: t(f"rel.{r}", language) for r in REL_TYPES},
+        legend=t("net.legend", language), command_edge=t("net.command_edge", language),
+        fact_edge=t("net.fact_edge", language), list_summary=t("net.list_summary", language),
+        nodes_heading=t("net.nodes", language),
+        relationships_heading=t("net.relationships", language),
+        canvas_label=t("net.canvas_label", language))

@@ -1,0 +1,61 @@
+"""Profiles: one page per public record, for every kind of record.
+
+A profile shows the record (coded values in words), its relationships grouped
+by type and direction, the public sources behind it, the proceedings linked to
+it, a small network of its neighbours and a "why this is public" panel: for a
+person, the publication consent's date, whether the family gave it and the
+public sources that cleared them (fields the publication pipeline wrote on the
+public node; nothing else about consent exists in the public graph). A uid
+that is not public gets the same 404 as one that never existed.
+"""
+
+from __future__ import annotations
+
+from flask import abort, g, redirect, render_template, url_for
+
+from service.pages import lookup, present
+from service.pages.blueprint import blp
+from service.public import graphs, shape
+from visualizations.network import network_html
+
+#: A profile's small network view: two steps (a victim, their events, who and where), capped.
+INSET_HOPS = 2
+INSET_NODES = 40
+
+
+@blp.route("/entity/<uid>")
+def entity(uid: str):
+    """Any public record by uid: redirects to the profile of its kind."""
+    kind = lookup.kind_of(uid)
+    if kind is None:
+        abort(404)
+    return redirect(url_for("pages.profile", kind=kind, uid=uid))
+
+
+@blp.route("/<any(" + ",".join(lookup.PROFILE_KINDS) + "):kind>/<uid>")
+def profile(kind: str, uid: str):
+    lang = g.lang
+    record = lookup.profile(kind, uid, lang)
+    if record is None:
+        abort(404)
+    neighbourhood = graphs.neighbourhood(uid, INSET_HOPS, limit=INSET_NODES, lang=lang)
+    inset = network_html(neighbourhood, present.network_labels(lang), element_id="profile-network",
+                         focus=uid, size="small", lang=lang)
+    name, other_name = present.display_name(record, lang)
+    groups = [{"heading": present.relationship_heading(grp["type"], grp["direction"], lang),
+               "type": grp["type"], "total": grp["total"],
+               "items": [{"node": item["node"],
+                          "detail": present.relationship_detail(item["relationship"], lang),
+                          "sources": (item["relationship"].get("properties") or {}).get("sources")
+                          or []}
+                         for item in grp["items"]]}
+              for grp in record["relationships"]
+              if not (grp["type"] == "SUPPORTS" and grp["direction"] == "in")]
+    source_titles = {s["uid"]: s["caption"] for s in record["sources"]}
+    return render_template(
+        "profile.html", record=record, kind=kind, name=name, other_name=other_name,
+        summary=present.summary(record, lang), rows=present.record_rows(record, lang),
+        groups=groups, inset=inset, primary=shape.primary_label(record["labels"]),
+        source_titles=source_titles,
+        is_person="Person" in record["labels"], is_victim="Victim" in record["labels"],
+        truncated=neighbourhood.get("truncated"))

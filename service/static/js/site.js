@@ -1,0 +1,33 @@
+/* Every page: the small-screen menu. No third-party code, no inline script (CSP). */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  document.addEventListener("DOMContentLoaded", function () {
+    // GET forms leave empty fields out of the URL, so shared links stay short.
+    Array.prototype.forEach.call(document.querySelectorAll("form[method=get]"), function (form) {
+      form.addEventListener("submit", function () {
+        Array.prototype.forEach.call(form.elements, function (field) {
+          if (field.name && field.value === "" && field.type !== "checkbox") field.disabled = true;
+        });
+        window.setTimeout(function () {
+          Array.prototype.forEach.call(form.elements, function (f) { f.disabled = false; });
+        }, 0);
+      });
+    });
+    var toggle = document.querySelector(".nav-toggle");
+    var nav = document.getElementById("site-nav");
+    if (!toggle || !nav) return;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", String(!open));
+      nav.classList.toggle("open", !open);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.setAttribute("aria-expanded", "false");
+        nav.classList.remove("open");
+        toggle.focus();
+      }
+    });
+  });
+})();

@@ -1,0 +1,43 @@
+"""The map's Leaflet configuration from GeoJSON layers."""
+
+from __future__ import annotations
+
+from visualizations import maps
+
+LAYER = {"type": "FeatureCollection", "total": 3, "features": [
+    {"type": "Feature", "geometry": {"type": "Point", "coordinates": [126.97, 37.56]},
+     "properties": {"uid": "loc-seoul", "name": "서울", "kind_label": "시", "count": 3,
+                    "victims": [{"uid": "p-1", "name": "김철호"}], "truncated": True}},
+    {"type": "Feature", "geometry": {"type": "Point", "coordinates": [129.9, 42.5]},
+     "properties": {"uid": "loc-camp", "name": "Camp 22", "kind_label": "Facility", "count": 5,
+                    "victims": [], "truncated": True}},
+]}
+
+
+def test_config_has_layers_markers_and_vendored_basemap():
+    config = maps.leaflet_config({"lived": LAYER, "held": LAYER}, {"lived": "거주지"},
+                                 strings={"victims": "{n}명"})
+    assert config["basemap"]["url"] == "/static/vendor/world-atlas/countries-50m.json"
+    assert config["tiles"] is None
+    lived, held = config["layers"]
+    assert (lived["key"], lived["label"], lived["visible"]) == ("lived", "거주지", True)
+    assert (held["key"], held["label"], held["visible"]) == ("held", "held", False)
+    marker = lived["markers"][0]
+    assert (marker["lat"], marker["lon"]) == (37.56, 126.97)
+    assert marker["url"] == "/entity/loc-seoul"
+    assert marker["search_url"] == "/search?location=loc-seoul"
+    assert marker["victims"] == [{"uid": "p-1", "name": "김철호", "url": "/entity/p-1"}]
+    assert marker["more"] == 2
+    assert config["strings"] == {"victims": "{n}명"}
+
+
+def test_tiles_only_when_configured():
+    config = maps.leaflet_config({}, {}, tile_url="https://tiles.example.org/{z}/{x}/{y}.png",
+                                 tile_attribution="tiles")
+    assert config["tiles"] == {"url": "https://tiles.example.org/{z}/{x}/{y}.png",
+                               "attribution": "tiles"}
+
+
+def test_top_locations_sorted_by_count():
+    rows = maps.top_locations(LAYER, limit=1)
+    assert rows == [{"uid": "loc-camp", "name": "Camp 22", "kind": "Facility", "count": 5}]

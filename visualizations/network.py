@@ -1,0 +1,261 @@
+"""Interactive network views: pyvis builds the graph, our own template renders it.
+
+Why our own template: pyvis's default template loads Bootstrap and
+vis-network from CDNs and writes the data into an inline script. Ours puts
+the nodes, edges and options in a ``<script type="application/json">`` block
+and loads only ``/static/vendor/vis-network/vis-network.min.js`` and
+``/static/js/network.js`` from the app's own origin, so pages make no
+third-party request and keep a Content-Security-Policy without inline scripts.
+
+Large views (more than ``LARGE`` nodes) get a layout computed here with
+networkx and physics switched off, so the browser draws them at once instead
+of simulating hundreds of bodies. Everything here is a pure function of the
+graph shape of ``service.public.shape`` (``{"nodes": [...], "relationships":
+[...]}``) and the labels the caller passes in: no database, no Flask.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+TEMPLATES = Path(__file__).parent / "templates"
+VIS_JS = "/static/vendor/vis-network/vis-network.min.js"
+NETWORK_JS = "/static/js/network.js"
+#: Above this many nodes the layout is precomputed and physics is off.
+LARGE = 60
+#: Node kinds, most specific first (a Victim is also a Person).
+KIND_ORDER = ("Victim", "Official", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
+              "Instrument", "Resource", "Source", "Organization")
+#: kind -> (vis-network shape, colour); colours keep 3:1 contrast on white.
+NODE_STYLES: dict[str, tuple[str, str]] = {
+    "Victim": ("dot", "#c62828"),
+    "Person": ("dot", "#e65100"),
+    "Official": ("triangle", "#6a1b9a"),
+    "PerpetratorBody": ("square", "#263238"),
+    "Location": ("diamond", "#2e7d32"),
+    "Event": ("star", "#b8860b"),
+    "Proceeding": ("hexagon", "#1565c0"),
+    "Instrument": ("triangleDown", "#546e7a"),
+    "Resource": ("triangleDown", "#8d4a1f"),
+    "Source": ("square", "#78909c"),
+    "Organization": ("hexagon", "#00838f"),
+}
+#: Relationship types of the chain of command, drawn in a colour of their own.
+COMMAND_TYPES = frozenset({"PART_OF", "COMMANDED_BY", "REPORTS_TO", "MEMBER_OF", "PERPETRATED_BY"})
+EDGE_COLOURS = {"command": "#8b1a1a", "fact": "#6b6b6b"}
+
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+@dataclass(frozen=True)
+class NetworkLabels:
+    """The words a network view shows, in the page's language (the caller translates)."""
+
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    relationships: Mapping[str, str] = field(default_factory=dict)
+    legend: str = "Legend"
+    command_edge: str = "Chain of command or perpetration"
+    fact_edge: str = "Other relationship"
+    list_summary: str = "The same network as a list"
+    nodes_heading: str = "Nodes"
+    relationships_heading: str = "Relationships"
+    canvas_label: str = "Interactive network view"
+
+
+def node_kind(labels: Sequence[str]) -> str:
+    """The kind a node is drawn as: its most specific label of ``KIND_ORDER``."""
+    return next((k for k in KIND_ORDER if k in labels), "Person" if "Person" in labels else "Source")
+
+
+def _truncate(text: str, limit: int = 32) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def layout(graph: Mapping, seed: int = 1, scale: float = 900.0) -> dict[str, tuple[float, float]]:
+    """Positions ``{uid: (x, y)}`` in pixels for every node of ``graph``.
+
+    A force-directed (Fruchterman-Reingold) layout of the nodes with more than
+    one neighbour, then each leaf on a ring around its one neighbour: star-shaped
+    neighbourhoods stay readable and the costly part only sees the core.
+    """
+    g = nx.Graph()
+    g.add_nodes_from(n["uid"] for n in graph["nodes"])
+    g.add_edges_from((r["from"], r["to"]) for r in graph["relationships"]
+                     if r["from"] in g and r["to"] in g)
+    if len(g) == 0:
+        return {}
+    leaves = {n for n in g if g.degree(n) == 1}
+    core = g.subgraph(n for n in g if n not in leaves)
+    if len(core) == 0:
+        core, leaves = g.subgraph(next(iter(g))), leaves - {next(iter(g))}
+    if len(core) < 500:  # networkx needs scipy for its sparse variant above that
+        raw = nx.spring_layout(core, seed=seed, iterations=40)
+    else:
+        raw = nx.circular_layout(core)
+    pos = {n: (float(x) * scale, float(y) * scale) for n, (x, y) in raw.items()}
+    spread = scale / max(4.0, math.sqrt(len(core)))
+    children: dict[str, list[str]] = {}
+    for leaf in sorted(leaves):
+        parent = next(iter(g.neighbors(leaf)))
+        children.setdefault(parent, []).append(leaf)
+    for parent, kids in children.items():
+        px, py = pos.get(parent, (0.0, 0.0))
+        radius = max(60.0, min(spread, 18.0 * len(kids) / math.pi))
+        for i, kid in enumerate(kids):
+            angle = 2 * math.pi * i / len(kids)
+            pos[kid] = (px + radius * math.cos(angle), py + radius * math.sin(angle))
+    for n in g:  # isolated nodes
+        if n not in pos:
+            pos[n] = (0.0, 0.0)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def options(large: bool) -> dict:
+    """vis-network options: physics with stabilisation for small views, none for large ones."""
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": not large, "randomSeed": 1},
+        "physics": ({"enabled": False} if large else {
+            "enabled": True, "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+            "stabilization": {"enabled": True, "iterations": 250, "fit": True}}),
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "keyboard": {"enabled": True, "bindToWindow": False},
+                        "hideEdgesOnDrag": large, "multiselect": False},
+        "nodes": {"font": {"size": 13, "face": "system-ui, 'Noto Sans CJK KR', sans-serif",
+                           "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "size": 14, "borderWidth": 1},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "smooth": False if large else {"type": "continuous"},
+                  "font": {"size": 10, "align": "middle", "color": "#333333",
+                           "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "width": 1},
+    }
+
+
+def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/{uid}",
+          large_threshold: int = LARGE, focus: str | None = None,
+          highlight: Sequence[str] = ()) -> Network:
+    """A pyvis Network of ``graph``: styled nodes (shape and colour by kind), labelled edges,
+    positions for large graphs. ``highlight`` uids (a path, a chain) are drawn larger."""
+    large = len(graph["nodes"]) > large_threshold
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="local")
+    positions = layout(graph) if large else {}
+    marked = set(highlight)
+    for n in graph["nodes"]:
+        kind = node_kind(n["labels"])
+        shape, colour = NODE_STYLES[kind]
+        caption = str(n.get("caption") or n["uid"])
+        extra = {}
+        if n["uid"] in positions:
+            extra["x"], extra["y"] = positions[n["uid"]]
+        size = 22 if n["uid"] == focus else 18 if n["uid"] in marked else 13
+        net.add_node(n["uid"], label=_truncate(caption), shape=shape, color=colour,
+                     title=f"{labels.kinds.get(kind, kind)}: {caption}", size=size,
+                     borderWidth=3 if n["uid"] in marked or n["uid"] == focus else 1,
+                     url=profile_url.format(uid=n["uid"]), kind=kind, **extra)
+    known = set(net.get_nodes())
+    for r in graph["relationships"]:
+        if r["from"] not in known or r["to"] not in known:
+            continue
+        text = labels.relationships.get(r["type"], r["type"])
+        relation = (r.get("properties") or {}).get("relation")
+        colour = EDGE_COLOURS["command" if r["type"] in COMMAND_TYPES else "fact"]
+        net.add_edge(r["from"], r["to"], id=r["id"], title=text + (f" ({relation})" if relation else ""),
+                     label=None if large else text, color=colour, relType=r["type"],
+                     width=3 if r["from"] in marked and r["to"] in marked else 1)
+    net.options = options(large)  # a dict: get_network_data() serialises it as it is
+    return net
+
+
+def legend(labels: NetworkLabels, kinds: Sequence[str] | None = None) -> list[dict]:
+    """Legend entries ``{"kind", "label", "shape", "colour", "svg"}`` for the node kinds shown
+    (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the shape."""
+    shown = [k for k in KIND_ORDER if kinds is None or k in kinds]
+    return [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
+             "colour": NODE_STYLES[k][1], "svg": swatch(*NODE_STYLES[k])} for k in shown]
+
+
+def swatch(shape: str, colour: str, size: int = 16) -> str:
+    """A small SVG of a vis-network node shape, for legends (presentation attributes only)."""
+    h = size / 2
+    body = {
+        "dot": f'<circle cx="{h}" cy="{h}" r="{h - 2}"/>',
+        "square": f'<rect x="2" y="2" width="{size - 4}" height="{size - 4}"/>',
+        "diamond": f'<polygon points="{h},1 {size - 1},{h} {h},{size - 1} 1,{h}"/>',
+        "triangle": f'<polygon points="{h},1 {size - 1},{size - 2} 1,{size - 2}"/>',
+        "triangleDown": f'<polygon points="1,2 {size - 1},2 {h},{size - 1}"/>',
+        "star": _star(h, h, h - 1, (h - 1) / 2.3),
+        "hexagon": _hexagon(h, h, h - 1),
+    }[shape]
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+            f'viewBox="0 0 {size} {size}" aria-hidden="true" focusable="false" fill="{colour}">'
+            f"{body}</svg>")
+
+
+def _star(cx: float, cy: float, outer: float, inner: float) -> str:
+    points = []
+    for i in range(10):
+        r = outer if i % 2 == 0 else inner
+        a = -math.pi / 2 + i * math.pi / 5
+        points.append(f"{cx + r * math.cos(a):.1f},{cy + r * math.sin(a):.1f}")
+    return f'<polygon points="{" ".join(points)}"/>'
+
+
+def _hexagon(cx: float, cy: float, r: float) -> str:
+    points = [f"{cx + r * math.cos(math.pi / 3 * i):.1f},{cy + r * math.sin(math.pi / 3 * i):.1f}"
+              for i in range(6)]
+    return f'<polygon points="{" ".join(points)}"/>'
+
+
+def payload(net: Network, labels: NetworkLabels, **extra) -> dict:
+    """What network.js needs: nodes, edges and options from pyvis, plus the styles and labels
+    used to draw nodes fetched later (expanding a node) the same way."""
+    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    return {
+        "nodes": nodes, "edges": edges, "options": net.options,
+        "physics": bool(net.options["physics"]["enabled"]),
+        "styles": {k: {"shape": s, "color": c} for k, (s, c) in NODE_STYLES.items()},
+        "kindOrder": list(KIND_ORDER), "kindLabels": dict(labels.kinds),
+        "relLabels": dict(labels.relationships), "commandTypes": sorted(COMMAND_TYPES),
+        "edgeColours": EDGE_COLOURS, **extra,
+    }
+
+
+def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "network",
+                 profile_url: str = "/entity/{uid}", expand_url: str | None = None,
+                 large_threshold: int = LARGE, focus: str | None = None,
+                 highlight: Sequence[str] = (), size: str = "large", standalone: bool = False,
+                 lang: str = "en", title: str = "") -> str:
+    """The HTML of an interactive network view of ``graph``.
+
+    A fragment for embedding in a page (which must load ``VIS_JS`` and
+    ``NETWORK_JS``), or with ``standalone`` a whole document that loads them
+    itself. ``expand_url`` (e.g. ``/api/v1/graphs/neighbourhood/{uid}?lang=en``)
+    lets a click on a node fetch and add its neighbours; ``size`` is ``small``
+    (a profile's inset) or ``large`` (the explorer). The fragment also lists the
+    nodes and relationships as text, for screen readers and for visitors
+    without JavaScript.
+    """
+    net = build(graph, labels, profile_url=profile_url, large_threshold=large_threshold,
+                focus=focus, highlight=highlight)
+    data = payload(net, labels, expandUrl=expand_url, focus=focus, elementId=element_id)
+    nodes, edges, heading, height, width, _ = net.get_network_data()
+    names = {n["id"]: n["title"].split(": ", 1)[-1] for n in nodes}
+    rows = [{"from": names.get(e["from"], e["from"]), "to": names.get(e["to"], e["to"]),
+             "type": e.get("title", "")} for e in edges]
+    kinds = {n["kind"] for n in nodes}
+    return _env.get_template("network.html").render(
+                           nodes=nodes, edges=edges, heading=heading, height=height, width=width,
+                           payload=data, element_id=element_id, labels=labels, rows=rows,
+                           legend=legend(labels, kinds), size=size, standalone=standalone,
+                           vis_js=VIS_JS, network_js=NETWORK_JS, lang=lang, title=title,
+                           edge_colours=EDGE_COLOURS)
