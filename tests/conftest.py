@@ -14,6 +14,7 @@ import pytest
 from graph.connections import Stores
 from graph.schema import install_schema
 from graph.settings import Settings
+from tests.support.stores import wipe
 
 
 def test_settings() -> Settings:
@@ -60,11 +61,6 @@ def stores(settings, _exclusive):
         install_schema(stores.driver(name), stores.database(name))
     yield stores
     stores.close()
-
-
-def wipe(driver, database: str = "neo4j") -> None:
-    with driver.session(database=database) as session:  # CALL IN TRANSACTIONS needs auto-commit
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 @pytest.fixture

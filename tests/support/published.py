@@ -17,13 +17,9 @@ import pytest
 from graph.publication import publish_all
 from loaders.importer import import_file
 from tests.support.leaks import CONSENT_STATES
+from tests.support.stores import wipe
 
 EXPLORER = Path(__file__).resolve().parents[1] / "service" / "data" / "explorer.jsonl"
-
-
-def wipe(driver, database: str = "neo4j") -> None:
-    with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 def publish_fixtures(stores, *paths: Path) -> None:

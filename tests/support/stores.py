@@ -1,0 +1,19 @@
+"""Store helpers shared by the fixtures."""
+
+from __future__ import annotations
+
+
+def wipe(driver, database: str = "neo4j") -> None:
+    """Empty a store. Retried: after a fault test restarted a server, the pool may still
+    hold connections that died with the old process."""
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+    for attempt in range(3):
+        try:
+            with driver.session(database=database) as session:  # IN TRANSACTIONS: auto-commit
+                session.run("MATCH (n) CALL (n) { DETACH DELETE n } "
+                            "IN TRANSACTIONS OF 5000 ROWS").consume()
+            return
+        except (ServiceUnavailable, SessionExpired):
+            if attempt == 2:
+                raise
