@@ -77,6 +77,9 @@ def test_stale_pid_file_is_handled(probe):
 def test_taken_port_is_a_clear_error(probe):
     probe.stop()
     with socket.socket() as sock:
+        # The server just stopped leaves TIME_WAIT sockets on its port; a listener (like
+        # the JVM's) reuses the address, and so must this stand-in "other process".
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 7699))
         sock.listen()
         with pytest.raises(Neo4jError, match="port 7699 is taken"):
