@@ -35,7 +35,7 @@ def markdown(report: dict) -> str:
         out.append(_row([f"{s['victims']:,}", f"{s['records']:,}",
                          f"{load['baseline']['records_per_s']:,}",
                          f"{load['importer']['records_per_s']:,}", load["importer_over_baseline"],
-                         f"{load['rerun']['records_per_s']:,}",
+                         f"{load['rerun']['records_per_s']:,}" if load.get("rerun") else "not run",
                          f"{load['neomodel']['neomodel_saves_per_s']:,}", pub["seconds"],
                          f"{wd.get('p50_ms')} / {wd.get('p95_ms')}"]))
     latency_rows = [(s["victims"], name, v) for s in report["scales"]

@@ -36,7 +36,7 @@ def one_scale(stores, victims: int, workdir: Path, skip_http: bool) -> dict:
     progress(f"== {victims:,} victims: generating")
     gen_s, records = timed(write_jsonl, generate(victims, seed=1), path)
     result = {"victims": victims, "records": records, "generate_s": round(gen_s, 1)}
-    result["load"] = loading.run(stores, path)
+    result["load"] = loading.run(stores, path, victims=victims)
     result.update(publishing.run(stores))
     if not skip_http:
         from bench import latency

@@ -3,7 +3,9 @@
 Full rebuild: the policy labels the whole vault, then the projection is
 written into the public graph in **one transaction** that stamps a new
 generation on everything it writes and deletes whatever the old generation
-held. Readers see the old generation until the commit and the new one after:
+held. Nodes are merged by uid (their identity is kept); relationships are all
+deleted and created afresh, since merging them into dense nodes inside one
+large transaction grows quadratically. Readers see the old generation until the commit and the new one after:
 never a half-built state, and an interrupted publish leaves the last complete
 generation in place.
 
@@ -106,6 +108,16 @@ def _write_batches(tx, name: str, rows: list[dict], generation: int,
         progress(len(batch))
 
 
+def _delete_relationships(tx) -> None:
+    while queries.run_in(tx, "publication/delete_public_relationships", limit=BATCH * 4)[0]["deleted"]:
+        pass
+
+
+def _unique(rels: list[dict]) -> list[dict]:
+    """One row per (from, type, to, key): relationships are created, not merged."""
+    return list({(r["from"], r["type"], r["to"], r["key"]): r for r in rels}.values())
+
+
 @contextmanager
 def publication_lock(vault: Driver, database: str):
     """One publication at a time, across processes and threads. Two republishes of the same
@@ -139,7 +151,7 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
     rels = [p for p in (project_relationship(r) for r in _stream(
             vault, vault_db, "publication/stream_public_relationships", uids=None,
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
-    rels += same_as_rows(vault, vault_db)[0]
+    rels = _unique(rels + same_as_rows(vault, vault_db)[0])
     held = _held_confidentially(vault, vault_db)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = (meta["generation"] or 0) + 1
@@ -149,8 +161,8 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
         with public.session(database=public_db) as session:
             with session.begin_transaction() as tx:
                 _write_batches(tx, "publication/merge_public_nodes", nodes, generation, tick)
-                _write_batches(tx, "publication/merge_public_relationships", rels, generation, tick)
-                queries.run_in(tx, "publication/delete_stale_relationships", generation=generation)
+                _delete_relationships(tx)
+                _write_batches(tx, "publication/create_public_relationships", rels, generation, tick)
                 queries.run_in(tx, "publication/delete_stale_nodes", generation=generation)
                 queries.run_in(tx, "publication/merge_public_meta", generation=generation,
                                held_confidentially=held)

@@ -228,7 +228,8 @@ def test_republishing_is_a_new_generation_and_idempotent(published, vault, publi
 
 def test_interrupted_publish_leaves_the_last_generation_serving(published, vault, public,
                                                                monkeypatch):
-    """A publish that fails half-way (here: after writing the nodes) rolls back whole."""
+    """A publish that fails half-way (here: after writing the nodes and deleting the old
+    relationships) rolls back whole."""
     from graph import publication, queries
 
     before = every_public_string(public)
@@ -236,7 +237,7 @@ def test_interrupted_publish_leaves_the_last_generation_serving(published, vault
     calls = {"n": 0}
 
     def failing(tx, name, **params):
-        if name == "publication/merge_public_relationships":
+        if name == "publication/create_public_relationships":
             calls["n"] += 1
             raise RuntimeError("simulated crash in the middle of a publish")
         return real(tx, name, **params)
