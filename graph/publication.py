@@ -147,9 +147,9 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
     report = PublishReport()
     report.decisions = apply_policy(vault, vault_db)
     nodes = [p for p in (project_node(r) for r in _stream(vault, vault_db,
-             "publication/stream_public_nodes", uids=None)) if p]
+             "publication/stream_public_nodes")) if p]
     rels = [p for p in (project_relationship(r) for r in _stream(
-            vault, vault_db, "publication/stream_public_relationships", uids=None,
+            vault, vault_db, "publication/stream_public_relationships",
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
     rels = _unique(rels + same_as_rows(vault, vault_db)[0])
     held = _held_confidentially(vault, vault_db)
@@ -196,11 +196,11 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
     touched = affected(vault, vault_db, uids)
     report.decisions = apply_policy(vault, vault_db, touched)
     nodes = [p for p in (project_node(r) for r in _stream(
-             vault, vault_db, "publication/stream_public_nodes", uids=touched)) if p]
+             vault, vault_db, "publication/stream_public_nodes_of", uids=touched)) if p]
     public_uids = {n["uid"] for n in nodes}
     removed = sorted(set(touched) - public_uids)
     rels = [p for p in (project_relationship(r) for r in _stream(
-            vault, vault_db, "publication/stream_public_relationships", uids=touched,
+            vault, vault_db, "publication/stream_public_relationships_of", uids=touched,
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
     same_as, cluster_members = same_as_rows(vault, vault_db, touched)
     rels += same_as

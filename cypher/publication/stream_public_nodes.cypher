@@ -1,9 +1,8 @@
-// Every Public node of the vault (or only those in $uids), with what the
+// Every Public node of the vault, with what the
 // projection needs: labels, properties, how many non-public people are linked
 // to an event (its free text is withheld if any), and the consent that cleared
 // a person (for the public "why this is public" panel).
 MATCH (n:Entity:Public)
-WHERE $uids IS NULL OR n.uid IN $uids
 RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props,
        CASE WHEN n:Event
          THEN COUNT { (q:Person)-[:SUBJECTED_TO|WITNESSED]->(n) WHERE NOT q:Public }
