@@ -19,6 +19,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from bench.measure import percentiles, progress
 from graph import queries
@@ -48,7 +49,7 @@ def _urls(sample: dict) -> dict[str, list[str]]:
 
     names = [(v["ko"] or v["en"] or "")[:2] for v in some(SAMPLES // 2)] + SEARCH_WORDS
     return {
-        "search": [f"/api/v1/search?q={w}" for w in names][:SAMPLES],
+        "search": [f"/api/v1/search?q={quote(w)}" for w in names][:SAMPLES],
         "facet counts": [f"/api/v1/search?category={c}&sex={s}" for c, s in
                          zip(rnd.choices(["war_abductee", "war_pow", "japan_returnee",
                                           "internal_disappearance", "forced_repatriation"],
@@ -172,8 +173,13 @@ def concurrency(stores: Stores, clients: tuple[int, ...] = (16, 64), seconds: in
                 result = subprocess.run([wrk, "-t2", f"-c{n}", f"-d{seconds}s", "--timeout", "30s",
                                          "-s", handle.name, base], capture_output=True, text=True)
                 line = next((x for x in result.stdout.splitlines() if x.startswith("RESULT")), "")
-                parts = [int(x) for x in line.split()[1:]] or [0, 0, 0, 0, 0, 1]
-                requests, socket_errors, status_errors, p50_us, p95_us, duration_us = parts
+                if not line:  # wrk gave up (e.g. could not connect): say so, never report zeros
+                    out.append({"clients": n, "failed": (result.stderr or result.stdout).strip()
+                                or f"wrk exited with {result.returncode}"})
+                    progress(f"  wrk failed: {out[-1]['failed']}")
+                    continue
+                requests, socket_errors, status_errors, p50_us, p95_us, duration_us = (
+                    int(float(x)) for x in line.split()[1:])
                 out.append({"clients": n, "requests": requests,
                             "requests_per_s": round(requests / (duration_us / 1e6), 1),
                             "p50_ms": round(p50_us / 1000, 1), "p95_ms": round(p95_us / 1000, 1),

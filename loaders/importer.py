@@ -278,13 +278,34 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
             session.execute_write(lambda tx, b=batch: queries.run_in(tx, "load/merge_nodes", rows=b))
             nodes.update(r["labels"][0] for r in batch)
             progress(len(batch))
-        for start in range(0, len(rel_rows), batch_size):
-            batch = rel_rows[start:start + batch_size]
-            session.execute_write(lambda tx, b=batch: queries.run_in(tx, "load/merge_relationships",
-                                                                     rows=b))
+        merge_rels = queries.text("load/merge_relationships")
+        for number, batch in enumerate(_ramped(rel_rows, batch_size)):
+            # On a store with (almost) no relationships the planner checks MERGE's pattern
+            # by scanning all relationships, and inside a large batch that scan grows with
+            # every row written: a first batch of 5,000 took minutes. So the first batches
+            # are small and force a new plan, made from the counts they leave behind.
+            query = ("CYPHER replan=force " + merge_rels) if number < len(RAMP) + 1 else merge_rels
+            session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
             rels.update(r["type"] for r in batch)
             progress(len(batch))
     return nodes, rels
+
+
+RAMP = (50, 500, 2000)
+
+
+def _ramped(rows: list, batch_size: int) -> Iterator[list]:
+    """``rows`` in batches that grow through ``RAMP`` to ``batch_size``."""
+    start = 0
+    for size in (*(min(r, batch_size) for r in RAMP), batch_size):
+        if start >= len(rows):
+            return
+        if size == batch_size:
+            break
+        yield rows[start:start + size]
+        start += size
+    for begin in range(start, len(rows), batch_size):
+        yield rows[begin:begin + batch_size]
 
 
 def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size: int = 2000,
