@@ -147,3 +147,16 @@ def test_csv_errors_name_row_and_column(vault, tmp_path):
         import_file(vault, path)
     assert "line 2, field 'birth_year'" in str(info.value)
     assert "line 3, field 'roles.0'" in str(info.value)
+
+
+def test_relationship_batches_ramp_up_and_cover_every_row_once():
+    from loaders.importer import RAMP, _ramped
+
+    rows = list(range(12_345))
+    batches = list(_ramped(rows, 5000))
+    assert [len(b) for b in batches[:len(RAMP)]] == list(RAMP)
+    assert all(len(b) == 5000 for b in batches[len(RAMP):-1])
+    assert [r for b in batches for r in b] == rows
+    assert [len(b) for b in _ramped(list(range(30)), 5000)] == [30]
+    assert [len(b) for b in _ramped(list(range(300)), 100)] == [50, 100, 100, 50]
+
