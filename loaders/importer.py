@@ -328,6 +328,11 @@ def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], n
     in the reader's terms (e.g. a CSV column instead of a record field)."""
     started = time.monotonic()
     report = ImportReport(name)
+    if progress:  # validation of a large file takes minutes: show it too
+        from tqdm import tqdm
+
+        rows = tqdm(rows, desc=f"validating {Path(name).name}", unit="rec", file=sys.stderr,
+                    mininterval=0.5)
     parsed = parse(rows)
     report.warnings = warnings if warnings is not None else report.warnings
     if not parsed.problems:
