@@ -5,9 +5,9 @@ written into the public graph in **one transaction** that stamps a new
 generation on everything it writes and deletes whatever the old generation
 held. Nodes are merged by uid (their identity is kept); relationships are all
 deleted and created afresh, since merging them into dense nodes inside one
-large transaction grows quadratically. Readers see the old generation until the commit and the new one after:
-never a half-built state, and an interrupted publish leaves the last complete
-generation in place.
+large transaction grows quadratically. Readers see the old generation until
+the commit and the new one after: never a half-built state, and an
+interrupted publish leaves the last complete generation in place.
 
 Incremental: after a change to some people, the policy re-decides them and
 their events and proceedings, and only those nodes (and the relationships

@@ -297,15 +297,11 @@ RAMP = (50, 500, 2000)
 def _ramped(rows: list, batch_size: int) -> Iterator[list]:
     """``rows`` in batches that grow through ``RAMP`` to ``batch_size``."""
     start = 0
-    for size in (*(min(r, batch_size) for r in RAMP), batch_size):
-        if start >= len(rows):
-            return
-        if size == batch_size:
-            break
-        yield rows[start:start + size]
+    for size in [min(r, batch_size) for r in RAMP if r < batch_size]:
+        if start < len(rows):
+            yield rows[start:start + size]
         start += size
-    for begin in range(start, len(rows), batch_size):
-        yield rows[begin:begin + batch_size]
+    yield from (rows[i:i + batch_size] for i in range(start, len(rows), batch_size))
 
 
 def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size: int = 2000,
@@ -329,10 +325,7 @@ def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], n
     started = time.monotonic()
     report = ImportReport(name)
     if progress:  # validation of a large file takes minutes: show it too
-        from tqdm import tqdm
-
-        rows = tqdm(rows, desc=f"validating {Path(name).name}", unit="rec", file=sys.stderr,
-                    mininterval=0.5)
+        rows = _progress_bar(None, f"validating {Path(name).name}", rows)
     parsed = parse(rows)
     report.warnings = warnings if warnings is not None else report.warnings
     if not parsed.problems:
@@ -355,7 +348,7 @@ def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], n
     return report
 
 
-def _progress_bar(total: int, label: str):
+def _progress_bar(total: int | None, label: str, iterable=None):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=label, unit="rec", file=sys.stderr, mininterval=0.5)
+    return tqdm(iterable, total=total, desc=label, unit="rec", file=sys.stderr, mininterval=0.5)
