@@ -50,6 +50,7 @@ class Settings:
     secret_key: str | None = None
     tile_url: str | None = None
     query_timeout_s: float = 10.0
+    cache_size: int = 512
 
     @property
     def neo4j_dir(self) -> Path:
@@ -102,4 +103,5 @@ class Settings:
             secret_key=env.get("FOOTPRINTS_SECRET_KEY"),
             tile_url=env.get("FOOTPRINTS_TILE_URL") or None,
             query_timeout_s=float(env.get("FOOTPRINTS_QUERY_TIMEOUT", 10.0)),
+            cache_size=int(env.get("FOOTPRINTS_CACHE_SIZE", 512)),
         ).check()

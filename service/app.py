@@ -10,6 +10,7 @@ from flask import Flask, jsonify
 
 from graph.connections import Stores
 from graph.settings import Settings
+from service.public.cache import PublicCache
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -21,6 +22,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     stores = Stores(settings)
     app.extensions["footprints.stores"] = stores
+    app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
 
     from service import health
     from service.api import init_api

@@ -1,7 +1,9 @@
 // One hop of a neighbourhood: relationships from the nodes in $frontier to
 // any public node, optionally only of $types, leaving out events outside
 // [$date_from, $date_to] (ISO dates; an undated event is left out when a
-// range is given). At most $limit rows.
+// range is given). At most $limit rows. The other node comes as its uid only:
+// the caller keeps at most a few hundred of them and fetches their properties
+// with public/match_nodes (at a dense place, most rows are dropped by the cap).
 UNWIND $frontier AS uid
 MATCH (a:Entity {uid: uid})-[r]-(b:Entity)
 WHERE ($types IS NULL OR type(r) IN $types)
@@ -13,4 +15,4 @@ ORDER BY type(r), b.uid
 LIMIT $limit
 RETURN {id: elementId(r), type: type(r), from: startNode(r).uid, to: endNode(r).uid,
         props: properties(r)} AS rel,
-       {uid: b.uid, labels: labels(b), props: properties(b)} AS node
+       b.uid AS other

@@ -52,7 +52,7 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
     start = public_query("public/match_nodes", uids=[uid])
     if not start:
         raise NotFound(uid)
-    graph.add_node(start[0])
+    kept, rels = [uid], []
     frontier, truncated = [uid], False
     for _ in range(hops):
         if not frontier:
@@ -63,15 +63,24 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
                             limit=limit * ROWS_PER_NODE)
         truncated = truncated or len(rows) >= limit * ROWS_PER_NODE
         frontier = []
+        seen = set(kept)
         for row in rows:
-            other = row["node"]["uid"]
-            if other not in graph.nodes:
-                if len(graph.nodes) >= limit:
+            other = row["other"]
+            if other not in seen:
+                if len(kept) >= limit:
                     truncated = True
                     continue
-                graph.add_node(row["node"])
+                seen.add(other)
+                kept.append(other)
                 frontier.append(other)
-            graph.add_relationship(row["rel"])
+            rels.append(row["rel"])
+    # Properties only for the nodes kept, in one query, in the order they were met.
+    rows = {r["uid"]: r for r in public_query("public/match_nodes", uids=kept[1:])}
+    graph.add_node(start[0])
+    for other in kept[1:]:
+        graph.add_node(rows[other])
+    for rel in rels:
+        graph.add_relationship(rel)
     return graph.result(start=uid, hops=hops, truncated=truncated)
 
 

@@ -9,12 +9,17 @@ Year filters: ``year_from``/``year_to`` are the year of an **event** the
 victim was subjected to (abduction, detention, ...); ``born_from``/``born_to``
 are the birth year. The ``decade`` facet is the decade of the victim's first
 event.
+
+Facet counts cover the whole result, so a one-syllable query (a surname shared by
+a fifth of all names) costs hundreds of milliseconds at scale: results are kept
+per revision of the public graph (service/public/cache.py).
 """
 
 from __future__ import annotations
 
 from graph.vocabularies import label as vocab_label
 from service.public import shape
+from service.public.cache import cached
 from service.public.lucene import to_query
 from service.stores import public_query
 
@@ -52,6 +57,12 @@ def search(q: str | None = None, filters: dict | None = None, page: int = 1, per
     if unknown:
         raise ValueError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
     page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
+    key = ("search", q, _frozen(filters), page, per_page, lang, entities)
+    return cached(key, lambda: _search(q, filters, page, per_page, lang, entities))
+
+
+def _search(q: str | None, filters: dict, page: int, per_page: int, lang: str,
+            entities: bool) -> dict:
     lucene = to_query(q)
     params = {name: _as_list(filters.get(name)) for name in LIST_FILTERS}
     params.update({name: filters.get(name) for name in (*YEAR_FILTERS, *UID_FILTERS)})
@@ -100,6 +111,12 @@ def _facets(rows: list[dict], lang: str) -> dict[str, list[dict]]:
         values.sort(key=lambda v: (-v["count"], v["key"]))
     out["decade"].sort(key=lambda v: v["key"])
     return out
+
+
+def _frozen(filters: dict) -> tuple:
+    """The filters as a hashable cache key (list values as sorted tuples)."""
+    return tuple(sorted((name, tuple(sorted(map(str, v))) if isinstance(v, list | tuple | set)
+                         else v) for name, v in filters.items() if v not in (None, "", [])))
 
 
 def _as_list(value) -> list | None:

@@ -1,5 +1,7 @@
 """The dashboard's counters and breakdowns, all counted on the public graph.
 
+A full publish counts them once and stores them on ``PublicMeta``; after an
+incremental change they are counted live, once per revision (service/public/cache.py).
 Only the "held confidentially" figures count anything else, and those were
 computed by the publication pipeline with small-cell suppression
 (graph/consent/policy.py) and stored on the public graph's ``PublicMeta``
@@ -12,6 +14,7 @@ import json
 
 from graph.vocabularies import label as vocab_label
 from service.public import shape
+from service.public.cache import cached
 from service.stores import public_query
 
 #: chart -> vocabulary labelling its keys (None: keys are years or labels).
@@ -43,7 +46,8 @@ def dashboard(lang: str = "en") -> dict:
     """
     charts: dict[str, list[dict]] = {name: [] for name in CHARTS}
     totals = {name: 0 for name in TOTALS.values()}
-    for row in public_query("public/count_statistics"):
+    meta = public_query("public/match_public_meta")[0]
+    for row in _counts(meta["statistics"]):
         if row["chart"] == "totals":
             totals[TOTALS[row["key"]]] = row["n"]
         elif row["chart"] in charts:
@@ -53,10 +57,17 @@ def dashboard(lang: str = "en") -> dict:
     for name, values in charts.items():
         values.sort(key=(lambda v: v["key"]) if name == "victims_by_year"
                     else (lambda v: (-v["count"], v["key"])))
-    meta = public_query("public/match_public_meta")[0]
     return {"totals": totals, "charts": charts,
             "held_confidentially": held_confidentially(meta["held_confidentially"], lang),
             "generation": meta["generation"], "published_at": shape.plain(meta["published_at"])}
+
+
+def _counts(stored: str | None) -> list[dict]:
+    """The rows of public/count_statistics: as a full publish stored them, else counted
+    now, once per revision of the public graph (an incremental change does not recount)."""
+    if stored:
+        return json.loads(stored)
+    return cached("count_statistics", lambda: public_query("public/count_statistics"))
 
 
 def held_confidentially(raw: str | None, lang: str = "en") -> dict:

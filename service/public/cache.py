@@ -1,0 +1,76 @@
+"""Results of the heavier public reads, kept until the public graph changes.
+
+Every change to the public graph goes through graph/publication.py, which bumps
+``PublicMeta.revision`` and stamps ``published_at`` in the same transaction as
+the change. A cached result is keyed on both, so the first read after any
+publication — full, incremental or a withdrawal — misses and recomputes: a
+withdrawn person can never be served from the cache. (``published_at`` is in
+the key too because a wiped and re-published graph starts counting revisions
+again.) A public graph without that metadata is never cached.
+
+One cache per app (per worker process), bounded, least recently used first out.
+Callers get a deep copy, so a view that decorates a result cannot change it.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from flask import current_app
+
+from service.stores import public_query
+
+T = TypeVar("T")
+DEFAULT_SIZE = 512
+
+
+class PublicCache:
+    def __init__(self, size: int = DEFAULT_SIZE):
+        self.size = size
+        self._entries: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        if self.size <= 0:
+            return compute()
+        version = public_version()
+        if version is None:
+            return compute()
+        full_key = (version, key)
+        with self._lock:
+            if full_key in self._entries:
+                self._entries.move_to_end(full_key)
+                self.hits += 1
+                return copy.deepcopy(self._entries[full_key])
+        value = compute()
+        with self._lock:
+            self.misses += 1
+            # Entries of older versions can never be hit again: drop them first.
+            for stale in [k for k in self._entries if k[0] != version]:
+                del self._entries[stale]
+            self._entries[full_key] = copy.deepcopy(value)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+def public_version() -> tuple | None:
+    """``(revision, published_at)`` of the public graph, or None without metadata."""
+    row = public_query("public/match_public_version")[0]
+    if row["revision"] is None:
+        return None
+    return row["revision"], row["published_at"]
+
+
+def cached(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result from the app's cache for the current public graph."""
+    return current_app.extensions["footprints.public_cache"].get(key, compute)

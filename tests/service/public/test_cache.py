@@ -1,0 +1,112 @@
+"""The public cache: results kept per revision of the public graph, dropped by every
+publication — a withdrawn person is never served from it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph import queries
+from graph.consent.editor import withdraw_consent
+from service.public import search, stats
+from service.public.cache import PublicCache, public_version
+from tests.support.published import publish_fixtures
+
+
+@pytest.fixture
+def fresh(settings, stores):
+    """Both fixtures published afresh (these tests change the public graph), and an app."""
+    from service.app import create_app
+
+    publish_fixtures(stores)
+    app = create_app(settings)
+    with app.app_context():
+        yield app, stores
+
+
+def run_count(monkeypatch) -> list[str]:
+    """Names of the named queries run from now on."""
+    ran: list[str] = []
+    real = queries.run
+
+    def spy(driver, name, **kwargs):
+        ran.append(name)
+        return real(driver, name, **kwargs)
+
+    monkeypatch.setattr(queries, "run", spy)
+    return ran
+
+
+def uids(result: dict) -> set[str]:
+    return {item["uid"] for item in result["items"]}
+
+
+def test_a_repeated_search_is_served_from_the_cache(fresh, monkeypatch):
+    app, _ = fresh
+    ran = run_count(monkeypatch)
+    first = search.search("김", {"sex": ["male", "female"]})
+    assert ran.count("public/search_victims") == 1
+    again = search.search("김", {"sex": ["female", "male"]})  # same filters, other order
+    assert ran.count("public/search_victims") == 1
+    assert again == first
+    search.search("김", {"sex": "male"})
+    assert ran.count("public/search_victims") == 2
+
+
+def test_callers_cannot_change_a_cached_result(fresh):
+    result = search.search("김")
+    result["items"].clear()
+    assert search.search("김")["items"]
+
+
+def test_a_withdrawal_empties_the_cache_at_once(fresh):
+    app, stores = fresh
+    assert "p-x1" in uids(search.search("김"))
+    before = stats.dashboard()["totals"]["victims"]
+    version = public_version()
+    withdraw_consent(stores, "p-x1", actor="test")
+    assert public_version() != version
+    assert "p-x1" not in uids(search.search("김"))
+    assert "p-x1" not in uids(search.search(None))
+    assert stats.dashboard()["totals"]["victims"] == before - 1
+
+
+def test_a_full_publish_stores_the_dashboard_counts(fresh):
+    app, stores = fresh
+    meta = stores.public.execute_query(
+        "MATCH (m:PublicMeta) RETURN m.statistics AS s", database_=stores.database("public"))
+    stored = json.loads(meta.records[0]["s"])
+    live = queries.run(stores.public, "public/count_statistics", database=stores.database("public"))
+    assert sorted(map(json.dumps, stored)) == sorted(map(json.dumps, live))
+
+
+def test_counts_are_recounted_after_an_incremental_change(fresh, monkeypatch):
+    app, stores = fresh
+    ran = run_count(monkeypatch)
+    stats.dashboard()
+    assert "public/count_statistics" not in ran      # stored by the full publish
+    withdraw_consent(stores, "p-x3", actor="test")
+    ran.clear()
+    stats.dashboard()
+    stats.dashboard("ko")
+    assert ran.count("public/count_statistics") == 1  # once per revision
+
+
+def test_no_metadata_no_caching(fresh, monkeypatch):
+    app, stores = fresh
+    stores.public.execute_query("MATCH (m:PublicMeta) DELETE m",
+                                database_=stores.database("public"))
+    ran = run_count(monkeypatch)
+    search.search("김")
+    search.search("김")
+    assert ran.count("public/search_victims") == 2
+
+
+def test_the_cache_is_bounded_and_can_be_off(fresh, monkeypatch):
+    cache = PublicCache(size=2)
+    for key in "abc":
+        cache.get(key, lambda k=key: k)
+    assert len(cache._entries) == 2 and cache.get("a", lambda: "again") == "again"
+    off = PublicCache(size=0)
+    assert off.get("x", lambda: 1) == 1 and not off._entries
