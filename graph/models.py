@@ -36,13 +36,16 @@ def vocab(name: str, **kw) -> StringProperty:
 
 
 class Rel(StructuredRel):
-    """Every relationship has a ``key`` (empty unless two of a type join the same ends)."""
+    """Every relationship has a ``key`` (empty unless two of a type join the same ends);
+    ``synthetic`` marks generated data, as on nodes."""
 
     key = StringProperty(default="")
+    synthetic = BooleanProperty()
 
 
 class FactRel(Rel):
-    """A relationship that states a fact: it names the sources that support it."""
+    """A relationship that states a fact, or links records on a source's word (geography,
+    proceedings): it names the sources that support it."""
 
     sources = ArrayProperty(StringProperty(), default=list)
     note = StringProperty()
@@ -101,7 +104,7 @@ class Location(Named):
     kind = vocab("location_kind", required=True)
     facility_type = vocab("facility_type")
     coords = PointProperty(crs="wgs-84")
-    within = RelationshipTo("Location", "WITHIN", model=Rel)
+    within = RelationshipTo("Location", "WITHIN", model=FactRel)
 
 
 class PerpetratorBody(Named):
@@ -190,10 +193,10 @@ class Proceeding(Entity):
     date_decided = DateProperty()
     status = vocab("proceeding_status")
     outcome = vocab("proceeding_outcome")
-    concerns = RelationshipTo("Person", "CONCERNS", model=Rel)
-    names = RelationshipTo("Entity", "NAMES", model=Rel)
-    invokes = RelationshipTo("Entity", "INVOKES", model=Rel)
-    filed_by = RelationshipTo("Organization", "FILED_BY", model=Rel)
+    concerns = RelationshipTo("Person", "CONCERNS", model=FactRel)
+    names = RelationshipTo("Entity", "NAMES", model=FactRel)
+    invokes = RelationshipTo("Entity", "INVOKES", model=FactRel)
+    filed_by = RelationshipTo("Organization", "FILED_BY", model=FactRel)
 
 
 def use_driver(driver, database: str = "neo4j") -> None:

@@ -7,15 +7,21 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in an input file: where (line/row, field) and why."""
+    """One problem in an input file: where (line/row, field) and why.
+
+    ``line`` orders problems; ``where`` and ``item`` let a reader say it in its own
+    terms (a CSV names "persons.csv, row 3" and a column instead of a line and a field).
+    """
 
     line: int
     field: str
     reason: str
+    where: str = ""
+    item: str = "field"
 
     def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
-        return f"{where}, field {self.field!r}: {self.reason}"
+        where = self.where or (f"line {self.line}" if self.line else "file")
+        return f"{where}, {self.item} {self.field!r}: {self.reason}"
 
 
 class LoadError(Exception):

@@ -1,4 +1,5 @@
-"""Export a store in the interchange format (JSON Lines), the inverse of the importer.
+"""Export a store in the interchange format (JSON Lines, or a directory of CSV files),
+the inverse of the importer.
 
 Derived properties (search keys, points) are turned back into the fields they
 came from, so import -> export -> import gives the same graph.
@@ -6,7 +7,9 @@ came from, so import -> export -> import gives the same graph.
 
 from __future__ import annotations
 
+import csv
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from neo4j.time import Date, DateTime
 
 from graph import queries
 from graph.vocabularies import PERSON_ROLES
+from loaders.csv_layout import CSV_FILES, LIST_FIELDS, LIST_SEPARATOR, REL_OWN_COLUMNS, columns
 from loaders.records import NODE_SCHEMAS
 
 DERIVED = {"search_keys"}
@@ -53,6 +57,8 @@ def rel_record(row: dict) -> dict:
     sources = props.pop("sources", None)
     if sources:
         record["sources"] = list(sources)
+    if "synthetic" in props:
+        record["synthetic"] = props.pop("synthetic")
     if props:
         record["props"] = {k: _plain(v) for k, v in sorted(props.items())}
     return record
@@ -73,3 +79,75 @@ def export_jsonl(driver: Driver, path: Path, database: str = "neo4j") -> int:
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     return count
+
+
+class ExportError(Exception):
+    """A store holds something the chosen format cannot carry without loss."""
+
+
+def _cell(record: dict, column: str, value) -> str:
+    """One CSV cell; refuses a value the importer would read back differently."""
+    where = record.get("uid") or f"{record['type']} {record['from']} -> {record['to']}"
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if column in LIST_FIELDS:
+        items = [str(v) for v in value]
+        for item in items:
+            if LIST_SEPARATOR in item or item != item.strip() or not item:
+                raise ExportError(f"{where}: {column} item {item!r} cannot be written to CSV "
+                                  f"(empty, padded, or containing {LIST_SEPARATOR!r}); "
+                                  "export JSON Lines instead")
+        return LIST_SEPARATOR.join(items)
+    if isinstance(value, list | dict):
+        raise ExportError(f"{where}: {column} holds a {type(value).__name__}; "
+                          "export JSON Lines instead")
+    text = str(value)
+    if text != text.strip():
+        raise ExportError(f"{where}: {column} has leading or trailing spaces, which a CSV "
+                          "import trims; export JSON Lines instead")
+    return text
+
+
+def csv_row(record: dict) -> tuple[str, list[str]]:
+    """The record type and the cells of one interchange record, in ``columns`` order.
+    A field with no column is an error, never silently dropped."""
+    record_type = record["record"]
+    flat = dict(record)
+    flat.pop("record")
+    if record_type == "rel":
+        props = flat.pop("props", {})
+        clash = set(props) & {*REL_OWN_COLUMNS, "synthetic"}
+        if clash:
+            raise ExportError(f"relationship property {sorted(clash)} clashes with a column")
+        flat.update(props)
+    cols = columns(record_type)
+    extra = set(flat) - set(cols)
+    if extra:
+        raise ExportError(f"{record.get('uid', record_type)}: no CSV column for "
+                          f"{', '.join(sorted(extra))}")
+    return record_type, [_cell(record, c, flat.get(c)) for c in cols]
+
+
+def export_csv(driver: Driver, directory: Path, database: str = "neo4j") -> Counter:
+    """Write a store as one CSV file per record type (``CSV_FILES``) into ``directory``:
+    UTF-8, a header row, lists joined with ``|``. Every file is written, with its header,
+    even when the store has no record of its type. Returns rows written per record type."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    counts: Counter = Counter()
+    handles = {t: (directory / name).open("w", encoding="utf-8", newline="")
+               for t, name in CSV_FILES.items()}
+    try:
+        writers = {t: csv.writer(h, lineterminator="\n") for t, h in handles.items()}
+        for record_type, writer in writers.items():
+            writer.writerow(columns(record_type))
+        for record in records(driver, database):
+            record_type, cells = csv_row(record)
+            writers[record_type].writerow(cells)
+            counts[record_type] += 1
+    finally:
+        for handle in handles.values():
+            handle.close()
+    return counts

@@ -1,4 +1,4 @@
-"""Import interchange files (JSON Lines or CSV) into the vault.
+"""Import interchange files (JSON Lines, CSV, or a directory of CSV files) into the vault.
 
 Validate everything first, write afterwards: an invalid file writes nothing,
 and each problem names its line (or CSV row), field and reason. Writes are
@@ -25,10 +25,17 @@ from neo4j import Driver
 from neo4j.spatial import WGS84Point
 
 from graph import queries
+from loaders.csv_layout import (
+    CSV_FILES,
+    LIST_FIELDS,
+    LIST_SEPARATOR,
+    REL_COLUMNS,
+    REL_OWN_COLUMNS,
+    record_type_of,
+)
 from loaders.errors import LoadError, Problem
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
 
-LIST_FIELDS = {"roles", "name_variants", "sources"}
 REL_SCHEMA = RelRecord()
 SCHEMAS = {name: cls() for name, cls in NODE_SCHEMAS.items()}
 #: Node fields that name an Organization.
@@ -75,22 +82,15 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, dict | Problem]]:
             yield number, value
 
 
-def _csv_record_type(path: Path) -> str | None:
-    stem = path.stem.lower().rstrip("s")
-    for name in NODE_SCHEMAS:
-        if name.lower() == stem:
-            return name
-    return "rel" if stem in ("rel", "relationship") else None
-
-
 def read_csv(path: Path, warnings: list[str]) -> Iterator[tuple[int, dict | Problem]]:
     """CSV rows as records: lists split on ``|``, empty cells omitted.
 
     The record type comes from a ``record`` column or the file name
     (``persons.csv``, ``relationships.csv``). Columns that no record type uses
-    are reported, never silently dropped.
+    are reported, never silently dropped. Rows are numbered as a spreadsheet
+    shows them: the header is row 1.
     """
-    default_type = _csv_record_type(path)
+    default_type = record_type_of(path.name)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
@@ -111,8 +111,7 @@ def _known_csv_columns(record_type: str | None) -> set[str] | None:
     if record_type is None:
         return None
     if record_type == "rel":
-        return {"type", "from", "to", "key", "sources", "relation", "date_from", "date_to",
-                "role", "note"}
+        return set(REL_COLUMNS)
     return set(SCHEMAS[record_type].fields)
 
 
@@ -124,14 +123,61 @@ def _csv_row_to_record(record_type: str, row: dict, unused: list[str]) -> dict:
             continue
         value = value.strip()
         if column in LIST_FIELDS:
-            value = [v.strip() for v in value.split("|") if v.strip()]
-        if record_type == "rel" and column not in ("type", "from", "to", "key", "sources"):
+            value = [v.strip() for v in value.split(LIST_SEPARATOR) if v.strip()]
+        if record_type == "rel" and column not in (*REL_OWN_COLUMNS, "synthetic"):
             props[column] = value
         else:
             record[column] = value
     if record_type == "rel" and props:
         record["props"] = props
     return record
+
+
+def csv_problem(problem: Problem, where: str) -> Problem:
+    """A problem in a CSV's terms: the row (``where``) and the column, not a record field
+    (``roles.1`` is column ``roles``, item 2; ``props.relation`` is column ``relation``)."""
+    parts = problem.field.split(".")
+    if parts[0] == "props" and len(parts) > 1:
+        parts = parts[1:]
+    column = {"(line)": "(row)"}.get(parts[0], parts[0])
+    reason = problem.reason
+    if len(parts) > 1 and parts[1].isdigit():
+        reason = f"{reason} (item {int(parts[1]) + 1} of the list)"
+    return Problem(problem.line, column, reason, where=where, item="column")
+
+
+def csv_files(directory: Path) -> list[Path]:
+    """The CSV files of a directory in the order an import reads them: the known record
+    types first (see ``CSV_FILES``), then any other ``*.csv`` by name."""
+    known = {name: rank for rank, name in enumerate(CSV_FILES.values())}
+    return sorted(directory.glob("*.csv"), key=lambda p: (known.get(p.name, len(known)), p.name))
+
+
+class CsvDirectory:
+    """The rows of every CSV file in a directory as one input, numbered across files so
+    that one validation covers them all; ``explain`` names each problem's file and row."""
+
+    def __init__(self, directory: Path, warnings: list[str]) -> None:
+        self.directory = directory
+        self.warnings = warnings
+        self.places: dict[int, tuple[str, int]] = {}
+
+    def rows(self) -> Iterator[tuple[int, dict | Problem]]:
+        number = 0
+        files = csv_files(self.directory)
+        if not files:
+            yield 0, Problem(0, "(directory)", f"no *.csv files in {self.directory}")
+        for path in files:
+            for row, record in read_csv(path, self.warnings):
+                number += 1
+                self.places[number] = (path.name, row)
+                if isinstance(record, Problem):
+                    record = Problem(number, record.field, record.reason)
+                yield number, record
+
+    def explain(self, problem: Problem) -> Problem:
+        name, row = self.places.get(problem.line, ("", problem.line))
+        return csv_problem(problem, f"{name}, row {row}" if name else f"row {row}")
 
 
 def read_records(path: Path, warnings: list[str]) -> Iterator[tuple[int, dict | Problem]]:
@@ -262,8 +308,11 @@ def node_row(label: str, data: dict) -> dict:
 
 
 def rel_row(rel: dict) -> dict:
+    props = {**rel["props"], "sources": rel["sources"]}
+    if "synthetic" in rel:
+        props["synthetic"] = rel["synthetic"]
     return {"type": rel["type"], "from": rel["start"], "to": rel["end"], "key": rel["key"],
-            "props": {**rel["props"], "sources": rel["sources"]}}
+            "props": props}
 
 
 def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
@@ -308,10 +357,23 @@ def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size:
                 progress: bool = False,
                 after: Callable[[Driver, str, list[str]], None] | None = None) -> ImportReport:
     """Validate ``path`` whole, then write it. Raises :class:`LoadError` and writes nothing
-    if any record is invalid. ``after`` runs on the written uids (e.g. the consent policy)."""
+    if any record is invalid. ``after`` runs on the written uids (e.g. the consent policy).
+    ``path`` may be a JSON Lines file, a CSV file or a directory of CSV files (one import:
+    if any file is invalid, none is written)."""
+    path = Path(path)
     warnings: list[str] = []
-    return import_records(driver, read_records(Path(path), warnings), str(path), database=database,
-                          batch_size=batch_size, progress=progress, after=after, warnings=warnings)
+    explain = None
+    if path.is_dir():
+        directory = CsvDirectory(path, warnings)
+        rows: Iterable[tuple[int, dict | Problem]] = directory.rows()
+        explain = directory.explain
+    else:
+        rows = read_records(path, warnings)
+        if path.suffix.lower() == ".csv":
+            def explain(problem: Problem) -> Problem:
+                return csv_problem(problem, f"row {problem.line}")
+    return import_records(driver, rows, str(path), database=database, batch_size=batch_size,
+                          progress=progress, after=after, warnings=warnings, explain=explain)
 
 
 def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], name: str,

@@ -235,6 +235,7 @@ class RelRecord(Schema):
     key = fields.String(validate=validate.Length(max=200), load_default="")
     sources = fields.List(uid(), load_default=list)
     props = fields.Nested(RelPropsRecord, load_default=dict)
+    synthetic = fields.Boolean()
 
     # "from" is a Python keyword: map it by data_key.
     start = uid(required=True, data_key="from")
@@ -243,12 +244,12 @@ class RelRecord(Schema):
     @validates_schema
     def relative_has_relation(self, data, **kwargs):
         if data.get("type") == "RELATIVE_OF" and not data.get("props", {}).get("relation"):
-            raise ValidationError("RELATIVE_OF needs props.relation", "props")
+            raise ValidationError("RELATIVE_OF needs props.relation", "props.relation")
 
     @validates_schema
     def judgement_has_verdict(self, data, **kwargs):
         if data.get("type") == "JUDGED" and not data.get("props", {}).get("verdict"):
-            raise ValidationError("JUDGED needs props.verdict", "props")
+            raise ValidationError("JUDGED needs props.verdict", "props.verdict")
 
 
 RECORD_TYPES = (*NODE_SCHEMAS, "rel")

@@ -151,10 +151,11 @@ def generate(scale: str | None, victims: int | None, seed: int, output: Path) ->
 
 
 @main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--batch-size", default=2000, show_default=True)
 def load(path: Path, batch_size: int) -> None:
-    """Import a JSON Lines (or CSV) file into the vault: validated whole, then written."""
+    """Import a JSON Lines file, a CSV file or a directory of CSV files (as `export --format
+    csv` writes) into the vault: validated whole, then written."""
     from graph.connections import Stores
     from graph.consent.apply import apply_policy
     from loaders.importer import import_file
@@ -174,15 +175,28 @@ def load(path: Path, batch_size: int) -> None:
 @main.command()
 @click.option("--store", type=click.Choice(["vault", "public"]), default="public",
               show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def export(store: str, output: Path) -> None:
-    """Export a store in the interchange format (JSON Lines)."""
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True, help="csv: a directory of CSV files, one per record type.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A file (jsonl) or a directory (csv).")
+def export(store: str, fmt: str, output: Path) -> None:
+    """Export a store in the interchange format (JSON Lines, or CSV files)."""
     from graph.connections import Stores
-    from loaders.exporter import export_jsonl
+    from loaders.exporter import ExportError, export_csv, export_jsonl
 
+    if fmt == "jsonl" and output.is_dir():
+        raise click.ClickException(f"{output} is a directory; JSON Lines goes to a file")
+    if fmt == "csv" and output.exists() and not output.is_dir():
+        raise click.ClickException(f"{output} is a file; CSV export writes a directory")
     stores = Stores(_settings())
     try:
-        count = export_jsonl(stores.driver(store), output, database=stores.database(store))
+        if fmt == "csv":
+            counts = export_csv(stores.driver(store), output, database=stores.database(store))
+            count = sum(counts.values())
+        else:
+            count = export_jsonl(stores.driver(store), output, database=stores.database(store))
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         stores.close()
     click.echo(f"wrote {count} records to {output}")

@@ -24,7 +24,10 @@ show every kind of case the database holds.
 Each profile also says who documents the category (owner organisations and
 the kinds of source they hold), how often relatives and witnesses are on
 record and how many of them live inside the DPRK, and how often a case has
-reached a UN working group or a court.
+reached a UN working group or a court. Every forum occurs even at demo scale,
+the courts rarely: US suits come from families in the United States (an
+abduction from China, like Rev. Kim Dong-shik's, or a detained escapee);
+Chinese court cases are escapees tried for border crossing before repatriation.
 """
 
 from __future__ import annotations
@@ -94,7 +97,8 @@ PROFILES: dict[str, Profile] = {
         "postwar_abductee", postwar_abductee, _orgs(o001=50, o002=20, o004=20, o003=10),
         _w(official_document=35, news_article=25, testimony=25, photo=10, letter=5),
         0.55, 0.03, _w(spouse=25, child=35, sibling=25, parent=10, other=5),
-        0.05, 0.2, {"un_wgeid": 0.20, "un_wgad": 0.5, "court_kr": 0.02}),
+        0.05, 0.2, {"un_wgeid": 0.20, "un_wgad": 0.5, "court_kr": 0.02,
+                    "court_us": 0.01}),
     "japan_returnee": Profile(
         "japan_returnee", japan_returnee, _orgs(o005=60, o003=20, o002=10, o004=10),
         _w(letter=35, testimony=30, photo=20, official_document=10, news_article=5),
@@ -119,7 +123,8 @@ PROFILES: dict[str, Profile] = {
         "forced_repatriation", forced_repatriation, _orgs(o002=50, o003=40, o004=10),
         _w(testimony=60, news_article=15, video=10, photo=10, official_document=5),
         0.30, 0.60, _w(child=30, parent=20, sibling=30, spouse=15, other=5),
-        0.15, 0.3, {"un_wgeid": 0.05, "un_wgad": 0.2, "court_cn": 0.003}),
+        0.15, 0.3, {"un_wgeid": 0.05, "un_wgad": 0.2, "court_cn": 0.006,
+                    "court_us": 0.006}),
 }
 
 

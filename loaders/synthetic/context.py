@@ -51,6 +51,7 @@ def rel(type_: str, from_uid: str, to_uid: str, sources: list[str] | None = None
     if sources is not None:
         record["sources"] = list(sources)
     record["props"] = props or {}
+    record["synthetic"] = True
     return record
 
 

@@ -92,6 +92,7 @@ def consent(ctx: Context, out: list[Record], person_uid: str, purpose: str, owne
     if withdrawn:
         record["withdrawn_on"] = min(on + timedelta(days=ctx.between(30, 1500)),
                                      LAST_DAY).isoformat()
+    record["synthetic"] = True
     out.append(record)
     out.append(rel("GAVE", person_uid, uid))
 

@@ -2,7 +2,8 @@
 
 Why: lawyers follow a case from the victim to the norms a petition or a
 judgment relied on. These are the real instruments (with their years) and
-real DPRK laws and documents; only the links to them are synthetic.
+real DPRK laws and documents; only the links to them are synthetic. The records
+still say ``synthetic: true``: the generator wrote them, like every record of a run.
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ RESOURCES: tuple[tuple[str, str, str, str, int], ...] = (
 def instrument_records() -> list[Record]:
     records: list[Record] = [
         {"record": "Instrument", "uid": uid, "key": key, "name_en": name_en, "name_ko": name_ko,
-         "kind": kind, "year": year}
+         "kind": kind, "year": year, "synthetic": True}
         for uid, key, name_en, name_ko, kind, year in INSTRUMENTS]
     records += [{"record": "Resource", "uid": uid, "name_en": name_en, "name_ko": name_ko,
-                 "kind": kind, "year": year}
+                 "kind": kind, "year": year, "synthetic": True}
                 for uid, name_en, name_ko, kind, year in RESOURCES]
     return records

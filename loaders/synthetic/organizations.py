@@ -27,4 +27,4 @@ ORGANIZATION_UIDS: tuple[str, ...] = tuple(org[0] for org in ORGANIZATIONS)
 
 def organization_records() -> list[Record]:
     return [{"record": "Organization", "uid": uid, "name_en": name_en, "name_ko": name_ko,
-             "kind": kind} for uid, name_en, name_ko, kind in ORGANIZATIONS]
+             "kind": kind, "synthetic": True} for uid, name_en, name_ko, kind in ORGANIZATIONS]

@@ -40,9 +40,26 @@ OPENED = {"un_wgeid": 2005, "un_wgad": 1995, "court_kr": 2005, "court_jp": 2018,
 
 
 def choose_forums(ctx: Context, profile: Profile, status: str) -> list[str]:
-    """The forums a victim's case has been brought to (often none)."""
-    return [forum for forum, chance in profile.forums.items()
-            if (forum != "un_wgad" or status == "detained") and ctx.chance(chance)]
+    """The forums a victim's case has been brought to (often none).
+
+    Each UN working group is its own draw. A case reaches at most one country's
+    courts, so the courts share one draw, split by their chances in the profile's
+    order (a profile with one court draws exactly as one with several would for it).
+    """
+    chosen: list[str] = []
+    courts = [(forum, chance) for forum, chance in profile.forums.items()
+              if forum.startswith("court_")]
+    for forum, chance in profile.forums.items():
+        if forum.startswith("court_"):
+            if forum == courts[0][0]:
+                draw, low = ctx.rng.random(), 0.0
+                for court, share in courts:
+                    if low <= draw < low + share:
+                        chosen.append(court)
+                    low += share
+        elif (forum != "un_wgad" or status == "detained") and ctx.chance(chance):
+            chosen.append(forum)
+    return chosen
 
 
 def _filed(ctx: Context, forum: str, first_year: int) -> date:

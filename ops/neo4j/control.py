@@ -96,9 +96,10 @@ def find_java() -> str:
     return java
 
 
-def provision(settings: Settings) -> Path:
-    """Resolve the Neo4j jars with Maven into var/ once; later calls are no-ops."""
-    target = lib_dir(settings)
+def provision(settings: Settings, target: Path | None = None) -> Path:
+    """Resolve the Neo4j jars with Maven into var/ once (or into ``target``); later calls
+    are no-ops."""
+    target = target or lib_dir(settings)
     marker = target / ".complete"
     if marker.exists():
         return target

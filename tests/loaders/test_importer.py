@@ -145,8 +145,10 @@ def test_csv_errors_name_row_and_column(vault, tmp_path):
     path.write_text("uid,roles,name_en,birth_year\np-1,Victim,A,nineteen\np-2,Villain,B,1950\n")
     with pytest.raises(LoadError) as info:
         import_file(vault, path)
-    assert "line 2, field 'birth_year'" in str(info.value)
-    assert "line 3, field 'roles.0'" in str(info.value)
+    assert "row 2, column 'birth_year': Not a valid integer." in str(info.value)
+    assert "row 3, column 'roles': Must be one of" in str(info.value)
+    assert "(item 1 of the list)" in str(info.value)
+    assert counts(vault) == {"nodes": 0, "rels": 0}
 
 
 def test_relationship_batches_ramp_up_and_cover_every_row_once():

@@ -36,13 +36,13 @@ FIELDS = {
               "summary_en", "summary_ko", "synthetic"},
     "Proceeding": {"uid", "forum", "reference", "title", "date_filed", "date_decided",
                    "status", "outcome", "synthetic"},
-    "Instrument": {"uid", "key", "name_en", "name_ko", "kind", "year"},
-    "Resource": {"uid", "name_en", "name_ko", "kind", "year"},
+    "Instrument": {"uid", "key", "name_en", "name_ko", "kind", "year", "synthetic"},
+    "Resource": {"uid", "name_en", "name_ko", "kind", "year", "synthetic"},
     "Source": {"uid", "kind", "title", "terms_of_use", "submitted_by", "submitted_on",
                "url", "synthetic"},
-    "Organization": {"uid", "name_en", "name_ko", "kind"},
+    "Organization": {"uid", "name_en", "name_ko", "kind", "synthetic"},
     "Consent": {"uid", "purpose", "partner", "given_on", "obtained_by", "method", "evidence",
-                "withdrawn_on", "by_family"},
+                "withdrawn_on", "by_family", "synthetic"},
 }
 REQUIRED = {
     "Person": {"uid", "roles"}, "PerpetratorBody": {"uid", "name_en"},
@@ -212,8 +212,16 @@ def test_node_fields_and_vocabularies(data):
         if kind == "Person":
             assert record["roles"] and set(record["roles"]) <= set(VOCABULARIES["role"])
             assert isinstance(record.get("name_variants", []), list)
-        if "synthetic" in FIELDS[kind]:
-            assert record["synthetic"] is True
+
+
+def test_every_record_says_it_is_synthetic(data):
+    """Every record of every kind, relationships included, carries ``synthetic: true``."""
+    kinds = Counter()
+    for record in data.records:
+        assert record.get("synthetic") is True, record
+        kinds[record["record"]] += 1
+    assert set(kinds) == {*FIELDS, "rel"}
+    assert set(data.rels_by_type) == set(ENDS)
 
 
 def test_records_pass_the_import_schemas():
@@ -247,7 +255,8 @@ def test_uids_unique(data):
 def test_relationship_types_and_ends(data):
     seen = set()
     for rel in data.rels:
-        assert set(rel) <= {"record", "type", "from", "to", "sources", "key", "props"}
+        assert set(rel) <= {"record", "type", "from", "to", "sources", "key", "props",
+                            "synthetic"}
         assert rel["type"] in ENDS
         assert rel["from"] in data.by_uid and rel["to"] in data.by_uid, rel
         allowed_from, allowed_to = ENDS[rel["type"]]
@@ -541,6 +550,16 @@ def test_proceedings(data):
             assert proceeding["outcome"] == "opinion_arbitrary"
     invoked = {r["to"] for r in data.rels_by_type["INVOKES"]}
     assert {"ins-iccpr", "ins-decl-ed", "res-criminal-law"} <= invoked
+
+
+def test_every_forum_occurs_at_demo_scale():
+    """All six forums of the vocabulary, the courts rarely, at ``--scale demo`` (seed 1)."""
+    forums = Counter(r["forum"] for r in generate(SCALES["demo"], seed=1)
+                     if r["record"] == "Proceeding")
+    assert set(forums) == set(VOCABULARIES["forum"])
+    courts = sum(n for forum, n in forums.items() if forum.startswith("court_"))
+    assert courts < 0.2 * sum(forums.values())
+    assert forums["court_us"] < forums["court_kr"] and forums["court_cn"] < forums["un_wgad"]
 
 
 def test_relationship_density(data):

@@ -94,6 +94,17 @@ def test_missing_java_is_a_clear_error(probe, monkeypatch):
         control.find_java()
 
 
+def test_missing_maven_is_a_clear_error(settings, monkeypatch, tmp_path):
+    """A first provisioning (an empty lib folder) on a machine without ``mvn`` on PATH."""
+    empty_path = tmp_path / "bin"
+    empty_path.mkdir()
+    monkeypatch.setenv("PATH", str(empty_path))
+    target = tmp_path / "lib"
+    with pytest.raises(Neo4jError, match=r"Maven \(mvn\) is needed .* \(install the 'maven' package\)"):
+        provision(settings, target=target)
+    assert not target.exists() and not (tmp_path / "lib.partial").exists()
+
+
 def test_stores_given_by_uri_are_not_managed(settings):
     from ops.neo4j.control import managed_instances
 

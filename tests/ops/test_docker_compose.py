@@ -1,0 +1,60 @@
+"""docker-compose.yml: the two stores from the official image, healthchecked, and the app
+waiting for them, with no password written in the file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+COMPOSE = Path(__file__).resolve().parents[2] / "docker-compose.yml"
+STORES = ("vault", "public")
+
+
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+
+
+def test_stores_run_the_official_lts_image_with_a_healthcheck():
+    services = compose()["services"]
+    for name in STORES:
+        service = services[name]
+        assert service["image"] == "neo4j:5.26-community"
+        check = service["healthcheck"]
+        assert check["test"][0] == "CMD-SHELL"
+        command = check["test"][1]
+        assert "cypher-shell" in command and "bolt://127.0.0.1:7687" in command
+        assert "RETURN 1" in command
+        # the password comes from the container's own environment at run time
+        assert "$${NEO4J_AUTH#neo4j/}" in command
+        assert check["retries"] >= 10 and check["interval"] and check["start_period"]
+        assert service["environment"]["NEO4J_server_http_enabled"] == "false"
+        assert "ports" not in service  # reached by the app over the compose network only
+
+
+def test_app_waits_for_healthy_stores_and_restarts_on_failure():
+    app = compose()["services"]["app"]
+    assert app["depends_on"] == {name: {"condition": "service_healthy"} for name in STORES}
+    assert app["restart"] == "on-failure"
+    assert "footprints db init" in app["command"]
+    assert app["ports"] == ["127.0.0.1:5000:5000"]
+
+
+def test_no_password_literal():
+    services = compose()["services"]
+    for name in STORES:
+        auth = services[name]["environment"]["NEO4J_AUTH"]
+        assert re.fullmatch(r"neo4j/\$\{[A-Z_]+_PASSWORD:\?[^}]+\}", auth), auth
+    for key, value in services["app"]["environment"].items():
+        if "PASSWORD" in key:
+            assert re.fullmatch(r"\$\{[A-Z_]+_PASSWORD\}", value), (key, value)
+    text = COMPOSE.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        # every value after a password-ish word is an interpolation, never a literal
+        for match in re.finditer(r"(?i)(password|auth)\w*[\"']?\s*[:=]\s*([^\s#]+)", line):
+            assert "${" in match.group(2), line
+        assert not re.search(r"(?i)-p\s+\\?['\"]?[^\s'\"$\\]", line), line
+    assert "neo4j/neo4j" not in text
