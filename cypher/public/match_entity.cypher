@@ -20,8 +20,15 @@ CALL (n) {
   RETURN collect(DISTINCT cited) AS cited
 }
 CALL (n, cited) {
-  OPTIONAL MATCH (s:Source)
-  WHERE s.uid IN cited + coalesce(n.cleared_sources, []) OR (s)-[:SUPPORTS]->(n)
+  // By uid through the index, and by SUPPORTS from n: never a scan of every source.
+  CALL (n, cited) {
+    UNWIND cited + coalesce(n.cleared_sources, []) AS source_uid
+    MATCH (s:Entity {uid: source_uid}) WHERE s:Source
+    RETURN s
+    UNION
+    MATCH (s:Source)-[:SUPPORTS]->(n)
+    RETURN s
+  }
   WITH s ORDER BY s.uid
   RETURN collect({uid: s.uid, labels: labels(s), props: properties(s)}) AS sources
 }

@@ -15,6 +15,7 @@ Callers get a deep copy, so a view that decorates a result cannot change it.
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -74,3 +75,27 @@ def public_version() -> tuple | None:
 def cached(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its result from the app's cache for the current public graph."""
     return current_app.extensions["footprints.public_cache"].get(key, compute)
+
+
+def frozen(value) -> Hashable:
+    """A hashable form of call arguments: lists and sets as tuples, dicts as sorted pairs,
+    anything else (dates, ...) as its string."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(frozen(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(frozen(v) for v in value))
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def per_revision(fn: Callable[..., T]) -> Callable[..., T]:
+    """Decorate a public read so its results are kept until the public graph changes."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        key = (fn.__module__, fn.__qualname__, frozen(args), frozen(kwargs))
+        return cached(key, lambda: fn(*args, **kwargs))
+
+    return wrapper

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from service.public import shape
+from service.public.cache import per_revision
 from service.stores import public_query
 
 MAX_PER_PAGE = 100
@@ -45,6 +46,7 @@ KINDS: dict[str, Kind] = {
 }
 
 
+@per_revision
 def list_entities(kind: str, filters: dict | None = None, page: int = 1, per_page: int = 20,
                   lang: str = "en", year_from: int | None = None, year_to: int | None = None,
                   within: str | None = None) -> dict:
@@ -71,6 +73,7 @@ def list_entities(kind: str, filters: dict | None = None, page: int = 1, per_pag
             "items": [shape.node_from_row(r, lang) for r in row["items"]]}
 
 
+@per_revision
 def get_entity(kind: str, uid: str, lang: str = "en") -> dict | None:
     """One public record of ``kind`` with everything a profile page shows, or None.
 

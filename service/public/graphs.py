@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from service.public.cache import per_revision
 from service.public.shape import GraphBuilder
 from service.stores import public_query
 
@@ -36,6 +37,7 @@ class NotFound(LookupError):
     """A uid that names no public node (of the kind asked for)."""
 
 
+@per_revision
 def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
                   limit: int = DEFAULT_NODES, date_from: date | str | None = None,
                   date_to: date | str | None = None, lang: str = "en") -> dict:
@@ -84,6 +86,7 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
     return graph.result(start=uid, hops=hops, truncated=truncated)
 
 
+@per_revision
 def shortest_paths(a: str, b: str, k: int = 1, types: list[str] | None = None,
                    max_length: int = MAX_PATH_LENGTH, lang: str = "en") -> dict:
     """The ``k`` (1-10) shortest paths between ``a`` and ``b``, in any direction, through
@@ -111,6 +114,7 @@ def shortest_paths(a: str, b: str, k: int = 1, types: list[str] | None = None,
     return graph.result(paths=paths)
 
 
+@per_revision
 def chain_of_responsibility(victim_uid: str, date_from: date | str | None = None,
                             date_to: date | str | None = None, lang: str = "en") -> dict:
     """Victim -> events -> perpetrators -> the chain of command above them.
@@ -148,12 +152,14 @@ def chain_of_responsibility(victim_uid: str, date_from: date | str | None = None
                                 for (e, p), c in chains.items()])
 
 
+@per_revision
 def case_proceedings(victim_uid: str, lang: str = "en") -> dict:
     """The proceedings concerning a public victim, with the instruments they invoke, the
     bodies they name and who filed them. Raises :class:`NotFound`."""
     return _star("public/match_case_proceedings", victim_uid, "Victim", lang)
 
 
+@per_revision
 def proceeding_cases(proceeding_uid: str, lang: str = "en") -> dict:
     """The public victims a proceeding concerns, with their events. Raises :class:`NotFound`."""
     return _star("public/match_proceeding_cases", proceeding_uid, "Proceeding", lang)

@@ -9,6 +9,7 @@ public graph has no others.
 from __future__ import annotations
 
 from graph.vocabularies import label as vocab_label
+from service.public.cache import per_revision
 from service.stores import public_query
 
 LAYERS = {"lived": "LIVED_AT", "taken_from": "TAKEN_FROM", "last_seen": "LAST_SEEN_AT",
@@ -17,6 +18,7 @@ LAYERS = {"lived": "LIVED_AT", "taken_from": "TAKEN_FROM", "last_seen": "LAST_SE
 PER_LOCATION = 50
 
 
+@per_revision
 def geojson(layer: str, lang: str = "en", per_location: int = PER_LOCATION) -> dict:
     """The FeatureCollection of ``layer`` (a key of ``LAYERS``; KeyError otherwise).
 

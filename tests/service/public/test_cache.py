@@ -110,3 +110,31 @@ def test_the_cache_is_bounded_and_can_be_off(fresh, monkeypatch):
     assert len(cache._entries) == 2 and cache.get("a", lambda: "again") == "again"
     off = PublicCache(size=0)
     assert off.get("x", lambda: 1) == 1 and not off._entries
+
+
+def test_graph_views_and_profiles_drop_a_withdrawn_person_at_once(fresh):
+    from service.public import entities, graphs
+
+    app, stores = fresh
+    place = stores.public.execute_query(
+        "MATCH (:Victim {uid: 'p-x1'})--(n:Location) RETURN n.uid AS uid LIMIT 1",
+        database_=stores.database("public")).records[0]["uid"]
+
+    def seen() -> dict[str, bool]:
+        around = graphs.neighbourhood(place, hops=1)
+        return {"neighbourhood": "p-x1" in {n["uid"] for n in around["nodes"]},
+                "profile": entities.get_entity("victims", "p-x1") is not None}
+
+    assert seen() == seen() == {"neighbourhood": True, "profile": True}  # the second from cache
+    withdraw_consent(stores, "p-x1", actor="test")
+    assert seen() == {"neighbourhood": False, "profile": False}
+
+
+def test_frozen_keys():
+    from datetime import date
+
+    from service.public.cache import frozen
+
+    assert frozen({"b": [1, 2], "a": {3}}) == (("a", (3,)), ("b", (1, 2)))
+    assert frozen(date(2020, 1, 2)) == "2020-01-02"
+    hash(frozen([{"x": ["y"]}]))
