@@ -275,6 +275,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.victims_here": {"en": "Victims linked to this place", "ko": "이 장소와 관련된 피해자"},
     "profile.victims_of_body": {"en": "Victims of this body", "ko": "이 기관의 피해자"},
     "profile.shown_of": {"en": "{shown} of {total} shown.", "ko": "{total}건 중 {shown}건 표시."},
+    "profile.same_person": {"en": "Also recorded as", "ko": "같은 사람의 다른 기록"},
+    "profile.same_person_intro": {
+        "en": "Editors judged these public records to be the same person as this one. They "
+              "were recorded separately, often by different organisations and under other "
+              "spellings, and are kept as they were: nothing is merged.",
+        "ko": "편집자는 아래 공개 기록들이 이 기록과 같은 사람이라고 판단했습니다. 이 기록들은 "
+              "흔히 서로 다른 기관이 다른 표기로 따로 기록한 것이며, 병합하지 않고 원래대로 "
+              "보존합니다."},
+    "profile.recorded_by": {"en": "recorded by", "ko": "기록 기관:"},
+    "profile.same_person_note": {
+        "en": "Such a link is published only when every record judged to be this person is "
+              "public.",
+        "ko": "이 사람으로 판단된 모든 기록이 공개된 경우에만 이 연결을 공개합니다."},
+    "profile.merged_view": {"en": "Merged view (JSON)", "ko": "통합 보기 (JSON)"},
     "provenance.person": {
         "en": "This person is public because a consent to publication is on record, at least one "
               "source about them may be used publicly, and an editor approved publication.",

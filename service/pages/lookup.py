@@ -1,15 +1,17 @@
 """Small public-graph look-ups the pages need and service.public does not offer as such:
-what a uid is (to send ``/entity/<uid>`` to the right profile), and the profile of a
+what a uid is (to send ``/entity/<uid>`` to the right profile), the profile of a
 public person who is neither a victim nor an official (a witness or a relative who was
-cleared for publication), in the same shape as ``entities.get_entity``.
+cleared for publication), in the same shape as ``entities.get_entity``, and the other
+public records judged to be the same person (a profile's "also recorded as" panel).
 
 Public graph only, through named queries (``service.stores.public_query``).
 """
 
 from __future__ import annotations
 
+from graph.resolution.clusters import PUBLIC_EDGES, cluster_of
 from service.public import entities, shape
-from service.stores import public_query
+from service.stores import public_driver, public_query
 
 #: Primary label -> the URL kind of its profile (``entities.KINDS`` plus ``people``).
 KIND_OF_LABEL = {"Victim": "victims", "Official": "officials", "Person": "people",
@@ -58,3 +60,21 @@ def profile(kind: str, uid: str, lang: str = "en") -> dict | None:
     out["sources"] = [shape.node_from_row(s, lang) for s in row["sources"] if s["uid"]]
     out["proceedings"] = [shape.node_from_row(p, lang) for p in row["proceedings"] if p["uid"]]
     return out
+
+
+def same_person_records(uid: str, lang: str = "en") -> list[dict]:
+    """The other public records judged to be the same person as ``uid``: ``[{"node",
+    "organizations"}]`` (node shapes; the organisations that submitted the public sources
+    behind the record), by uid.
+
+    The cluster follows ``SAME_AS`` in the public graph, which the publication pipeline
+    writes only when every record of the judged cluster is public: a record that is not
+    public is not in the public graph, and neither is any link that would lead to it."""
+    driver, database = public_driver()
+    others = sorted(cluster_of(driver, database, uid, PUBLIC_EDGES).members - {uid})
+    if not others:
+        return []
+    rows = public_query("public/match_same_person_records", uids=others)
+    return [{"node": shape.node_from_row(row, lang),
+             "organizations": [shape.node_from_row(o, lang) for o in row["organizations"]]}
+            for row in rows]

@@ -5,8 +5,12 @@ by type and direction, the public sources behind it, the proceedings linked to
 it, a small network of its neighbours and a "why this is public" panel: for a
 person, the publication consent's date, whether the family gave it and the
 public sources that cleared them (fields the publication pipeline wrote on the
-public node; nothing else about consent exists in the public graph). A uid
-that is not public gets the same 404 as one that never existed.
+public node; nothing else about consent exists in the public graph). A person
+judged by editors to be the same as other records shows them in an "also recorded
+as" panel: they come from ``SAME_AS`` in the public graph, which exists only when
+every record of the judged cluster is public, so a record that is not public is
+neither listed nor hinted at. A uid that is not public gets the same 404 as one
+that never existed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from visualizations.network import network_html
 #: A profile's small network view: two steps (a victim, their events, who and where), capped.
 INSET_HOPS = 2
 INSET_NODES = 40
+#: Relationship types a profile shows in a panel of their own, not among its relationships.
+OWN_PANEL_TYPES = frozenset({"SAME_AS"})
 
 
 @blp.route("/entity/<uid>")
@@ -50,12 +56,16 @@ def profile(kind: str, uid: str):
                           or []}
                          for item in grp["items"]]}
               for grp in record["relationships"]
-              if not (grp["type"] == "SUPPORTS" and grp["direction"] == "in")]
+              if not (grp["type"] == "SUPPORTS" and grp["direction"] == "in")
+              and grp["type"] not in OWN_PANEL_TYPES]
+    is_person = "Person" in record["labels"]
+    same_person = [{**other, "other_name": present.display_name(other["node"], lang)[1]}
+                   for other in (lookup.same_person_records(uid, lang) if is_person else [])]
     source_titles = {s["uid"]: s["caption"] for s in record["sources"]}
     return render_template(
         "profile.html", record=record, kind=kind, name=name, other_name=other_name,
         summary=present.summary(record, lang), rows=present.record_rows(record, lang),
         groups=groups, inset=inset, primary=shape.primary_label(record["labels"]),
-        source_titles=source_titles,
-        is_person="Person" in record["labels"], is_victim="Victim" in record["labels"],
+        source_titles=source_titles, same_person=same_person,
+        is_person=is_person, is_victim="Victim" in record["labels"],
         truncated=neighbourhood.get("truncated"))
