@@ -100,6 +100,10 @@ def shortest_paths(a: str, b: str, k: int = 1, types: list[str] | None = None,
     missing = [u for u in (a, b) if u not in found]
     if missing:
         raise NotFound(missing[0])
+    if a == b:  # the one shortest path from a node to itself has no relationship
+        graph = GraphBuilder(lang)
+        return graph.result(paths=[{"length": 0, "nodes": [graph.add_node(
+            public_query("public/match_nodes", uids=[a])[0])], "relationships": []}])
     k = min(max(k, 1), MAX_PATHS)
     max_length = min(max(max_length, 1), MAX_PATH_LENGTH)
     name = "public/match_shortest_path" if k == 1 else "public/match_shortest_paths"
