@@ -6,6 +6,7 @@ generated people with planted duplicates."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -152,17 +153,31 @@ def published(stores, vault, public):
 
 def test_judgements_are_reversible_and_audited(published, vault):
     stores = published
+
+    def now() -> datetime:
+        return datetime.now(UTC).replace(microsecond=0)
+
+    before_first = now()
     judgements.judge(stores, "p-1010", "p-1007", "same", actor="editor@test", note="same village")
+    after_first = before_second = now()
     judgements.judge(stores, "p-1007", "p-1010", "different", actor="editor2@test")
+    after_second = now()
     rows = judgements.judgements(vault)
-    assert [(r["a"], r["b"], r["verdict"], r["by"]) for r in rows] == [
-        ("p-1007", "p-1010", "different", "editor2@test")]
+    assert [(r["a"], r["b"], r["verdict"], r["by"], r["note"]) for r in rows] == [
+        ("p-1007", "p-1010", "different", "editor2@test", None)]
+    # when: an ISO timestamp in UTC, of the second judgement (the one that stands)
+    at = datetime.fromisoformat(rows[0]["at"])
+    assert at.utcoffset() == timedelta(0), rows[0]["at"]
+    assert before_second <= at <= after_second, (rows[0]["at"], before_second, after_second)
     judgements.retract(stores, "p-1007", "p-1010", actor="editor@test")
     assert judgements.judgements(vault) == []
     entries = [e for e in audit.entries(vault) if e["action"].startswith("resolution.")]
     assert [e["action"] for e in entries] == ["resolution.judge", "resolution.judge",
                                               "resolution.retract"]
-    assert json.loads(entries[1]["details"])["replaced"][0]["verdict"] == "same"
+    replaced = json.loads(entries[1]["details"])["replaced"][0]
+    assert (replaced["verdict"], replaced["by"], replaced["note"]) == ("same", "editor@test",
+                                                                        "same village")
+    assert before_first <= datetime.fromisoformat(replaced["at"]) <= after_first <= at
     assert audit.verify(vault).ok
     with pytest.raises(editor.EditError):
         judgements.judge(stores, "p-1007", "p-1007", "same", actor="e")
