@@ -69,6 +69,17 @@ def test_shortest_and_k_shortest_paths(public_ctx):
     assert graphs.shortest_paths("p-x1", "body-mss", max_length=1)["paths"] == []
     with pytest.raises(graphs.NotFound):
         graphs.shortest_paths("p-x1", "p-1001")
+    itself = graphs.shortest_paths("p-x1", "p-x1")
+    assert itself["paths"] == [{"length": 0, "nodes": ["p-x1"], "relationships": []}]
+
+
+def test_shortest_path_follows_only_the_types_asked(public_ctx):
+    # Through people and places only, the MSS cannot be reached from a victim.
+    assert graphs.shortest_paths("p-x1", "body-mss", types=["LAST_SEEN_AT", "LIVED_AT"])["paths"] == []
+    via_places = graphs.shortest_paths("p-x1", "p-x3", types=["LAST_SEEN_AT", "HELD_AT"])
+    for path in via_places["paths"]:
+        types = {r["type"] for r in via_places["relationships"] if r["id"] in path["relationships"]}
+        assert types <= {"LAST_SEEN_AT", "HELD_AT"}
 
 
 def test_chain_of_responsibility_respects_dates(public_ctx):
