@@ -12,11 +12,11 @@ CourtCase, Source -> Article / Image / Video / PlainText (by kind), Instrument a
 Resource -> PlainText. Relationships become edge entities -- RELATIVE_OF ->
 Family, MEMBER_OF and PART_OF -> Membership, SUPPORTS -> Documentation,
 CONCERNS / NAMES / FILED_BY -> CourtCaseParty, the rest -> UnknownLink with a role
--- or properties: SUBJECTED_TO -> Event.involved, PERPETRATED_BY ->
-Event.organizer, OCCURRED_AT -> Event.addressEntity, LIVED_AT ->
-Person.addressEntity. Every value is written in the form FtM keeps after cleaning
-(lower-case country codes, ISO dates cut to their precision), so nothing changes
-on the way in.
+(a relationship's own ``role``, e.g. a member's post, is a second one) -- or
+properties: SUBJECTED_TO -> Event.involved, PERPETRATED_BY -> Event.organizer,
+OCCURRED_AT -> Event.addressEntity, LIVED_AT -> Person.addressEntity. Every value
+is written in the form FtM keeps after cleaning (lower-case country codes, ISO
+dates cut to their precision), so nothing changes on the way in.
 """
 
 from __future__ import annotations
@@ -187,6 +187,8 @@ def edge_entity(row: dict, primaries: dict[str, str]) -> _Entity | None:
         entity.add("subject", start)
         entity.add("object", end)
         entity.add("role", ROLES.get(rtype, rtype.lower().replace("_", " ")))
+    if entity.schema != "Family":  # a relationship's own role (a member's, a unit's) as well
+        entity.add("role", props.get("role"))
     entity.add("startDate", _date(props.get("date_from")))
     entity.add("endDate", _date(props.get("date_to")))
     return entity
