@@ -220,7 +220,7 @@ def search_people(stores: Stores, user: User, text: str, limit: int = 20) -> lis
     if not query:
         return []
     rows = queries.run(stores.vault, "vault/search_person_names", database=stores.database("vault"),
-                       query=query, admin=user.role == "admin", organization=user.organization,
+                       query=query, organization=user.organization,
                        limit=limit)
     hits = []
     for row in rows:

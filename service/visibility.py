@@ -4,7 +4,9 @@ The consent policy (``graph.consent.policy``) labels each record Public,
 Restricted or Confidential; this module decides what that means for a
 signed-in user. Vault readers see Public and Restricted records.
 Confidential records are for the users of the organisation that owns them,
-and for admins. The owner of a person is ``Person.owner``; of a source,
+whatever their role: an admin manages accounts, and reads another organisation's
+confidential records no more than anyone else does (an admin who belongs to the
+owning organisation reads them as its users do). The owner of a person is ``Person.owner``; of a source,
 ``Source.submitted_by``; of any other record (a consent, an event), the
 owners of the people linked to it. A record with no consent label yet is
 treated as Confidential: private by default.
@@ -47,16 +49,15 @@ class Access:
 
 
 def may_see(user: User, access: Access) -> bool:
-    if user.role == "admin" or access.consent_label != CONFIDENTIAL:
+    if access.consent_label != CONFIDENTIAL:
         return True
     return user.organization is not None and user.organization in access.owners
 
 
 def may_manage_consent(user: User, person: Access) -> bool:
     """Consent records are confidential to the organisation that owns the person: only its
-    users (and admins) read, record or withdraw them."""
-    return user.role == "admin" or (user.organization is not None
-                                    and user.organization in person.owners)
+    users read, record or withdraw them, whatever their role."""
+    return user.organization is not None and user.organization in person.owners
 
 
 def access_of(stores: Stores, uids: Iterable[str]) -> dict[str, Access]:

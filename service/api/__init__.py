@@ -45,7 +45,7 @@ def _optional_blueprints():
 
     names = [
         "search", "entities", "stats", "maps", "graphs", "downloads", "cypher",
-        "auth", "users", "records", "consent", "merged",
+        "auth", "users", "records", "consent", "merged", "audit",
     ]
     out = []
     for name in names:

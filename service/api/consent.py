@@ -5,7 +5,7 @@ risk, review for publication, set a source's terms of use, explain a decision,
 and rebuild the public graph. Each operation is audited and republishes before
 it answers: after a withdrawal returns, the person is already out of the public
 graph. Consent records belong to the organisation that owns the person: only
-its users (and admins) record or withdraw them.
+its users (admins included only if they belong to it) record or withdraw them.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def _person(uid: str, consent: bool = False):
         abort(404, message=f"no person with uid {uid!r}")
     if consent and not may_manage_consent(user, access):
         abort(403, message="consent records belong to the organisation that owns the person: "
-                           "only its users or an admin may record or withdraw them")
+                           "only its users may record or withdraw them")
     return stores, user
 
 

@@ -3,7 +3,8 @@
 Records travel in the interchange format (docs/interchange.md). A GET answers
 with an ETag; PUT and PATCH must send it back in If-Match (428 without, 412 if
 the record changed meanwhile). Reads of restricted and confidential records are
-audited; confidential records are shown only to their organisation and admins.
+audited; confidential records are shown only to their organisation's users, whatever
+their role (admins included).
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@ slow part; the tests that use it only read).
 
 The vault gets the consent-states fixture (eight people who must never be
 public) and the explorer fixture (public victims with Hangul and romanised
-names, events, a chain of command, places, proceedings); then the whole vault
-is published. Import the fixtures into a conftest:
+names, events, a chain of command, places, proceedings) and a public North Korean
+law that one proceeding invokes (tests/support/data/resources.jsonl); then the
+whole vault is published. Import the fixtures into a conftest:
 ``from tests.support.published import public_app, public_client, published_stores  # noqa: F401``.
 """
 
@@ -20,12 +21,13 @@ from tests.support.leaks import CONSENT_STATES
 from tests.support.stores import wipe
 
 EXPLORER = Path(__file__).resolve().parents[1] / "service" / "data" / "explorer.jsonl"
+RESOURCES = Path(__file__).resolve().parent / "data" / "resources.jsonl"
 
 
 def publish_fixtures(stores, *paths: Path) -> None:
     for name in ("vault", "public"):
         wipe(stores.driver(name), stores.database(name))
-    for path in paths or (CONSENT_STATES, EXPLORER):
+    for path in paths or (CONSENT_STATES, EXPLORER, RESOURCES):
         import_file(stores.vault, path, database=stores.database("vault"))
     publish_all(stores.vault, stores.public, stores.database("vault"), stores.database("public"))
 
@@ -59,21 +61,34 @@ def public_ctx(public_app):
         yield public_app
 
 
-@pytest.fixture(scope="module")
-def researcher_headers(published_stores) -> dict[str, str]:
-    """A bearer token of a researcher (an account in the vault, as the console requires)."""
+def account_headers(stores, email: str, role: str, organization: str) -> dict[str, str]:
+    """A bearer token of a new account (passwords hashed at low cost: it is a fixture)."""
     from argon2 import PasswordHasher
 
     from service import accounts
 
-    db = published_stores.database("vault")
+    db = stores.database("vault")
     fast, accounts._HASHER = accounts._HASHER, PasswordHasher(time_cost=1, memory_cost=8192,
                                                               parallelism=1)
     try:
-        user = accounts.create_user(published_stores.vault, db, "researcher@example.org",
-                                    "researcher", "correct horse battery staple",
-                                    organization="org-x1")
+        user = accounts.create_user(stores.vault, db, email, role,
+                                    "correct horse battery staple", organization=organization)
     finally:
         accounts._HASHER = fast
-    token = accounts.issue_token(published_stores.vault, db, user["uid"], "test")
+    token = accounts.issue_token(stores.vault, db, user["uid"], "test")
     return {"Authorization": f"Bearer {token.secret}"}
+
+
+@pytest.fixture(scope="module")
+def researcher_headers(published_stores) -> dict[str, str]:
+    """A bearer token of a researcher (an account in the vault, as the console requires)."""
+    return account_headers(published_stores, "researcher@example.org", "researcher", "org-x1")
+
+
+@pytest.fixture(scope="module")
+def editor_headers(published_stores) -> dict[str, str]:
+    """A bearer token of an editor of org-0001, the organisation that owns the consent
+    fixture's people: the broadest rights short of an admin's (editors hold the
+    investigator's, lawyer's and researcher's too), and the organisation's confidential
+    records in view."""
+    return account_headers(published_stores, "editor@example.org", "editor", "org-0001")

@@ -57,10 +57,11 @@ def fast_argon2(monkeypatch):
                                                             parallelism=1))
 
 
-def load_vault(stores) -> None:
+def load_vault(stores, *extra: Path) -> None:
+    """The consent and second-organisation fixtures (and ``extra`` files), published."""
     db = stores.database("vault")
-    import_file(stores.vault, CONSENT_STATES, database=db)
-    import_file(stores.vault, VAULT_ORGS, database=db)
+    for path in (CONSENT_STATES, VAULT_ORGS, *extra):
+        import_file(stores.vault, path, database=db)
     publish_all(stores.vault, stores.public, db, stores.database("public"))
 
 

@@ -102,6 +102,30 @@ def test_entity_endpoints(public_client):
     assert missing["message"] and missing["code"] == 404
 
 
+def test_resource_list_and_detail(public_client):
+    """A North Korean law, invoked by a public proceeding (tests/support/data/resources.jsonl)."""
+    body = get(public_client, "/api/v1/resources?kind=law&year_from=1980&year_to=1990")
+    assert body["kind"] == "resources" and body["total"] == 1
+    [item] = body["items"]
+    assert item["uid"] == "res-x1" and item["caption"] == "Synthetic Criminal Law of the DPRK"
+    assert "Resource" in item["labels"] and item["properties"]["year"] == 1987
+    assert get(public_client, "/api/v1/resources?kind=decree")["items"] == []
+    assert get(public_client, "/api/v1/resources?year_from=1990")["total"] == 0
+    detail = get(public_client, "/api/v1/resources/res-x1?lang=ko")
+    assert detail["uid"] == "res-x1" and detail["kind"] == "resources"
+    assert detail["caption"] == "합성 조선민주주의인민공화국 형법"
+    assert detail["properties"]["kind"] == "law"
+    [invoked] = detail["relationships"]
+    assert (invoked["type"], invoked["direction"], invoked["total"]) == ("INVOKES", "in", 1)
+    assert invoked["items"][0]["node"]["uid"] == "proc-x2"
+    proceeding = get(public_client, "/api/v1/proceedings/proc-x2")
+    assert any(g["type"] == "INVOKES" and g["items"][0]["node"]["uid"] == "res-x1"
+               for g in proceeding["relationships"])
+    assert get(public_client, "/api/v1/resources/kind=law", 404)["message"]
+    assert get(public_client, "/api/v1/resources/proc-x2", 404)["message"]  # not a resource
+    assert get(public_client, "/api/v1/resources?kind=novel", 422)["errors"]["query"]["kind"]
+
+
 def test_stats_endpoint(public_client):
     body = get(public_client, "/api/v1/stats?lang=ko")
     assert body["totals"]["victims"] == 6

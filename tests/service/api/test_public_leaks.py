@@ -78,6 +78,9 @@ def crawl_urls(client) -> list[str]:
 def test_no_public_endpoint_or_download_leaks(public_client):
     urls = crawl_urls(public_client)
     assert len(urls) > 100
+    # every kind of public record is crawled, a resource included
+    assert {"/api/v1/resources/res-x1", "/api/v1/instruments/ins-iccpr",
+            "/api/v1/graphs/neighbourhood/res-x1?hops=3&limit=500"} <= set(urls)
     for url in urls:
         assert_clean(body_of(public_client, url, (200, 404)), url)
 

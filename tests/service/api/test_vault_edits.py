@@ -235,7 +235,7 @@ def test_relationships_link_records_and_republish_both_ends(api, users, stores):
         ({**body, "from": "p-nope"}, "from"),
         ({**body, "sources": ["e-1010"]}, "sources"),
         ({"type": "GAVE", "from": "p-1007", "to": "con-1007-0"}, "type"),
-        ({"type": "RELATIVE_OF", "from": "p-1007", "to": "p-1010"}, "props"),
+        ({"type": "RELATIVE_OF", "from": "p-1007", "to": "p-1010"}, "props.relation"),
     ]
     for bad, field in cases:
         response = api.post("/api/v1/vault/relationships", headers=editor.headers, json=bad)

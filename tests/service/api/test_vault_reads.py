@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from graph import audit
 from service.app import create_app
-from tests.support.vault_api import audit_entries
+from tests.support.vault_api import ORG_A, audit_entries, make_user
 
 RECORDS = "/api/v1/vault/records"
 PERSONS = "/api/v1/vault/persons"
@@ -45,26 +45,51 @@ def test_public_reads_are_not_audited_and_other_types_are_served(api, users, sto
     assert [e["subject"] for e in audit_entries(stores, "vault.read")] == ["proc-0001"]
 
 
-def test_confidential_records_only_for_the_owning_organisation_and_admins(api, users, stores):
+def test_confidential_records_only_for_the_owning_organisations_users(api, users, stores):
+    """Whatever their role: an admin without the organisation gets the same 404 as anyone
+    else outside it; an admin of the organisation reads them like its other users."""
+    own_admin = make_user(stores, "admin-a", "admin", ORG_A)
     confidential = ["p-1001", "p-1005", "con-1002-0", "src-internal"]  # all of org-0001
     for uid in confidential:
-        for name in ("investigator", "lawyer", "editor", "admin"):
-            response = api.get(f"{RECORDS}/{uid}", headers=users[name].headers)
-            assert response.status_code == 200, (uid, name)
+        for who in (users["investigator"], users["lawyer"], users["editor"], own_admin):
+            response = api.get(f"{RECORDS}/{uid}", headers=who.headers)
+            assert response.status_code == 200, (uid, who.name)
             assert response.get_json()["consent_label"] == "Confidential"
-        for name in ("investigator-b", "lawyer-b", "editor-b"):
+        for name in ("investigator-b", "lawyer-b", "editor-b", "admin"):
             response = api.get(f"{RECORDS}/{uid}", headers=users[name].headers)
             assert response.status_code == 404, (uid, name)
             assert response.get_json()["message"] == f"no record with uid {uid!r}"
     # and the other way round
     assert api.get(f"{RECORDS}/p-2001", headers=users["investigator-b"].headers).status_code == 200
-    assert api.get(f"{RECORDS}/p-2001", headers=users["investigator"].headers).status_code == 404
+    for name in ("investigator", "admin"):
+        assert api.get(f"{RECORDS}/p-2001", headers=users[name].headers).status_code == 404
+    # restricted records are for every vault reader, admins without an organisation included
+    assert api.get(f"{RECORDS}/p-1002", headers=users["admin"].headers).status_code == 200
     # a missing record gets the very same answer as a hidden one
     missing = api.get(f"{RECORDS}/p-9999", headers=users["investigator-b"].headers)
     assert missing.status_code == 404 and set(missing.get_json()) == {"code", "status", "message"}
     audited = audit_entries(stores, "vault.read")
-    assert len(audited) == 4 * 4 + 1  # refused reads read nothing, so log nothing
-    assert {e["subject"] for e in audited} == {*confidential, "p-2001"}
+    assert len(audited) == 4 * 4 + 2  # refused reads read nothing, so log nothing
+    assert {e["subject"] for e in audited} == {*confidential, "p-2001", "p-1002"}
+
+
+def test_an_admin_outside_the_organisation_sees_no_confidential_data_anywhere(api, users):
+    admin = users["admin"].headers
+    hits = api.get(SEARCH, query_string={"q": "Hwang"}, headers=admin).get_json()
+    assert "p-1001" not in [h["uid"] for h in hits]
+    assert api.get(SEARCH, query_string={"q": "Hidden"}, headers=admin).get_json() == []
+    body = api.get(f"{PERSONS}/p-1002", headers=admin).get_json()
+    assert body["consents"] == [] and body["consents_withheld"] is True
+    assert "src-internal" not in {s["uid"] for s in body["sources"]}
+    assert "p-2001" not in api.get(f"{PERSONS}/p-1002", headers=admin).get_data(as_text=True)
+    assert api.get(f"{PERSONS}/p-1001", headers=admin).status_code == 404
+    assert api.get("/api/v1/vault/people/p-1001/merged", headers=admin).status_code == 404
+    explanation = api.get(f"{RECORDS}/p-1002/explanation", headers=admin).get_json()
+    assert explanation["consents"] == [] and explanation["consents_withheld"] is True
+    # nor manages the consents that belong to another organisation
+    consent = {"purpose": "internal", "given_on": "2024-01-01", "obtained_by": "Synthetic"}
+    refused = api.post(f"{PERSONS}/p-1002/consents", json=consent, headers=admin)
+    assert refused.status_code == 403 and "organisation" in refused.get_json()["message"]
 
 
 def test_person_dossier_shows_consents_sources_and_relationships(api, users, stores):

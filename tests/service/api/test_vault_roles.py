@@ -1,9 +1,18 @@
-"""The roles matrix: each role (and anonymous) against each authenticated endpoint.
+"""The roles matrix: each role (and anonymous) against every endpoint of the API.
 
 One table says who may do what; the test calls every endpoint as every role and compares
-the whole table of statuses at once, so a failure shows every cell that differs. Calls
-that change data are written so that both permitted roles (editor, then admin) succeed
-in turn; logging out comes last, since it revokes the caller's token.
+the whole table of statuses at once, so a failure shows every cell that differs. The
+endpoints are taken from the app's URL map (and checked against the OpenAPI document):
+an endpoint added without a row here fails the test.
+
+The vault holds the consent fixture (org-0001), a second organisation's confidential
+records (org-0002), and the explorer and resource fixtures, so that every public
+endpoint has a public record to answer with. Confidential records are for their own
+organisation's users whatever the role: the admin (who belongs to no organisation)
+gets 404 for them, like everyone outside it, and may not manage their consents (403).
+
+Calls that change data are written so that the permitted roles succeed in turn; logging
+out comes last, since it revokes the caller's token.
 """
 
 from __future__ import annotations
@@ -11,13 +20,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pytest
+
+from service.auth import granted
+from service.public import downloads, entities, maps
 from service.vault_reads import read_record
+from tests.support.published import EXPLORER, RESOURCES
+from tests.support.vault_api import PASSWORD, load_vault
 
 ROLES = ("anonymous", "researcher", "investigator", "lawyer", "editor", "admin")
+PUBLIC = frozenset(ROLES)
 EVERYONE = frozenset(ROLES[1:])
 READERS = frozenset({"investigator", "lawyer", "editor", "admin"})
 EDITORS = frozenset({"editor", "admin"})
 ADMINS = frozenset({"admin"})
+#: A public record of each kind (explorer and resource fixtures).
+PUBLIC_UIDS = {"victims": "p-x1", "officials": "p-x9", "perpetrators": "body-mss",
+               "locations": "loc-sokcho", "events": "e-x1", "proceedings": "proc-x1",
+               "instruments": "ins-iccpr", "resources": "res-x1", "sources": "src-x1",
+               "organizations": "org-x1"}
+
+
+@pytest.fixture
+def vault_app(settings, stores, vault, public, fast_argon2):
+    """Overrides the package's fixture: the vault fixtures plus the public ones."""
+    from service.app import create_app
+
+    load_vault(stores, EXPLORER, RESOURCES)
+    app = create_app(settings)
+    app.config["TESTING"] = True
+    return app
 
 
 @dataclass(frozen=True)
@@ -26,34 +58,73 @@ class Row:
     path: str
     allowed: frozenset[str]
     ok: int = 200
-    body: Callable[[str], object] | None = None
+    body: Callable[[str], object] | str | None = None
     if_match: str | None = None  # uid whose current ETag goes into If-Match
-    extra: dict = field(default_factory=dict)
+    special: dict[str, int] = field(default_factory=dict)  # role -> status, beyond allowed
+
+    def expected(self, role: str) -> int:
+        if role in self.special:
+            return self.special[role]
+        if role in self.allowed:
+            return self.ok
+        return 401 if role == "anonymous" else 403
+
+
+def public_rows() -> list[Row]:
+    rows = [Row("GET", url, PUBLIC) for url in (
+        "/api/v1/openapi.json", "/api/v1/docs", "/api/v1/vocabularies", "/api/v1/vocabularies/sex",
+        "/api/v1/search?q=kim", "/api/v1/stats", "/api/v1/maps", "/api/v1/downloads",
+        "/api/v1/downloads/graph.jsonl", "/api/v1/downloads/csv.zip",
+        "/api/v1/downloads/graph.graphml", "/api/v1/graphs/neighbourhood/p-x1?hops=2",
+        "/api/v1/graphs/paths?from=p-x1&to=p-x3", "/api/v1/graphs/chain/p-x2",
+        "/api/v1/graphs/cases/p-x1/proceedings", "/api/v1/graphs/proceedings/proc-x2/cases",
+        "/api/v1/people/p-1007/merged")]
+    rows += [Row("GET", f"/api/v1/maps/{layer}", PUBLIC) for layer in maps.LAYERS]
+    rows += [Row("GET", f"/api/v1/downloads/csv/{table}.csv", PUBLIC)
+             for table in downloads.CSV_TABLES]
+    for kind in entities.KINDS:
+        rows += [Row("GET", f"/api/v1/{kind}", PUBLIC),
+                 Row("GET", f"/api/v1/{kind}/{PUBLIC_UIDS[kind]}", PUBLIC)]
+    # a hidden person is not there for anyone, signed in or not
+    rows += [Row("GET", "/api/v1/victims/p-1001", PUBLIC, 404),
+             Row("GET", "/api/v1/people/p-1001/merged", PUBLIC, 404)]
+    return rows
 
 
 def matrix(users) -> list[Row]:
-    admin_user = users["admin"].user
     person = {"record": "Person", "roles": ["Victim"], "name_en": "Synthetic Matrix"}
     consent = {"purpose": "internal", "given_on": "2024-01-01", "obtained_by": "Synthetic"}
-    # p-1003 has a partner-sharing consent, and gets two internal ones from the row above it
-    withdraw = {"editor": {"purpose": "partner_sharing"}, "admin": {"purpose": "internal"}}
-    rows = [
+    no_org = {"admin": 404}  # a confidential record of org-0001, and an admin of none
+    not_theirs = {"admin": 403}  # org-0001's consents, and an admin of none
+    rows = public_rows() + [
+        Row("POST", "/api/v1/auth/login", PUBLIC, 201,
+            lambda r: {"email": f"{'nobody' if r == 'anonymous' else r}@example.org",
+                       "password": PASSWORD, "label": "matrix"},
+            special={"anonymous": 401}),  # anyone may try; only a known account gets in
         Row("GET", "/api/v1/auth/me", EVERYONE),
-        Row("GET", "/api/v1/vault/records/p-1002", READERS),
-        Row("GET", "/api/v1/vault/records/p-1001", READERS),  # confidential, own organisation
+        Row("GET", "/api/v1/vault/records/p-1002", READERS),  # restricted
+        Row("GET", "/api/v1/vault/records/p-1001", READERS, special=no_org),  # confidential
+        Row("GET", "/api/v1/vault/records/p-2001", READERS, 404),  # org-0002's, for no one here
         Row("GET", "/api/v1/vault/persons/p-1002", READERS),
+        Row("GET", "/api/v1/vault/persons/p-1001", READERS, special=no_org),
         Row("GET", "/api/v1/vault/search?q=Seo", READERS),
+        Row("GET", "/api/v1/vault/people/p-1002/merged", READERS),
+        Row("GET", "/api/v1/vault/people/p-1001/merged", READERS, special=no_org),
         Row("POST", "/api/v1/vault/records", EDITORS, 201, lambda r: person),
         Row("PATCH", "/api/v1/vault/records/p-1009", EDITORS, 200,
             lambda r: {"birth_year": 1960 if r == "editor" else 1961}, if_match="p-1009"),
         Row("PUT", "/api/v1/vault/records/p-1008", EDITORS, 200, "current:p-1008",
             if_match="p-1008"),
+        Row("PATCH", "/api/v1/vault/records/p-1001", EDITORS, 200,
+            lambda r: {"birth_year": 1950}, if_match="p-1001", special=no_org),
         Row("POST", "/api/v1/vault/relationships", EDITORS, 201,
             lambda r: {"type": "SUBJECTED_TO", "from": "p-1007", "to": "e-1010",
                        "sources": ["src-pub1"]}),
-        Row("POST", "/api/v1/vault/persons/p-1003/consents", EDITORS, 201, lambda r: consent),
+        Row("POST", "/api/v1/vault/persons/p-1003/consents", EDITORS, 201, lambda r: consent,
+            special=not_theirs),
+        # p-1003 has a partner-sharing consent; the admin is refused before the body counts
         Row("POST", "/api/v1/vault/persons/p-1003/consents/withdraw", EDITORS, 200,
-            lambda r: withdraw.get(r, {})),
+            lambda r: {"purpose": "partner_sharing"}, special=not_theirs),
         Row("POST", "/api/v1/vault/persons/p-1002/at-risk", EDITORS, 200,
             lambda r: {"at_risk": False}),
         Row("POST", "/api/v1/vault/persons/p-1009/review", EDITORS, 200,
@@ -62,6 +133,8 @@ def matrix(users) -> list[Row]:
             lambda r: {"terms": "partners"}),
         Row("GET", "/api/v1/vault/records/p-1002/explanation", EDITORS),
         Row("POST", "/api/v1/vault/publication", EDITORS),
+        Row("GET", "/api/v1/vault/audit/verify", ADMINS),
+        Row("GET", "/api/v1/vault/audit/entries?per_page=5", ADMINS),
         Row("GET", "/api/v1/users", ADMINS),
         Row("POST", "/api/v1/users", ADMINS, 201,
             lambda r: {"email": f"new-{r}@example.org", "password": "a long enough password",
@@ -73,21 +146,36 @@ def matrix(users) -> list[Row]:
         Row("POST", "/api/v1/cypher", EVERYONE, 200, lambda r: {"query": "RETURN 1 AS one"}),
         Row("POST", "/api/v1/auth/logout", EVERYONE),
     ]
-    assert admin_user.role == "admin"
     return rows
+
+
+def api_endpoints(app) -> set[str]:
+    """Every method and route under /api/v1 the app serves, as ``"GET /api/v1/x/<uid>"``."""
+    return {f"{method} {rule.rule}" for rule in app.url_map.iter_rules()
+            if rule.rule.startswith("/api/v1")
+            for method in rule.methods - {"HEAD", "OPTIONS"}}
+
+
+def endpoint_of(app, row: Row) -> str:
+    adapter = app.url_map.bind("localhost")
+    rule, _ = adapter.match(row.path.split("?")[0], method=row.method, return_rule=True)
+    return f"{row.method} {rule.rule}"
 
 
 def call(api, stores, users, row: Row, role: str) -> int:
     headers = {} if role == "anonymous" else dict(users[role].headers)
-    admin = users["admin"].user
+    if row.path.endswith("/auth/login"):
+        headers = {}  # logging in is done with a password, not a token
+    reader = users["editor"].user  # of org-0001: sees every record the rows edit
     if row.if_match:
-        headers["If-Match"] = f'"{read_record(stores, admin, row.if_match, audited=False)["etag"]}"'
+        tag = read_record(stores, reader, row.if_match, audited=False)["etag"]
+        headers["If-Match"] = f'"{tag}"'
     if row.body == "current:p-1008":
-        body = read_record(stores, admin, "p-1008", audited=False)["record"]
+        body = read_record(stores, reader, "p-1008", audited=False)["record"]
     else:
-        body = row.body(role) if row.body else None
+        body = row.body(role) if callable(row.body) else None
     response = api.open(row.path, method=row.method, headers=headers, json=body)
-    if response.status_code in (401, 403):
+    if response.status_code in (401, 403, 404) and response.is_json:
         out = response.get_json()
         assert set(out) <= {"code", "status", "message", "errors"} and out["message"], out
         if response.status_code == 401:
@@ -95,19 +183,42 @@ def call(api, stores, users, row: Row, role: str) -> int:
     return response.status_code
 
 
+def test_every_endpoint_has_a_row(vault_app, users):
+    """The URL map and the OpenAPI document name the same operations, and each has a row."""
+    served = api_endpoints(vault_app)
+    covered = {endpoint_of(vault_app, row) for row in matrix(users)}
+    assert served - covered == set(), "endpoints without an expectation in the roles matrix"
+    assert covered - served == set()
+    spec = vault_app.test_client().get("/api/v1/openapi.json").get_json()
+    documented = {f"{method.upper()} {path}" for path, ops in spec["paths"].items()
+                  for method in ops if method != "parameters"}
+    as_spec = {e.replace("<string:", "{").replace(">", "}") for e in served}
+    assert documented == as_spec - {"GET /api/v1/openapi.json", "GET /api/v1/docs"}
+
+
 def test_roles_matrix(api, users, stores):
     rows = matrix(users)
     expected, actual = {}, {}
     for row in rows:
         key = f"{row.method} {row.path}"
-        expected[key] = tuple(row.ok if role in row.allowed else 401 if role == "anonymous"
-                              else 403 for role in ROLES)
+        expected[key] = tuple(row.expected(role) for role in ROLES)
         actual[key] = tuple(call(api, stores, users, row, role) for role in ROLES)
+    assert {k: v for k, v in actual.items() if v != expected[k]} == {}
     assert actual == expected
 
 
-def test_login_needs_no_role(api, users):
-    """The one endpoint open to anonymous callers (it is rate-limited instead)."""
-    response = api.post("/api/v1/auth/login", json={"email": users["researcher"].email,
-                                                    "password": "correct horse battery staple"})
-    assert response.status_code == 201
+def test_x_roles_in_the_spec_match_the_matrix(vault_app, users):
+    """What the OpenAPI document says each operation needs (a token, and which roles through
+    ``GRANTS``) agrees with the table."""
+    spec = vault_app.test_client().get("/api/v1/openapi.json").get_json()
+    for row in matrix(users):
+        method, rule = endpoint_of(vault_app, row).split(" ", 1)
+        op = spec["paths"].get(rule.replace("<string:", "{").replace(">", "}"), {}).get(
+            method.lower())
+        if op is None:
+            continue  # the spec and the docs page
+        if "security" not in op:
+            assert "anonymous" in row.allowed, (method, rule)
+            continue
+        admitted = {r for r in ROLES[1:] if granted(r) & set(op["x-roles"])}
+        assert admitted == row.allowed, (method, rule)

@@ -1,0 +1,86 @@
+"""The audit log over HTTP (admins): verifying the hash chain, listing the latest entries."""
+
+from __future__ import annotations
+
+from graph import audit
+
+VERIFY = "/api/v1/vault/audit/verify"
+ENTRIES = "/api/v1/vault/audit/entries"
+
+
+def reads(api, who, uids) -> None:
+    for uid in uids:
+        assert api.get(f"/api/v1/vault/records/{uid}", headers=who.headers).status_code == 200
+
+
+def test_verify_reports_an_intact_chain(api, users, stores):
+    reads(api, users["investigator"], ["p-1002", "p-1001", "proc-0001"])
+    response = api.get(VERIFY, headers=users["admin"].headers)
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    body = response.get_json()
+    cli = audit.verify(stores.vault, stores.database("vault"))
+    assert body["ok"] is True and cli.ok
+    assert body["entries"] == cli.entries >= 3  # the load's publication is in the log too
+    assert body["head_seq"] == body["entries"] and len(body["head_hash"]) == 64
+    assert body["problem"] is None and body["seq"] is None
+
+
+def test_verify_names_the_first_altered_and_the_removed_entry(api, users, stores):
+    reads(api, users["lawyer"], ["p-1002", "proc-0001"])
+    db = stores.database("vault")
+    [first] = [e for e in audit.entries(stores.vault, db) if e["action"] == "vault.read"][:1]
+    stores.vault.execute_query("MATCH (e:AuditEntry {seq: $seq}) SET e.actor = 'someone-else'",
+                               seq=first["seq"], database_=db)
+    body = api.get(VERIFY, headers=users["admin"].headers).get_json()
+    assert body["ok"] is False and body["seq"] == first["seq"]
+    assert "altered" in body["problem"]
+    stores.vault.execute_query("MATCH (e:AuditEntry {seq: $seq}) SET e.actor = $actor",
+                               seq=first["seq"], actor=first["actor"], database_=db)
+    assert api.get(VERIFY, headers=users["admin"].headers).get_json()["ok"] is True
+    # the last entry removed: the chain itself still fits, the head says it is cut short
+    stores.vault.execute_query("MATCH (e:AuditEntry) WITH e ORDER BY e.seq DESC LIMIT 1 "
+                               "DETACH DELETE e", database_=db)
+    body = api.get(VERIFY, headers=users["admin"].headers).get_json()
+    assert body["ok"] is False and "removed from the end" in body["problem"]
+
+
+def test_entries_are_listed_newest_first_paginated_and_filtered(api, users, stores):
+    investigator, admin = users["investigator"], users["admin"]
+    reads(api, investigator, ["p-1002", "p-1001", "proc-0001"])
+    everything = list(audit.entries(stores.vault, stores.database("vault")))
+    first = api.get(ENTRIES, query_string={"per_page": 2}, headers=admin.headers)
+    assert first.status_code == 200 and first.headers["Cache-Control"] == "no-store"
+    page1 = first.get_json()
+    assert page1["total"] == len(everything) == page1["head_seq"]
+    assert (page1["page"], page1["per_page"]) == (1, 2)
+    assert [e["seq"] for e in page1["items"]] == [everything[-1]["seq"], everything[-2]["seq"]]
+    newest = page1["items"][0]
+    assert newest["action"] == "vault.read" and newest["subject"] == "proc-0001"
+    assert newest["actor"] == investigator.email
+    assert newest["details"]["label"] == "Restricted" and newest["details"]["via"] == "record"
+    assert newest["hash"] == everything[-1]["hash"]
+    page2 = api.get(ENTRIES, query_string={"per_page": 2, "page": 2}, headers=admin.headers)
+    assert [e["seq"] for e in page2.get_json()["items"]] == [everything[-3]["seq"],
+                                                             everything[-4]["seq"]]
+    beyond = api.get(ENTRIES, query_string={"page": 1000}, headers=admin.headers).get_json()
+    assert beyond["items"] == [] and beyond["total"] == len(everything)
+    only = api.get(ENTRIES, query_string={"action": "vault.read"}, headers=admin.headers).get_json()
+    assert only["total"] == 3 and {e["action"] for e in only["items"]} == {"vault.read"}
+    assert [e["subject"] for e in only["items"]] == ["proc-0001", "p-1001", "p-1002"]
+
+
+def test_entries_arguments_are_checked(api, users):
+    headers = users["admin"].headers
+    for query in ({"per_page": 0}, {"per_page": 201}, {"page": 0}, {"page": "x"},
+                  {"action": ""}, {"colour": "red"}):
+        response = api.get(ENTRIES, query_string=query, headers=headers)
+        assert response.status_code == 422, query
+        assert response.get_json()["message"].startswith("invalid input: ")
+
+
+def test_only_admins_verify_or_list(api, users):
+    for path in (VERIFY, ENTRIES):
+        assert api.get(path).status_code == 401
+        for role in ("researcher", "investigator", "lawyer", "editor", "editor-b"):
+            assert api.get(path, headers=users[role].headers).status_code == 403, (path, role)
+        assert api.get(path, headers=users["admin"].headers).status_code == 200
