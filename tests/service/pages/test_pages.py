@@ -16,7 +16,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from service.i18n import t
+from service.pages import dashboard
 from service.pages.examples import EXAMPLES
+from tests.service.pages.dom import parse
 from tests.support.leaks import PUBLIC_PEOPLE, hidden_people, identifying_strings, leaks
 
 LANGS = ("en", "ko")
@@ -142,9 +145,44 @@ def test_search_state_lives_in_the_url(public_client):
     assert "1 victims" in html and "Kim Young-ja" in html and "Kim Chul-ho" not in html
     assert 'value="postwar_abductee" checked' in html
     assert "/search?sex=female" in html.replace("&amp;", "&")  # remove-filter links keep the rest
-    paged = public_client.get("/search?per_page=10&sex=male&page=1&view=table").get_data(as_text=True)
-    assert "<table" in paged
-    assert "/search?sex=male&amp;per_page=10" in paged or "sex=male" in paged
+    # the table view of one page: the three public men, no pager (paging with more results
+    # than a page holds: test_search_pagination.py); switching view or page size keeps the rest
+    paged = parse(public_client.get("/search?per_page=10&sex=male&page=1&view=table&lang=en"
+                                    ).get_data(as_text=True)).labelled_by("results-heading")
+    rows = paged.one("table").one("tbody").find_all("tr")
+    assert {href for row in rows for href, _ in row.links()} == {
+        "/victims/p-x1", "/victims/p-1007", "/victims/p-1010"}
+    assert paged.find("nav", class_="pager") is None
+    links = dict(paged.links())
+    assert links["/search?sex=male&per_page=10"] == "Cards"
+    assert links["/search?sex=male&per_page=50&view=table"] == "50"
+
+
+@pytest.mark.parametrize("lang, synthetic, invented, consent, publication, un", [
+    ("en", "synthetic", "invented", "consent", "consent to publication", "UN"),
+    ("ko", "합성", "가상", "동의", "공개 동의", "유엔"),
+])
+def test_about_says_the_demo_is_synthetic_and_explains_consent(public_client, lang, synthetic,
+                                                              invented, consent, publication, un):
+    doc = parse(public_client.get(f"/about?lang={lang}").get_data(as_text=True))
+    assert doc.one("html").get("lang") == lang
+    main = doc.one("main")
+    assert main.one("h1").text() == t("about.title", lang)
+    # the demo data is synthetic: said in a section of its own (and in every page's footer)
+    block = main.labelled_by("synthetic-heading")
+    heading, text = block.by_id("synthetic-heading").text(), block.text()
+    assert synthetic in heading and invented in text
+    assert text == f"{t('about.synthetic.h', lang)} {t('about.synthetic.p', lang)}"
+    assert synthetic in doc.one("footer").text()
+    # how consent works: the section profiles link to (/about#consent), with the eight rules
+    section = main.one("section", id="consent")
+    assert section.get("aria-labelledby") == "consent-heading"
+    assert consent in section.by_id("consent-heading").text()
+    rules = [li.text() for li in section.one("ol").find_all("li")]
+    assert rules == [t(f"about.consent.rule{n}", lang) for n in range(1, 9)]
+    assert publication in rules[0] and un in rules[1]  # private by default; UN consent is not
+    assert t("about.consent.why", lang) in section.text()
+    assert all(HANGUL.search(x) for x in rules) == (lang == "ko")
 
 
 def test_language_choice_is_remembered(public_client):
@@ -215,6 +253,17 @@ def hidden_queries() -> list[str]:
     return out
 
 
+def chart_downloads(client, lang: str) -> list[str]:
+    """The CSV and SVG download of every chart the dashboard offers, as the page links them
+    (and the page offers every chart of ``service.pages.dashboard.CHARTS``)."""
+    doc = parse(client.get(f"/?lang={lang}").get_data(as_text=True))
+    hrefs = sorted({href for href, _ in doc.links() if href.startswith("/charts/")})
+    names = {href.split("/")[2].split(".")[0] for href in hrefs}
+    assert names == set(dashboard.CHARTS)
+    assert len(hrefs) == 2 * len(dashboard.CHARTS)
+    return hrefs
+
+
 def collect(client, stores) -> dict[str, bytes]:
     """Every page, JSON answer and download a visitor or researcher can get, by URL."""
     bodies: dict[str, bytes] = {}
@@ -230,11 +279,10 @@ def collect(client, stores) -> dict[str, bytes]:
             response = client.get(f"{url}{sep}lang={lang}", follow_redirects=True)
             assert response.status_code == 200, url
             bodies[f"{url} [{lang}]"] = response.data
-        for name in ("victims_by_year", "victims_by_category", "victims_by_sex",
-                     "held_by_category", "proceedings_by_forum"):
-            for fmt in ("csv", "svg"):
-                bodies[f"chart {name}.{fmt} [{lang}]"] = client.get(
-                    f"/charts/{name}.{fmt}?lang={lang}").data
+        for href in chart_downloads(client, lang):
+            response = client.get(f"{href}?lang={lang}")
+            assert response.status_code == 200, href
+            bodies[f"chart {href} [{lang}]"] = response.data
         for layer in ("lived", "taken_from", "last_seen", "held"):
             bodies[f"map {layer} [{lang}]"] = client.get(f"/api/v1/maps/{layer}?lang={lang}").data
         for uid, _ in nodes:  # what a click in the network view fetches
