@@ -41,3 +41,128 @@ def test_interop_commands(stores, vault, public, settings, monkeypatch, tmp_path
     assert "Kim Chul-ho" not in (tmp_path / "u.csv").read_text(encoding="utf-8")  # not consented
     bad = runner.invoke(main, ["judge", "uw-victim-FP-S-0001", "nobody", "same", "--by", "e"])
     assert bad.exit_code != 0 and "no record with uid 'nobody'" in bad.output
+
+
+def _runner(settings, monkeypatch):
+    monkeypatch.setattr("service.cli._settings", lambda: settings)
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return run
+
+
+def _vault_rows(vault, query: str, **params) -> list[dict]:
+    records, _, _ = vault.execute_query(query, **params)
+    return [r.data() for r in records]
+
+
+#: A partner's own Uwazi collection: witnesses, not victims; Korean titles by default;
+#: month-first dates; its own codes for sex; its own id column, uid prefix and source.
+CUSTOM_MAPPING = """\
+name: partner-witnesses
+default_language: ko
+date_format: MM/dd/yyyy
+uid_prefix: pw
+default_template: witness
+source:
+  uid: src-partner-witnesses
+  kind: testimony
+  title: Partner witness list (import)
+  terms_of_use: internal
+templates:
+  witness:
+    node: Person
+    roles: [Witness]
+    id: ref
+    title: {ko: name_ko, en: name_en}
+    set: {review_status: pending}
+    properties:
+      gender: {field: sex, vocabulary: sex, values: {W: female, M: male}}
+      born: {field: birth_year, type: year}
+      aka: {field: name_variants, type: multiple}
+    events:
+      seen_taken: {kind: abduction}
+"""
+CUSTOM_CSV = """\
+Ref;Title;Title__en;Gender;Born;AKA;Seen taken
+W1;박영희;Park Young-hee;W;1950;Bak Yeonghui|Pak Yŏng-hŭi;03/04/1977
+W2;최철수;Choi Chul-soo;M;1947;;
+"""
+
+
+def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings, monkeypatch,
+                                            tmp_path):
+    run = _runner(settings, monkeypatch)
+    mapping = tmp_path / "partner.yml"
+    mapping.write_text(CUSTOM_MAPPING, encoding="utf-8")
+    csv_path = tmp_path / "witnesses.csv"
+    csv_path.write_text(CUSTOM_CSV, encoding="utf-8")
+
+    result = run("import-uwazi", str(csv_path), "--mapping", str(mapping))
+    assert result.exit_code == 0, result.output
+    assert "Person: 2" in result.output and "Event: 1" in result.output
+    assert "unused columns" not in result.output  # every column is the mapping's
+
+    people = {r["uid"]: r for r in _vault_rows(
+        vault, "MATCH (p:Person) RETURN p.uid AS uid, labels(p) AS labels, p.name_en AS en, "
+               "p.name_ko AS ko, p.sex AS sex, p.birth_year AS year, p.name_variants AS aka, "
+               "p.review_status AS review")}
+    assert set(people) == {"pw-witness-W1", "pw-witness-W2"}  # its id column and uid prefix
+    w1 = people["pw-witness-W1"]
+    assert "Witness" in w1["labels"] and "Victim" not in w1["labels"]  # its roles
+    assert (w1["ko"], w1["en"]) == ("박영희", "Park Young-hee")  # bare title is Korean here
+    assert (w1["sex"], w1["year"], people["pw-witness-W2"]["sex"]) == ("female", 1950, "male")
+    assert w1["aka"] == ["Bak Yeonghui", "Pak Yŏng-hŭi"] and w1["review"] == "pending"
+    assert "Confidential" in w1["labels"]  # no consent recorded: never public
+    events = _vault_rows(
+        vault, "MATCH (:Person {uid: 'pw-witness-W1'})-[:SUBJECTED_TO]->(e:Event) "
+               "RETURN e.kind AS kind, toString(e.date_start) AS start, e.date_precision AS precision")
+    assert events == [{"kind": "abduction", "start": "1977-03-04", "precision": "day"}]  # MM/dd
+    cited = _vault_rows(
+        vault, "MATCH (s:Source {uid: 'src-partner-witnesses'})-[:SUPPORTS]->(p:Person) "
+               "RETURN s.terms_of_use AS terms, collect(p.uid) AS people")
+    assert cited[0]["terms"] == "internal"
+    assert sorted(cited[0]["people"]) == ["pw-witness-W1", "pw-witness-W2"]
+
+    # the same file under the default mapping (English by default) is refused: there,
+    # `Title` and `Title__en` are the same column twice
+    default = run("import-uwazi", str(csv_path))
+    assert default.exit_code != 0 and "nothing was written" in default.output
+    assert "'Title__en': 'title' appears with and without its default language" in default.output
+    assert not _vault_rows(vault, "MATCH (p:Person) WHERE p.uid STARTS WITH 'uw-' RETURN p.uid AS u")
+
+    # a mapping that names a field Person does not have is refused whole, with its place
+    broken = tmp_path / "broken.yml"
+    broken.write_text(CUSTOM_MAPPING.replace("field: birth_year", "field: nope"), encoding="utf-8")
+    refused = run("import-uwazi", str(csv_path), "--mapping", str(broken))
+    assert refused.exit_code != 0
+    assert "templates.witness.properties.born" in refused.output and "nope" in refused.output
+
+
+def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, monkeypatch, tmp_path):
+    import zipfile
+
+    run = _runner(settings, monkeypatch)
+    import_records(vault, enumerate(reference_records(), start=1), "reference")
+    archive = tmp_path / "collection.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(ROOT / "examples/uwazi/victims.csv", "import.csv")
+        z.writestr("attachments/FP-S-0001 statement.pdf", b"%PDF-1.4 synthetic")
+
+    result = run("import-uwazi", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "Person: 5" in result.output and "Event: 6" in result.output
+    assert "files in the zip not imported" in result.output
+    assert "attachments/FP-S-0001 statement.pdf" in result.output
+    people = _vault_rows(vault, "MATCH (p:Person) WHERE p.uid STARTS WITH 'uw-victim-' "
+                                "RETURN p.uid AS uid, labels(p) AS labels ORDER BY uid")
+    assert [p["uid"] for p in people] == [f"uw-victim-FP-S-000{n}" for n in range(1, 6)]
+    assert all("Confidential" in p["labels"] for p in people)
+
+    count = "MATCH (n) RETURN count(n) AS n UNION ALL MATCH ()-[r]->() RETURN count(r) AS n"
+    before = _vault_rows(vault, count)
+    again = run("import-uwazi", str(archive))  # idempotent: nothing new
+    assert again.exit_code == 0, again.output
+    assert _vault_rows(vault, count) == before
