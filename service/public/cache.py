@@ -21,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 from service.stores import public_query
 
@@ -65,11 +65,18 @@ class PublicCache:
 
 
 def public_version() -> tuple | None:
-    """``(revision, published_at)`` of the public graph, or None without metadata."""
+    """``(revision, published_at)`` of the public graph, or None without metadata.
+
+    Asked once per request (a profile page reads several cached results); outside a
+    request, every call asks the public graph.
+    """
+    if has_request_context() and "public_version" in g:
+        return g.public_version
     row = public_query("public/match_public_version")[0]
-    if row["revision"] is None:
-        return None
-    return row["revision"], row["published_at"]
+    version = None if row["revision"] is None else (row["revision"], row["published_at"])
+    if has_request_context():
+        g.public_version = version
+    return version
 
 
 def cached(key: Hashable, compute: Callable[[], T]) -> T:

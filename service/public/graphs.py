@@ -54,7 +54,7 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
     start = public_query("public/match_nodes", uids=[uid])
     if not start:
         raise NotFound(uid)
-    kept, rels = [uid], []
+    kept, seen, rels = [uid], {uid}, []
     frontier, truncated = [uid], False
     for _ in range(hops):
         if not frontier:
@@ -65,7 +65,6 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
                             limit=limit * ROWS_PER_NODE)
         truncated = truncated or len(rows) >= limit * ROWS_PER_NODE
         frontier = []
-        seen = set(kept)
         for row in rows:
             other = row["other"]
             if other not in seen:
@@ -96,14 +95,14 @@ def shortest_paths(a: str, b: str, k: int = 1, types: list[str] | None = None,
     "relationships": [id]}]``, shortest first (empty when none is at most
     ``max_length`` long). Raises :class:`NotFound` if either end is not public.
     """
-    found = {r["uid"] for r in public_query("public/match_nodes", uids=[a, b])}
+    found = {r["uid"]: r for r in public_query("public/match_nodes", uids=[a, b])}
     missing = [u for u in (a, b) if u not in found]
     if missing:
         raise NotFound(missing[0])
     if a == b:  # the one shortest path from a node to itself has no relationship
         graph = GraphBuilder(lang)
-        return graph.result(paths=[{"length": 0, "nodes": [graph.add_node(
-            public_query("public/match_nodes", uids=[a])[0])], "relationships": []}])
+        return graph.result(paths=[{"length": 0, "nodes": [graph.add_node(found[a])],
+                                    "relationships": []}])
     k = min(max(k, 1), MAX_PATHS)
     max_length = min(max(max_length, 1), MAX_PATH_LENGTH)
     name = "public/match_shortest_path" if k == 1 else "public/match_shortest_paths"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from graph.vocabularies import label as vocab_label
 from service.public import shape
-from service.public.cache import cached
+from service.public.cache import cached, frozen
 from service.public.lucene import to_query
 from service.stores import public_query
 
@@ -57,7 +57,10 @@ def search(q: str | None = None, filters: dict | None = None, page: int = 1, per
     if unknown:
         raise ValueError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
     page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
-    key = ("search", q, _frozen(filters), page, per_page, lang, entities)
+    # One key whatever the order of a list filter's values, or a value given bare or listed.
+    given = {name: sorted(map(str, _as_list(value))) for name, value in filters.items()
+             if _as_list(value)}
+    key = ("search", q, frozen(given), page, per_page, lang, entities)
     return cached(key, lambda: _search(q, filters, page, per_page, lang, entities))
 
 
@@ -111,12 +114,6 @@ def _facets(rows: list[dict], lang: str) -> dict[str, list[dict]]:
         values.sort(key=lambda v: (-v["count"], v["key"]))
     out["decade"].sort(key=lambda v: v["key"])
     return out
-
-
-def _frozen(filters: dict) -> tuple:
-    """The filters as a hashable cache key (list values as sorted tuples)."""
-    return tuple(sorted((name, tuple(sorted(map(str, v))) if isinstance(v, list | tuple | set)
-                         else v) for name, v in filters.items() if v not in (None, "", [])))
 
 
 def _as_list(value) -> list | None:

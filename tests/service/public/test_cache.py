@@ -138,3 +138,12 @@ def test_frozen_keys():
     assert frozen({"b": [1, 2], "a": {3}}) == (("a", (3,)), ("b", (1, 2)))
     assert frozen(date(2020, 1, 2)) == "2020-01-02"
     hash(frozen([{"x": ["y"]}]))
+
+
+def test_a_request_asks_the_public_graph_version_once(fresh, monkeypatch):
+    app, _ = fresh
+    ran = run_count(monkeypatch)
+    response = app.test_client().get("/victims/p-x1")
+    assert response.status_code == 200
+    assert ran.count("public/match_public_version") == 1
+    assert ran.count("public/match_entity") == 1
