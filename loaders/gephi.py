@@ -10,7 +10,7 @@ primary label), ``labels`` (all labels, ``|``-joined) and every public property 
 lists joined with ``|``, dates as ISO text, a point as ``lat``/``lon``. Edge
 attributes: ``rel_type`` (the relationship type, also Gephi's edge ``label``; GEXF
 reserves ``type`` for directedness), ``rel_key`` and its other properties.
-Internal bookkeeping (``generation``) is left out.
+Internal bookkeeping (``generation``, the derived search facets) is left out.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from neo4j import Driver
 from neo4j.spatial import Point
 
 from graph import queries
+from graph.publication import DERIVED_FIELDS
 
 FORMATS = ("graphml", "gexf")
-SKIP = {"generation"}
+SKIP = {"generation", *DERIVED_FIELDS}
 PRIMARY = ("Person", "PerpetratorBody", "Location", "Event", "Proceeding", "Instrument", "Resource",
            "Source", "Organization")
 

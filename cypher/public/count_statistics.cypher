@@ -1,7 +1,9 @@
 // Every count the public dashboard shows, as rows {chart, key, n}:
 // totals per record type, victims by the year of their first event, by category,
 // sex, age group, occupation, status and perpetrator (any body up their chain of
-// command), perpetrator bodies by kind, proceedings by forum.
+// command), perpetrator bodies by kind, proceedings by forum. The first year and
+// the perpetrators are read from the facets the publication derives on each
+// victim (publication/derive_victim_facets), so nothing here walks the graph.
 UNWIND ['Victim', 'Official', 'PerpetratorBody', 'Location', 'Event', 'Proceeding', 'Instrument',
         'Resource', 'Source', 'Organization'] AS label
 CALL (label) {
@@ -10,9 +12,9 @@ CALL (label) {
 }
 RETURN 'totals' AS chart, label AS key, n
 UNION ALL
-MATCH (p:Victim)-[:SUBJECTED_TO]->(e:Event)
-WHERE e.year IS NOT NULL
-WITH p, min(e.year) AS year
+MATCH (p:Victim)
+WITH p.facet_years[0] AS year
+WHERE year IS NOT NULL
 RETURN 'victims_by_year' AS chart, toString(year) AS key, count(*) AS n
 UNION ALL
 MATCH (p:Victim)
@@ -20,9 +22,8 @@ UNWIND ['category', 'sex', 'age_group', 'occupation', 'status'] AS facet
 WITH facet, coalesce(p[facet], 'unknown') AS key
 RETURN 'victims_by_' + facet AS chart, key, count(*) AS n
 UNION ALL
-MATCH (p:Victim)-[:SUBJECTED_TO]->(:Event)-[:PERPETRATED_BY]->()-[:PART_OF|MEMBER_OF]->{0,8}(b:PerpetratorBody)
-WITH DISTINCT p, b.perpetrator AS key
-WHERE key IS NOT NULL
+MATCH (p:Victim)
+UNWIND coalesce(p.facet_perpetrators, []) AS key
 RETURN 'victims_by_perpetrator' AS chart, key, count(*) AS n
 UNION ALL
 MATCH (b:PerpetratorBody)

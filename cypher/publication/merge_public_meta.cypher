@@ -1,8 +1,7 @@
 // The public graph's metadata: its generation, revision (bumped by every
 // change, so caches know to drop), the suppressed confidential counts, and the
 // dashboard's counts as of this change ($statistics: JSON rows of
-// public/count_statistics, or null when they were not recounted — readers then
-// count live).
+// public/count_statistics; null makes readers count live).
 MERGE (m:PublicMeta {uid: 'public-meta'})
 SET m.generation = coalesce($generation, m.generation),
     m.revision = coalesce(m.revision, 0) + 1,

@@ -22,6 +22,7 @@ from neo4j import READ_ACCESS, Driver
 
 from graph import queries
 from graph.consent.policy import EVENT_TEXT_FIELDS, PUBLIC_FIELDS, PUBLIC_REL_FIELDS
+from graph.publication import DERIVED_FIELDS
 from graph.vocabularies import PERSON_ROLES
 from loaders.exporter import node_record, rel_record
 from service.public.shape import plain, primary_label
@@ -29,7 +30,7 @@ from service.stores import public_driver
 
 #: Properties of the public graph that are not interchange data.
 NOT_EXPORTED = frozenset({"generation", "cleared_consent_on", "cleared_by_family",
-                          "cleared_sources", "search_keys"})
+                          "cleared_sources", "search_keys", *DERIVED_FIELDS})
 #: CSV tables: name -> primary label (``relationships`` is the edge table).
 CSV_TABLES = {"persons": "Person", "perpetrators": "PerpetratorBody", "locations": "Location",
               "events": "Event", "proceedings": "Proceeding", "instruments": "Instrument",

@@ -16,12 +16,13 @@ from typing import Any
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
+from graph.publication import DERIVED_FIELDS
 from graph.vocabularies import label as vocab_label
 
 #: Labels every public node carries; they say nothing about what the node is.
 PLUMBING_LABELS = frozenset({"Entity", "Public"})
 #: Properties that are bookkeeping, not data.
-HIDDEN_PROPERTIES = frozenset({"generation", "search_keys"})
+HIDDEN_PROPERTIES = frozenset({"generation", "search_keys", *DERIVED_FIELDS})
 #: Why a person is public: shown on their detail page, not in every graph view.
 PROVENANCE = ("cleared_consent_on", "cleared_by_family", "cleared_sources")
 #: Primary labels, most specific first.

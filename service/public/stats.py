@@ -1,7 +1,9 @@
 """The dashboard's counters and breakdowns, all counted on the public graph.
 
-A full publish counts them once and stores them on ``PublicMeta``; after an
-incremental change they are counted live, once per revision (service/public/cache.py).
+Every publication, full or incremental, counts them in its own transaction and
+stores them on ``PublicMeta`` (cheap: they read the facets the publication
+derives on each victim). A public graph without stored counts is counted live,
+once per revision (service/public/cache.py).
 Only the "held confidentially" figures count anything else, and those were
 computed by the publication pipeline with small-cell suppression
 (graph/consent/policy.py) and stored on the public graph's ``PublicMeta``
@@ -63,8 +65,8 @@ def dashboard(lang: str = "en") -> dict:
 
 
 def _counts(stored: str | None) -> list[dict]:
-    """The rows of public/count_statistics: as a full publish stored them, else counted
-    now, once per revision of the public graph (an incremental change does not recount)."""
+    """The rows of public/count_statistics: as the last publication stored them, else
+    counted now, once per revision of the public graph."""
     if stored:
         return json.loads(stored)
     return cached("count_statistics", lambda: public_query("public/count_statistics"))
