@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 from followthemoney import model
 
-from graph.publication import publish_all
+from graph.publication import DERIVED_FIELDS, publish_all
 from graph.vocabularies import VOCABULARIES
 from loaders.ftm import ROLES, export_ftm
 from loaders.gephi import export_graph
@@ -53,7 +53,8 @@ NOT_CARRIED = {
           "synthetic": "a property of the whole export"},
     "Person": {"search_keys": "derived from the names", "age_group": "no FtM property",
                "cleared_consent_on": "publication provenance", "cleared_by_family": "provenance",
-               "cleared_sources": "provenance (the Documentation entities carry the sources)"},
+               "cleared_sources": "provenance (the Documentation entities carry the sources)",
+               **dict.fromkeys(DERIVED_FIELDS, "derived from the relationships, for search")},
     "Event": {"year": "checked equal to the year of date_start",
               "date_precision": "startDate is cut to it",
               "date_end": "implied by the precision, checked; endDate of a range"},
