@@ -59,22 +59,26 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
     for _ in range(hops):
         if not frontier:
             break
-        rows = public_query("public/match_neighbours", frontier=frontier,
-                            types=list(types or DEFAULT_TYPES),
-                            date_from=_iso(date_from), date_to=_iso(date_to),
-                            limit=limit * ROWS_PER_NODE)
-        truncated = truncated or len(rows) >= limit * ROWS_PER_NODE
+        # Each node of the frontier gets a share of the rows read, so one dense place
+        # cannot crowd out the rest (nor cost a read of all its relationships).
+        per_node = max(ROWS_PER_NODE, limit * ROWS_PER_NODE // len(frontier))
+        hop = public_query("public/match_neighbours", frontier=frontier,
+                           types=list(types or DEFAULT_TYPES), date_from=_iso(date_from),
+                           date_to=_iso(date_to), per_node=per_node)
         frontier = []
-        for row in rows:
-            other = row["other"]
-            if other not in seen:
-                if len(kept) >= limit:
-                    truncated = True
-                    continue
-                seen.add(other)
-                kept.append(other)
-                frontier.append(other)
-            rels.append(row["rel"])
+        for group in hop:
+            if len(group["rows"]) > per_node:
+                truncated = True
+            for row in group["rows"][:per_node]:
+                other = row["other"]
+                if other not in seen:
+                    if len(kept) >= limit:
+                        truncated = True
+                        continue
+                    seen.add(other)
+                    kept.append(other)
+                    frontier.append(other)
+                rels.append(row["rel"])
     # Properties only for the nodes kept, in one query, in the order they were met.
     rows = {r["uid"]: r for r in public_query("public/match_nodes", uids=kept[1:])}
     graph.add_node(start[0])
