@@ -26,7 +26,7 @@ KEYED_LABELS = (
 FACETS = {
     "Person": ("category", "sex", "status", "occupation", "age_group", "birth_year",
                "nationality", "in_dprk", "review_status"),
-    "Victim": ("category",),
+    "Victim": ("category", "sex", "age_group", "occupation", "status"),
     "Event": ("kind", "year", "date_start"),
     "Proceeding": ("forum", "status"),
     "PerpetratorBody": ("perpetrator", "kind"),
