@@ -41,7 +41,7 @@ BATCH = 5000
 #: search facets, filters and dashboard counts read a property instead of walking the
 #: chain of command on every request (cypher/publication/derive_victim_facets.cypher).
 #: Bookkeeping, not part of any record: pages, downloads and exports leave them out.
-DERIVED_FIELDS = ("facet_years", "facet_perpetrators", "facet_forums", "facet_provinces")
+DERIVED_FIELDS = ("facet_years", "facet_keys")
 NODE_LABELS = tuple(policy.PUBLIC_FIELDS)
 ROLE_LABELS = ("Victim", "Witness", "Relative", "Official")
 

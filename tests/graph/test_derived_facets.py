@@ -18,6 +18,8 @@ from loaders.synthetic import generate
 
 CHAIN = ("PART_OF", "MEMBER_OF")
 PLACES = ("TAKEN_FROM", "LAST_SEEN_AT", "LIVED_AT")
+#: The victim's own fields among the search facets, in the order they are derived.
+OWN = ("category", "sex", "status", "occupation", "age_group", "nationality")
 
 
 def cypher(driver, text: str, database: str, **params) -> list[dict]:
@@ -29,7 +31,8 @@ def walked(driver, database: str) -> dict[str, dict]:
     """Each public victim's facets, computed in Python from the public graph's edges."""
     nodes = {r["uid"]: r for r in cypher(
         driver, "MATCH (n:Entity) RETURN n.uid AS uid, labels(n) AS labels, n.year AS year, "
-        "n.perpetrator AS perpetrator, n.forum AS forum, n.kind AS kind", database=database)}
+        "n.perpetrator AS perpetrator, n.forum AS forum, n.kind AS kind, "
+        "[f IN $own | [f, n[f]]] AS own", database=database, own=list(OWN))}
     out_edges: dict[tuple[str, str], list[str]] = defaultdict(list)
     in_edges: dict[tuple[str, str], list[str]] = defaultdict(list)
     for r in cypher(driver, "MATCH (a:Entity)-[r]->(b:Entity) "
@@ -52,14 +55,15 @@ def walked(driver, database: str) -> dict[str, dict]:
         doers = [d for e in events for d in out_edges[e, "PERPETRATED_BY"]]
         bodies = [nodes[b] for b in up(doers, CHAIN) if "PerpetratorBody" in nodes[b]["labels"]]
         places = [p for t in PLACES for p in out_edges[uid, t] if "Location" in nodes[p]["labels"]]
-        out[uid] = {
-            "facet_years": sorted({nodes[e]["year"] for e in events} - {None}),
-            "facet_perpetrators": sorted({b["perpetrator"] for b in bodies} - {None}),
-            "facet_forums": sorted({nodes[p]["forum"] for p in in_edges[uid, "CONCERNS"]
-                                    if "Proceeding" in nodes[p]["labels"]} - {None}),
-            "facet_provinces": sorted(p for p in up(places, ("WITHIN",))
-                                      if nodes[p]["kind"] == "province"),
-        }
+        years = sorted({nodes[e]["year"] for e in events} - {None})
+        keys = [f"{f}:{v}" for f, v in node["own"] if v is not None]
+        keys += [f"decade:{years[0] // 10 * 10}"] if years else []
+        keys += sorted({f"perpetrator:{b['perpetrator']}" for b in bodies if b["perpetrator"]})
+        keys += sorted({f"forum:{nodes[p]['forum']}" for p in in_edges[uid, "CONCERNS"]
+                        if "Proceeding" in nodes[p]["labels"] and nodes[p]["forum"]})
+        keys += sorted(f"province:{p}" for p in up(places, ("WITHIN",))
+                       if nodes[p]["kind"] == "province")
+        out[uid] = {"facet_years": years, "facet_keys": keys}
     return out
 
 
@@ -98,8 +102,9 @@ def synthetic(stores, vault, public):
 def test_a_full_publish_derives_every_public_victims_facets(synthetic):
     facets = derived(synthetic.public, synthetic.database("public"))
     assert len(facets) > 20
-    assert sum(bool(f["facet_perpetrators"]) for f in facets.values()) > 10
-    assert sum(bool(f["facet_provinces"]) for f in facets.values()) > 10
+    for prefix in ("category:", "decade:", "perpetrator:", "province:"):
+        assert sum(any(k.startswith(prefix) for k in f["facet_keys"])
+                   for f in facets.values()) > 10, prefix
     assert_consistent(synthetic)
 
 
