@@ -75,3 +75,20 @@ def public(stores):
     """The test public graph, emptied before the test (schema kept)."""
     wipe(stores.public, stores.database("public"))
     return stores.public
+
+
+@pytest.fixture(autouse=True)
+def _records_need_no_data(monkeypatch):
+    """graph.queries reads records without ``data()``, which is right only while no named
+    query returns a node, relationship or path inside a list or map: every record every
+    test reads is checked."""
+    from graph import queries
+
+    plain = queries._plain
+
+    def checked(record):
+        out = plain(record)
+        assert out == record.data(), f"a query returned a graph value: {list(record.keys())}"
+        return out
+
+    monkeypatch.setattr(queries, "_plain", checked)

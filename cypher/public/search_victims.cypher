@@ -14,8 +14,13 @@ CALL () {
   CALL db.index.fulltext.queryNodes('person_names', lucene) YIELD node, score
   WITH node AS p, score WHERE p:Victim
   RETURN p, score
-  UNION
-  WITH $lucene AS lucene WHERE lucene IS NULL
+  UNION ALL
+  // Without a keyword, a category filter starts from the category index.
+  WITH $lucene AS lucene WHERE lucene IS NULL AND $category IS NOT NULL
+  MATCH (p:Victim) WHERE p.category IN $category
+  RETURN p, 0.0 AS score
+  UNION ALL
+  WITH $lucene AS lucene WHERE lucene IS NULL AND $category IS NULL
   MATCH (p:Victim)
   RETURN p, 0.0 AS score
 }

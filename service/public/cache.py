@@ -14,8 +14,8 @@ Callers get a deep copy, so a view that decorates a result cannot change it.
 
 from __future__ import annotations
 
-import copy
 import functools
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -47,14 +47,14 @@ class PublicCache:
             if full_key in self._entries:
                 self._entries.move_to_end(full_key)
                 self.hits += 1
-                return copy.deepcopy(self._entries[full_key])
+                return _copy(self._entries[full_key])
         value = compute()
         with self._lock:
             self.misses += 1
             # Entries of older versions can never be hit again: drop them first.
             for stale in [k for k in self._entries if k[0] != version]:
                 del self._entries[stale]
-            self._entries[full_key] = copy.deepcopy(value)
+            self._entries[full_key] = _copy(value)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
         return value
@@ -62,6 +62,12 @@ class PublicCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+def _copy(value):
+    """A deep copy, so that no caller can change what others will be served. Through
+    pickle: several times quicker than ``copy.deepcopy`` on a 150-node graph."""
+    return pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 def public_version() -> tuple | None:
