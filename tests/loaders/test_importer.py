@@ -162,3 +162,27 @@ def test_relationship_batches_ramp_up_and_cover_every_row_once():
     assert [len(b) for b in _ramped(list(range(30)), 5000)] == [30]
     assert [len(b) for b in _ramped(list(range(300)), 100)] == [50, 100, 100, 50]
 
+
+
+def test_a_relationship_twice_in_a_file_is_written_once_as_merge_would(vault, tmp_path):
+    lines = (DATA / "small.jsonl").read_text().splitlines()
+    held = next(x for x in lines if '"HELD_AT"' in x)
+    again = json.loads(held)
+    again["props"] = {**again.get("props", {}), "note": "second mention"}
+    import_file(vault, _write(tmp_path, [*lines, again]))
+    assert counts(vault) == {"nodes": 13, "rels": 13}
+    records, _, _ = vault.execute_query(
+        "MATCH (:Person {uid: 'p-1'})-[r:HELD_AT]->() RETURN r.note AS note, r.sources AS s")
+    assert [r.data() for r in records] == [{"note": "second mention", "s": ["src-2"]}]
+
+
+def test_a_file_over_records_already_in_the_vault_merges_them(vault, tmp_path):
+    lines = (DATA / "small.jsonl").read_text().splitlines()
+    people = [x for x in lines if '"record": "Person"' in x]
+    rest = [x for x in lines if x not in people]
+    # Part of the file first (a crash half way would leave the same): then the whole file.
+    import_file(vault, _write(tmp_path, [x for x in rest if '"record": "rel"' not in x]))
+    import_file(vault, DATA / "small.jsonl")
+    assert counts(vault) == {"nodes": 13, "rels": 13}
+    import_file(vault, DATA / "small.jsonl")
+    assert counts(vault) == {"nodes": 13, "rels": 13}
