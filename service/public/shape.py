@@ -30,8 +30,16 @@ PRIMARY_LABELS = ("Person", "PerpetratorBody", "Location", "Event", "Proceeding"
                   "Resource", "Source", "Organization")
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A JSON-serialisable form of a value read from Neo4j."""
+    kind = type(value)
+    if kind in _AS_IS:  # by far the most common: checked first, by exact type
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, Date | DateTime | Time):
         return value.iso_format()
     if isinstance(value, Point):
