@@ -111,7 +111,7 @@ def run(stores: Stores, path: Path, batch: int = 5000, victims: int = 0) -> dict
     progress(f"raw UNWIND baseline on {path.name}")
     baseline = raw_baseline(stores, path, batch)
     progress(f"  {baseline['records_per_s']:,} records/s")
-    progress("importer (validate, check references, MERGE)")
+    progress("importer (validate, check references, create or MERGE)")
     ours = importer(stores, path, batch)
     progress(f"  {ours['records_per_s']:,} records/s")
     again = None

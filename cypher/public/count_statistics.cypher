@@ -2,7 +2,7 @@
 // totals per record type, victims by the year of their first event, by category,
 // sex, age group, occupation, status and perpetrator (any body up their chain of
 // command), perpetrator bodies by kind, proceedings by forum.
-// Run by every publication, a withdrawal included, so it must be quick at
+// Run after every publication, a withdrawal included, so it must be quick at
 // 250,000 victims: labels and properties are spelled out, so that totals come
 // from the count store and victims' fields from their range indexes (a victim
 // without the field counts as 'unknown'); the first year and the perpetrators

@@ -1,9 +1,9 @@
 """The dashboard's counters and breakdowns, all counted on the public graph.
 
-Every publication, full or incremental, counts them in its own transaction and
-stores them on ``PublicMeta`` (cheap: they read the facets the publication
-derives on each victim). A public graph without stored counts is counted live,
-once per revision (service/public/cache.py).
+A full publish counts them in its transaction and stores them on ``PublicMeta``;
+an incremental change recounts them right after its commit
+(graph.publication.recount_later). Until then, or without stored counts, they
+are counted live, once per revision (service/public/cache.py).
 Only the "held confidentially" figures count anything else, and those were
 computed by the publication pipeline with small-cell suppression
 (graph/consent/policy.py) and stored on the public graph's ``PublicMeta``

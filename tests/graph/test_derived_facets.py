@@ -12,7 +12,7 @@ import pytest
 
 from graph import queries
 from graph.consent import editor
-from graph.publication import DERIVED_FIELDS, publish_all, republish
+from graph.publication import DERIVED_FIELDS, publish_all, republish, wait_for_recounts
 from loaders.importer import import_records
 from loaders.synthetic import generate
 
@@ -74,6 +74,7 @@ def derived(driver, database: str) -> dict[str, dict]:
 
 
 def assert_consistent(stores) -> None:
+    wait_for_recounts()
     public, db = stores.public, stores.database("public")
     assert derived(public, db) == walked(public, db)
     [meta] = cypher(public, "MATCH (m:PublicMeta) RETURN m.statistics AS s",

@@ -8,6 +8,10 @@ def wipe(driver, database: str = "neo4j") -> None:
     hold connections that died with the old process."""
     from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
+    from graph.publication import wait_for_recounts
+
+    wait_for_recounts()  # a recount of the last test's graph must not land in the next one
+
     for attempt in range(3):
         try:
             with driver.session(database=database) as session:  # IN TRANSACTIONS: auto-commit
