@@ -231,8 +231,8 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
             version = queries.run_in(tx, "publication/merge_public_meta", generation=None,
                                      held_confidentially=held, statistics=None)[0]
             tx.commit()
-    # The counts take 0.15-0.25 s at 250,000 victims: recounted after the commit, so a
-    # withdrawal is not kept waiting for them. Until they land, readers count live.
+    # The counts take 0.15-0.25 s at 250,000 victims: recounted after the commit (and a
+    # pause), so a withdrawal is not kept waiting for them. Until then readers count live.
     recount_later(public, public_db, version["revision"], version["published_at"])
     report.generation = generation
     report.nodes = Counter(n["labels"][1] for n in nodes)
@@ -242,14 +242,41 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
     return report
 
 
-_recounts: list[threading.Thread] = []
-_recounts_lock = threading.Lock()
+#: Seconds without a change before the dashboard is recounted: a burst of changes (an
+#: editor withdrawing several consents, an import of judgements) costs one count at its
+#: end, and no change in the burst competes with a count for the 2 cores.
+QUIET_S = 1.0
+_recount = threading.Condition()
+_recount_jobs: dict[tuple[int, str], tuple] = {}  # (driver, database) -> newest version
+_recount_state = {"worker": None, "last_change": 0.0, "flush": False}
 
 
 def recount_later(public: Driver, public_db: str, revision: int, published_at: str) -> None:
-    """Count the dashboard in a thread and store the counts if the public graph is still
-    at this version. Not a daemon: a command that republished waits for it at exit."""
-    def recount() -> None:
+    """Count the dashboard in a thread, once changes have paused for ``QUIET_S``, and store
+    the counts if the public graph is still at the newest version given. Until then
+    readers count live. Not a daemon: a command that republished waits for it at exit."""
+    with _recount:
+        _recount_jobs[id(public), public_db] = (public, public_db, revision, published_at)
+        _recount_state["last_change"] = time.monotonic()
+        if _recount_state["worker"] is None:
+            worker = threading.Thread(target=_recount_all, name="footprints-recount")
+            _recount_state["worker"] = worker
+            worker.start()
+        _recount.notify_all()
+
+
+def _recount_all() -> None:
+    while True:
+        with _recount:
+            while _recount_jobs and not _recount_state["flush"]:
+                left = _recount_state["last_change"] + QUIET_S - time.monotonic()
+                if left <= 0:
+                    break
+                _recount.wait(left)
+            if not _recount_jobs:
+                _recount_state.update(worker=None, flush=False)
+                return
+            _, (public, public_db, revision, published_at) = _recount_jobs.popitem()
         try:
             statistics = json.dumps(queries.run(public, "public/count_statistics",
                                                 database=public_db))
@@ -258,19 +285,16 @@ def recount_later(public: Driver, public_db: str, revision: int, published_at: s
         except Exception as exc:  # noqa: BLE001 - nothing to report to: readers count live
             log.warning("dashboard recount of revision %s failed: %s", revision, exc)
 
-    thread = threading.Thread(target=recount, name="footprints-recount")
-    with _recounts_lock:
-        _recounts[:] = [t for t in _recounts if t.is_alive()]
-        _recounts.append(thread)
-    thread.start()
-
 
 def wait_for_recounts(timeout: float | None = None) -> None:
-    """Until every recount started so far has stored its counts (or given up)."""
-    with _recounts_lock:
-        pending = list(_recounts)
-    for thread in pending:
-        thread.join(timeout)
+    """Recount now what is waiting for a pause, and return when it is stored."""
+    with _recount:
+        worker = _recount_state["worker"]
+        if worker is None:
+            return
+        _recount_state["flush"] = True
+        _recount.notify_all()
+    worker.join(timeout)
 
 
 def _victims_reaching(tx, uids: list[str]) -> set[str]:
