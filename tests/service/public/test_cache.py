@@ -175,3 +175,20 @@ def test_a_request_asks_the_public_graph_version_once(fresh, monkeypatch):
     assert response.status_code == 200
     assert ran.count("public/match_public_version") == 1
     assert ran.count("public/match_entity") == 1
+
+
+def test_a_burst_of_changes_is_recounted_once_after_a_pause(fresh, monkeypatch):
+    app, stores = fresh
+    from graph import publication
+
+    monkeypatch.setattr(publication, "QUIET_S", 5.0)  # longer than the burst takes
+    ran = run_count(monkeypatch)
+    for person in ("p-x1", "p-x3"):
+        withdraw_consent(stores, person, actor="test")
+    assert "public/count_statistics" not in ran  # nothing counted during the burst
+    wait_for_recounts()
+    assert ran.count("public/count_statistics") == 1  # once, for the newest version
+    live = queries.run(stores.public, "public/count_statistics", database=stores.database("public"))
+    records, _, _ = stores.public.execute_query("MATCH (m:PublicMeta) RETURN m.statistics AS s",
+                                                database_=stores.database("public"))
+    assert sorted(map(json.dumps, json.loads(records[0]["s"]))) == sorted(map(json.dumps, live))
