@@ -254,10 +254,7 @@ def check_references(driver: Driver, database: str, parsed: Parsed) -> None:
         wanted.update((rel["start"], rel["end"], *rel["sources"]))
     missing = sorted(u for u in wanted if u not in parsed.nodes)
     known = {u: label for u, (_, label, _) in parsed.nodes.items()}
-    for start in range(0, len(missing), 10_000):
-        for row in queries.run(driver, "load/match_entity_labels", database=database,
-                               uids=missing[start:start + 10_000]):
-            known[row["uid"]] = row["label"]
+    known.update(labels_in_store(driver, database, missing))
 
     def need(number: int, name: str, uid: str, labels: tuple[str, ...]) -> None:
         label = known.get(uid)
@@ -325,7 +322,7 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
     The rest are merged, so a re-run, or a run after a crash, writes nothing twice."""
     nodes: Counter = Counter()
     rels: Counter = Counter()
-    existing = _existing(driver, database, list(parsed.nodes))
+    existing = set(labels_in_store(driver, database, list(parsed.nodes)))
     node_rows = [node_row(label, data) for _, label, data in parsed.nodes.values()]
     fresh: dict[tuple, dict] = {}
     merged = []
@@ -385,11 +382,13 @@ def _parallel(driver: Driver, database: str, name: str, rows: list[dict], batch_
             progress(len(batch))
 
 
-def _existing(driver: Driver, database: str, uids: list[str]) -> set[str]:
-    out: set[str] = set()
+def labels_in_store(driver: Driver, database: str, uids: list[str]) -> dict[str, str]:
+    """The primary label of each of ``uids`` the store holds, asked 10,000 at a time."""
+    out: dict[str, str] = {}
     for start in range(0, len(uids), 10_000):
-        out.update(r["uid"] for r in queries.run(driver, "load/match_existing_uids",
-                                                 database=database, uids=uids[start:start + 10_000]))
+        for row in queries.run(driver, "load/match_entity_labels", database=database,
+                               uids=uids[start:start + 10_000]):
+            out[row["uid"]] = row["label"]
     return out
 
 

@@ -11,8 +11,9 @@ are the birth year. The ``decade`` facet is the decade of the victim's first
 event.
 
 Facet counts cover the whole result, so a one-syllable query (a surname shared by
-a fifth of all names) costs hundreds of milliseconds at scale: results are kept
-per revision of the public graph (service/public/cache.py).
+a fifth of all names) reads every hit's derived ``facet_keys`` (tens of milliseconds
+at 250,000 victims): results are kept per revision of the public graph
+(service/public/cache.py).
 """
 
 from __future__ import annotations
