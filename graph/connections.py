@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from neo4j import Driver, GraphDatabase
 
+from graph.publication import wait_for_recounts
 from graph.settings import Settings, StoreSettings
 
 
@@ -64,6 +65,7 @@ class Stores:
         return getattr(self.settings, name).database
 
     def close(self) -> None:
+        wait_for_recounts()  # a pending dashboard recount needs the drivers it was given
         for drv in self._drivers.values():
             drv.close()
         self._drivers.clear()

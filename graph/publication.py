@@ -100,9 +100,20 @@ def _stream(vault: Driver, database: str, name: str, **params):
         yield from (r.data() for r in session.run(queries.text(name), params))
 
 
-def _held_confidentially(vault: Driver, database: str) -> str:
-    rows = queries.run(vault, "publication/count_non_public_victims", database=database)
-    counts = {r["category"]: r["n"] for r in rows}
+def _victims_by_category(rows: list[dict]) -> Counter:
+    known = Counter({c["category"]: c["n"] for c in rows[0]["known"]})
+    known["unknown"] += rows[0]["total"] - sum(known.values())
+    return known
+
+
+def _held_confidentially(vault: Driver, vault_db: str, tx) -> str:
+    """The victims the vault holds but does not publish, by category, small cells hidden.
+    Vault counts minus the public graph's as ``tx`` leaves it: two index reads instead of
+    a label check on every victim (0.3 s at 250,000)."""
+    held = (_victims_by_category(queries.run(vault, "publication/count_victims_by_category",
+                                             database=vault_db))
+            - _victims_by_category(queries.run_in(tx, "publication/count_victims_by_category")))
+    counts = dict(held)  # Counter subtraction keeps only the categories with someone held
     return json.dumps({"total": policy.suppressed_total(sum(counts.values())),
                        "by_category": policy.suppress_small_cells(counts),
                        "threshold": policy.SMALL_CELL}, sort_keys=True)
@@ -160,7 +171,6 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
             vault, vault_db, "publication/stream_public_relationships",
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
     rels = _unique(rels + same_as_rows(vault, vault_db)[0])
-    held = _held_confidentially(vault, vault_db)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = (meta["generation"] or 0) + 1
     bar = _bar(len(nodes) + len(rels), "publishing") if progress else None
@@ -175,7 +185,8 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
                 queries.run_in(tx, "publication/derive_victim_facets", uids=None)
                 statistics = json.dumps(queries.run_in(tx, "public/count_statistics"))
                 queries.run_in(tx, "publication/merge_public_meta", generation=generation,
-                               held_confidentially=held, statistics=statistics)
+                               held_confidentially=_held_confidentially(vault, vault_db, tx),
+                               statistics=statistics)
                 tx.commit()
     finally:
         if bar:
@@ -193,7 +204,7 @@ def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str 
               public_db: str = "neo4j", actor: str = "system", reason: str = "change") -> PublishReport:
     """Re-decide the given people (and their events and proceedings) and bring the public
     graph in line for exactly those records, in one public-graph transaction."""
-    with publication_lock(vault, vault_db):
+    with _changing(), publication_lock(vault, vault_db):
         return _republish(vault, public, uids, vault_db, public_db, actor, reason)
 
 
@@ -214,7 +225,6 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
     same_as, cluster_members = same_as_rows(vault, vault_db, touched)
     rels += same_as
-    held = _held_confidentially(vault, vault_db)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = meta["generation"] or 0
     with public.session(database=public_db) as session:
@@ -228,6 +238,7 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
                            lambda n: None)
             derive = sorted(before | _victims_reaching(tx, touched))
             queries.run_in(tx, "publication/derive_victim_facets", uids=derive)
+            held = _held_confidentially(vault, vault_db, tx)
             version = queries.run_in(tx, "publication/merge_public_meta", generation=None,
                                      held_confidentially=held, statistics=None)[0]
             tx.commit()
@@ -248,7 +259,23 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
 QUIET_S = 1.0
 _recount = threading.Condition()
 _recount_jobs: dict[tuple[int, str], tuple] = {}  # (driver, database) -> newest version
-_recount_state = {"worker": None, "last_change": 0.0, "flush": False}
+_recount_state = {"worker": None, "last_change": 0.0, "flush": False, "changing": 0}
+
+
+@contextmanager
+def _changing():
+    """Hold the recount back while a republish of this process runs, and for ``QUIET_S``
+    after it ends: a count that started during an editor's next withdrawal would take the
+    cores from it (a withdrawal took 2 s instead of 0.5 s in the benchmark)."""
+    with _recount:
+        _recount_state["changing"] += 1
+    try:
+        yield
+    finally:
+        with _recount:
+            _recount_state["changing"] -= 1
+            _recount_state["last_change"] = time.monotonic()
+            _recount.notify_all()
 
 
 def recount_later(public: Driver, public_db: str, revision: int, published_at: str) -> None:
@@ -270,9 +297,9 @@ def _recount_all() -> None:
         with _recount:
             while _recount_jobs and not _recount_state["flush"]:
                 left = _recount_state["last_change"] + QUIET_S - time.monotonic()
-                if left <= 0:
+                if left <= 0 and not _recount_state["changing"]:
                     break
-                _recount.wait(left)
+                _recount.wait(left if left > 0 else None)
             if not _recount_jobs:
                 _recount_state.update(worker=None, flush=False)
                 return

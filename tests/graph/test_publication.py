@@ -112,6 +112,38 @@ def test_confidential_totals_are_suppressed(published, public):
     assert held["by_category"] == {"internal_disappearance": 6}
 
 
+def held_by_a_direct_count(vault) -> dict:
+    """The figure as a label check on every vault victim gives it, small cells hidden."""
+    from graph.consent import policy
+
+    records, _, _ = vault.execute_query(
+        "MATCH (p:Victim) WHERE NOT p:Public "
+        "RETURN coalesce(p.category, 'unknown') AS category, count(*) AS n")
+    counts = {r["category"]: r["n"] for r in records}
+    return {"total": policy.suppressed_total(sum(counts.values())),
+            "by_category": policy.suppress_small_cells(counts), "threshold": policy.SMALL_CELL}
+
+
+def test_held_figure_follows_every_change(published, stores, vault, public):
+    """Held = vault counts minus public counts: the same as counting hidden victims, after
+    a full publish and after changes that hide or publish someone (their categories and
+    a victim without one included)."""
+    vault.execute_query("MATCH (p:Victim {uid: 'p-1002'}) REMOVE p.category")
+    vault.execute_query("MATCH (p:Victim {uid: 'p-1007'}) SET p.category = 'war_pow'")
+    publish_all(vault, public)
+
+    def stored():
+        records, _, _ = public.execute_query("MATCH (m:PublicMeta) RETURN m.held_confidentially AS h")
+        return json.loads(records[0]["h"])
+
+    assert stored() == held_by_a_direct_count(vault)
+    editor.withdraw_consent(stores, "p-1007", actor="editor@test")
+    assert stored() == held_by_a_direct_count(vault)
+    assert stored()["total"] == 7
+    editor.review(stores, "p-1009", "approved", actor="editor@test")
+    assert stored() == held_by_a_direct_count(vault)
+
+
 def test_every_vault_node_has_exactly_one_consent_label(published, vault):
     records, _, _ = vault.execute_query(
         "MATCH (n:Entity) RETURN n.uid AS uid, "
