@@ -186,3 +186,19 @@ def test_a_file_over_records_already_in_the_vault_merges_them(vault, tmp_path):
     assert counts(vault) == {"nodes": 13, "rels": 13}
     import_file(vault, DATA / "small.jsonl")
     assert counts(vault) == {"nodes": 13, "rels": 13}
+
+
+def test_the_cycle_collector_is_paused_during_an_import_and_restored_after(vault, tmp_path):
+    """Paused while the records are held (it would walk millions of them at each pass),
+    and running again after the import, whether it succeeded or failed."""
+    import gc
+
+    during = []
+    assert gc.isenabled()
+    import_file(vault, DATA / "small.jsonl", after=lambda driver, db, uids: during.append(
+        gc.isenabled()))
+    assert during == [False]
+    assert gc.isenabled()
+    with pytest.raises(LoadError):
+        import_file(vault, _write(tmp_path, ["{not json"]))
+    assert gc.isenabled()
