@@ -36,10 +36,11 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     from service import health
     from service.api import init_api
+    from service.pages import init_pages
 
     app.register_blueprint(health.blp)
     init_api(app)
-    _register_pages(app)
+    init_pages(app)
     return app
 
 
@@ -49,15 +50,6 @@ def _space_out_collections() -> None:
         gc.set_threshold(YOUNG_COLLECTION_EVERY, *older)
 
 
-def _register_pages(app: Flask) -> None:
-    """The public explorer's pages, once they exist (service/pages)."""
-    try:
-        from service.pages import init_pages
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("service.pages",):
-            raise
-        return
-    init_pages(app)
 
 
 def _secret_key(settings: Settings) -> str:
