@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from neo4j import Driver
 
 from graph import audit, queries
-from graph.consent import policy
+from graph.consent import policy, screening
 from graph.consent.apply import affected, apply_policy
 from graph.resolution.clusters import same_as_rows
 
@@ -57,11 +57,22 @@ class PublishReport:
     removed: list[str] = field(default_factory=list)
     decisions: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    #: Fields the free-text gate withheld, and in how many records (graph.consent.gate).
+    withheld_fields: int = 0
+    withheld_records: int = 0
+    gate_seconds: float = 0.0
 
     def summary(self) -> str:
         return (f"published generation {self.generation}: {sum(self.nodes.values())} nodes, "
                 f"{sum(self.relationships.values())} relationships in {self.seconds:.1f} s "
-                f"(vault: {dict(self.decisions)})")
+                f"(vault: {dict(self.decisions)}); free-text gate withheld "
+                f"{self.withheld_fields} field(s) of {self.withheld_records} record(s) "
+                f"({self.gate_seconds:.1f} s)")
+
+    def screened(self, result: screening.Screened, seconds: float) -> None:
+        self.withheld_fields = len(result.findings)
+        self.withheld_records = result.withheld_records
+        self.gate_seconds = seconds
 
 
 def project_node(row: dict) -> dict | None:
@@ -171,6 +182,10 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
             vault, vault_db, "publication/stream_public_relationships",
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
     rels = _unique(rels + same_as_rows(vault, vault_db)[0])
+    gated = time.monotonic()
+    screened = screening.screen(vault, vault_db, nodes, rels,
+                                screening.name_index(vault, vault_db, fresh=True))
+    report.screened(screened, time.monotonic() - gated)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = (meta["generation"] or 0) + 1
     bar = _bar(len(nodes) + len(rels), "publishing") if progress else None
@@ -187,17 +202,27 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
                 queries.run_in(tx, "publication/merge_public_meta", generation=generation,
                                held_confidentially=_held_confidentially(vault, vault_db, tx),
                                statistics=statistics)
+                _save_screening(vault, vault_db, screened, generation, full=True)
                 tx.commit()
     finally:
         if bar:
             bar.close()
+    screening.forget(vault, vault_db, generation=generation)
     report.generation = generation
     report.nodes = Counter(n["labels"][1] for n in nodes)
     report.relationships = Counter(r["type"] for r in rels)
     report.seconds = time.monotonic() - started
     audit.append(vault, actor, "publish.full", None, database=vault_db, generation=generation,
-                 nodes=sum(report.nodes.values()), relationships=sum(report.relationships.values()))
+                 nodes=sum(report.nodes.values()), relationships=sum(report.relationships.values()),
+                 withheld_fields=report.withheld_fields, withheld_records=report.withheld_records)
     return report
+
+
+def _save_screening(vault: Driver, vault_db: str, screened: screening.Screened, generation: int,
+                    full: bool) -> None:
+    """The gate's review list and published texts, in the vault, before the public commit."""
+    with vault.session(database=vault_db) as session:
+        session.execute_write(lambda tx: screening.save(tx, screened, generation, full))
 
 
 def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
@@ -215,6 +240,9 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
     started = time.monotonic()
     report = PublishReport()
     touched = affected(vault, vault_db, uids)
+    # Every published text that names one of these people is checked again: a withdrawal
+    # must reach a source's title as surely as the person's own profile.
+    touched = sorted(set(touched) | screening.records_naming(vault, vault_db, touched))
     report.decisions = apply_policy(vault, vault_db, touched)
     nodes = [p for p in (project_node(r) for r in _stream(
              vault, vault_db, "publication/stream_public_nodes_of", uids=touched)) if p]
@@ -225,6 +253,10 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
             private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
     same_as, cluster_members = same_as_rows(vault, vault_db, touched)
     rels += same_as
+    gated = time.monotonic()
+    screened = screening.screen(vault, vault_db, nodes, rels)
+    screened.texts = {uid: t for uid, t in screened.texts.items() if uid in public_uids}
+    report.screened(screened, time.monotonic() - gated)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = meta["generation"] or 0
     with public.session(database=public_db) as session:
@@ -241,7 +273,9 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
             held = _held_confidentially(vault, vault_db, tx)
             version = queries.run_in(tx, "publication/merge_public_meta", generation=None,
                                      held_confidentially=held, statistics=None)[0]
+            _save_screening(vault, vault_db, screened, generation, full=False)
             tx.commit()
+    screening.forget(vault, vault_db, unpublished=removed)
     # The counts take 0.15-0.25 s at 250,000 victims: recounted after the commit (and a
     # pause), so a withdrawal is not kept waiting for them. Until then readers count live.
     recount_later(public, public_db, version["revision"], version["published_at"])
@@ -251,6 +285,21 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
     report.removed = removed
     report.seconds = time.monotonic() - started
     return report
+
+
+def republish_naming(vault: Driver, public: Driver, persons: Iterable[str], vault_db: str = "neo4j",
+                     public_db: str = "neo4j", actor: str = "system") -> PublishReport | None:
+    """After persons were written outside an editor's operation (an import): check again
+    every published record whose text may name one of them, since they may not be public.
+    None when no published text names any of them."""
+    persons = list(persons)
+    if not persons:
+        return None
+    naming = screening.records_naming(vault, vault_db, persons)
+    if not naming:
+        return None
+    return republish(vault, public, sorted(naming), vault_db, public_db, actor=actor,
+                     reason="names written")
 
 
 #: Seconds without a change before the dashboard is recounted: a burst of changes (an

@@ -19,7 +19,7 @@ from graph.queries import CYPHER_DIR
 KEYED_LABELS = (
     "Entity", "PublicationLock", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
     "Instrument", "Resource", "Source", "Organization", "Consent", "User", "ApiToken", "AuditEntry",
-    "Tombstone",
+    "Tombstone", "PublicText", "TextHold", "GateState",
 )
 
 #: Facet properties with range indexes: label -> properties.

@@ -29,6 +29,7 @@ from neo4j import Driver
 from neo4j.spatial import WGS84Point
 
 from graph import queries
+from graph.consent import screening
 from loaders.csv_layout import (
     CSV_FILES,
     LIST_FIELDS,
@@ -55,6 +56,9 @@ class ImportReport:
     relationships: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: The persons written: published text that names one of them must be checked again
+    #: (graph.publication.republish_naming), since they may not be public.
+    people: list[str] = field(default_factory=list)
 
     @property
     def records(self) -> int:
@@ -463,10 +467,15 @@ def _import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], 
         raise LoadError(name, problems)
     total = len(parsed.nodes) + len(parsed.rels)
     bar = _progress_bar(total, f"loading {Path(name).name}") if progress else None
+    report.people = [uid for uid, (_, label, _) in parsed.nodes.items() if label == "Person"]
     try:
+        if report.people:  # before and after: even a crash halfway leaves the cache stale
+            screening.names_changed(driver, database)
         report.nodes, report.relationships = write(
             driver, database, parsed, batch_size, bar.update if bar else (lambda n: None))
     finally:
+        if report.people:
+            screening.names_changed(driver, database)
         if bar:
             bar.close()
     if after:

@@ -167,9 +167,30 @@ def load(path: Path, batch_size: int) -> None:
         report = import_file(stores.vault, path, database=stores.database("vault"),
                              batch_size=batch_size, progress=True,
                              after=lambda drv, db, uids: apply_policy(drv, db, uids))
+        click.echo(report.summary())
+        recheck_names(stores, report.people)
     finally:
         stores.close()
-    click.echo(report.summary())
+
+
+def recheck_names(stores, people: list[str]) -> None:
+    """Published text that names a person just imported is checked again by the free-text
+    gate at once: the person is not public (yet), so their name must not stay published."""
+    from neo4j.exceptions import ServiceUnavailable
+
+    from graph.publication import republish_naming
+
+    try:
+        report = republish_naming(stores.vault, stores.public, people, stores.database("vault"),
+                                  stores.database("public"), actor="footprints load")
+    except ServiceUnavailable as exc:
+        raise click.ClickException(
+            "the records are in the vault, but the public graph is not reachable to check "
+            "its published text against the names imported; start it and run "
+            f"`footprints publish` ({exc})") from exc
+    if report is not None:
+        click.echo(f"free-text gate: {report.withheld_fields} published field(s) withheld that "
+                   "name an imported person who is not public")
 
 
 @main.command()

@@ -57,11 +57,17 @@ def import_uwazi_cmd(path: Path, mapping_path: Path, template: str | None, batch
     """Import an Uwazi CSV (or import zip) into the vault: checked whole, then written.
     Imported people are Confidential until an editor records their consent."""
     from loaders.uwazi import import_uwazi
+    from service.cli import recheck_names
 
     mapping = _mapping(mapping_path)
-    report = _run(lambda s: import_uwazi(s.vault, path, mapping, database=s.database("vault"),
-                                         template=template, batch_size=batch_size))
-    click.echo(report.summary())
+
+    def run(stores):
+        report = import_uwazi(stores.vault, path, mapping, database=stores.database("vault"),
+                              template=template, batch_size=batch_size)
+        click.echo(report.summary())
+        recheck_names(stores, report.people)
+
+    _run(run)
 
 
 @click.command("export-uwazi")

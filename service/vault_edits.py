@@ -32,6 +32,7 @@ from neomodel.exceptions import UniqueProperty
 
 from graph import audit, models, queries
 from graph.connections import Stores
+from graph.consent import screening
 from graph.publication import republish
 from loaders.importer import node_row, rel_row
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
@@ -151,6 +152,7 @@ def _plain(data: dict) -> dict:
 def _set_roles(tx: _NeomodelTx, label: str, uid: str, data: dict) -> None:
     if label == "Person":
         queries.run_in(tx, "vault/set_person_roles", uid=uid, roles=list(data["roles"]))
+        screening.names_changed_in(tx)  # the free-text gate's name index is out of date
 
 
 def _republish(stores: Stores, uids: list[str], user: User, reason: str) -> None:

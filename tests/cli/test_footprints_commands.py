@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from loaders.synthetic import generate, write_jsonl
 from service.cli import main
+from tests.support.stores import record_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,10 +34,7 @@ def run(settings, monkeypatch):
     return invoke
 
 
-def counts(driver) -> dict:
-    records, _, _ = driver.execute_query(
-        "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
-    return records[0].data()
+counts = record_counts
 
 
 def test_db_init_applies_the_schema_to_both_stores_idempotently(run, stores):

@@ -69,7 +69,8 @@ def test_public_set_is_exactly_the_expected_one(published, public):
     assert public_uids(public, "Person") == PUBLIC_PEOPLE
     assert public_uids(public, "Event") == {"e-1007", "e-1010"}
     assert public_uids(public, "Proceeding") == {"proc-0002"}
-    assert public_uids(public, "Source") == {"src-pub1"}
+    # src-pub2 is public by its terms; its title names hidden people (the free-text gate)
+    assert public_uids(public, "Source") == {"src-pub1", "src-pub2"}
     assert public_uids(public, "Consent") == set()
     assert public_uids(public, "Organization") == {"org-0001", "org-0002"}
 
@@ -87,7 +88,7 @@ def test_public_people_carry_only_cleared_fields(published, public):
     assert props["name_ko"] == "남경호공개"
     for private in ("contact", "notes", "owner", "in_dprk", "at_risk", "review_status"):
         assert private not in props
-    assert props["cleared_by_family"] is True and props["cleared_sources"] == ["src-pub1"]
+    assert props["cleared_by_family"] is True and props["cleared_sources"] == ["src-pub1", "src-pub2"]
 
 
 def test_relationships_cite_only_public_sources_and_join_public_ends(published, public):
@@ -222,11 +223,13 @@ def test_review_and_source_terms(published, stores, public):
     editor.review(stores, "p-1009", "approved", actor="editor@test")
     assert "p-1009" in public_uids(public, "Person")
     editor.set_source_terms(stores, "src-pub1", "partners", actor="editor@test")
-    assert public_uids(public, "Person") == set()  # their only public source narrowed
+    assert public_uids(public, "Person") == {"p-1007"}  # src-pub2 supports p-1007 too
+    editor.set_source_terms(stores, "src-pub2", "internal", actor="editor@test")
+    assert public_uids(public, "Person") == set()  # their only public sources narrowed
 
 
 def test_bad_editor_input_changes_nothing(published, stores, vault):
-    before = vault.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    before = vault.execute_query("MATCH (n:Entity) RETURN count(n) AS n").records[0]["n"]
     with pytest.raises(editor.EditError, match="no record"):
         editor.record_consent(stores, "p-nope", "publication", date(2024, 1, 1), "x", actor="e")
     with pytest.raises(editor.EditError, match="purpose"):
@@ -237,7 +240,7 @@ def test_bad_editor_input_changes_nothing(published, stores, vault):
         editor.review(stores, "src-pub1", "approved", actor="e")
     with pytest.raises(editor.EditError, match="no active consent"):
         editor.withdraw_consent(stores, "p-1001", actor="e")
-    assert vault.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == before
+    assert vault.execute_query("MATCH (n:Entity) RETURN count(n) AS n").records[0]["n"] == before
 
 
 def test_explain_says_why(published, stores):

@@ -14,14 +14,12 @@ from loaders.errors import LoadError
 from loaders.exporter import ExportError, export_csv, export_jsonl
 from loaders.importer import import_file, import_records
 from loaders.synthetic import generate
+from tests.support.stores import record_counts
 
 DATA = Path(__file__).parent / "data"
 
 
-def counts(driver) -> dict:
-    records, _, _ = driver.execute_query(
-        "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
-    return records[0].data()
+counts = record_counts
 
 
 def files(directory: Path) -> dict[str, bytes]:

@@ -10,15 +10,12 @@ import pytest
 from loaders.errors import LoadError
 from loaders.exporter import export_jsonl
 from loaders.importer import import_file
+from tests.support.stores import record_counts
 
 DATA = Path(__file__).parent / "data"
 
 
-def counts(driver) -> dict:
-    records, _, _ = driver.execute_query(
-        "MATCH (n) WITH count(n) AS nodes "
-        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
-    return records[0].data()
+counts = record_counts
 
 
 def test_load_writes_every_record(vault):

@@ -32,6 +32,7 @@ from loaders.uwazi.parse import (
     safe_name,
     split_header,
 )
+from tests.support.stores import record_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_MAPPING = ROOT / "examples" / "uwazi" / "footprints-victims.yml"
@@ -260,10 +261,7 @@ def _load_reference(vault, extra: list[dict] = ()) -> None:
     import_records(vault, enumerate([*REFERENCE, *extra], start=1), "reference")
 
 
-def _counts(vault) -> dict:
-    records, _, _ = vault.execute_query(
-        "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
-    return records[0].data()
+_counts = record_counts
 
 
 def _write(tmp_path: Path, name: str, rows: list[list[str]], delimiter: str = ",") -> Path:

@@ -21,3 +21,12 @@ def wipe(driver, database: str = "neo4j") -> None:
         except (ServiceUnavailable, SessionExpired):
             if attempt == 2:
                 raise
+
+
+def record_counts(driver) -> dict:
+    """The records of a store: its domain nodes and the relationships between them, not
+    its bookkeeping (audit entries, the free-text gate's state and index, users)."""
+    records, _, _ = driver.execute_query(
+        "MATCH (n:Entity) WITH count(n) AS nodes "
+        "OPTIONAL MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels")
+    return records[0].data()

@@ -35,7 +35,7 @@ def test_list_filters(public_ctx):
 def test_every_kind_lists(public_ctx):
     counts = {kind: entities.list_entities(kind)["total"] for kind in entities.KINDS}
     assert counts["victims"] == 6 and counts["officials"] == 1
-    assert counts["proceedings"] == 3 and counts["sources"] == 2
+    assert counts["proceedings"] == 3 and counts["sources"] == 3
     assert counts["instruments"] == 1 and counts["resources"] == 1
     assert counts["organizations"] == 3 and counts["perpetrators"] == 5
 
