@@ -77,6 +77,7 @@ def matrix(users, a_accounts: dict[str, str]) -> list[Row]:
         Row("PATCH", f"{RECORDS}/p-1002", EDITORS, 403, lambda: {"notes": "B was here"},
             if_match="p-1002"),
         Row("PUT", f"{RECORDS}/p-1002", EDITORS, 403, "current:p-1002", if_match="p-1002"),
+        Row("PATCH", f"{RECORDS}/p-1002", EDITORS, 403, lambda: {"owner": ORG_B}),  # no If-Match
         Row("PATCH", f"{RECORDS}/p-1001", EDITORS, 404, lambda: {"owner": ORG_B},
             if_match="p-1001"),
         Row("PUT", f"{RECORDS}/p-1001", EDITORS, 404, "current:p-1001", if_match="p-1001"),
