@@ -11,6 +11,10 @@ write lock is taken first, then its current content hashed and compared, then
 the change written. Of two editors who read the same version, one wins and
 the other gets 412 and nothing of theirs is written; nothing is silently lost.
 
+Organisations are walls (``service.visibility``): an editor changes, and links,
+only what their organisation owns, or shared reference data; a record's owning
+organisation is theirs when it is created and never changes afterwards.
+
 After each change the affected records are republished synchronously, so the
 public graph reflects the edit when the response is sent. Fields that the
 consent workflow owns (review, at-risk, a source's terms of use) are changed
