@@ -125,6 +125,7 @@ class Event(Entity):
     year = IntegerProperty()
     summary_en = StringProperty()
     summary_ko = StringProperty()
+    owner = StringProperty()
     perpetrated_by = RelationshipTo("Entity", "PERPETRATED_BY", model=DatedRel)
     occurred_at = RelationshipTo("Location", "OCCURRED_AT", model=FactRel)
 
@@ -193,6 +194,7 @@ class Proceeding(Entity):
     date_decided = DateProperty()
     status = vocab("proceeding_status")
     outcome = vocab("proceeding_outcome")
+    owner = StringProperty()
     concerns = RelationshipTo("Person", "CONCERNS", model=FactRel)
     names = RelationshipTo("Entity", "NAMES", model=FactRel)
     invokes = RelationshipTo("Entity", "INVOKES", model=FactRel)

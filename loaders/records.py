@@ -96,6 +96,7 @@ class EventRecord(Base):
     year = year()
     summary_en = text()
     summary_ko = text()
+    owner = uid()
 
     @validates_schema
     def dates_in_order(self, data, **kwargs):
@@ -112,6 +113,7 @@ class ProceedingRecord(Base):
     date_decided = fields.Date(allow_none=True)
     status = vocab("proceeding_status")
     outcome = vocab("proceeding_outcome")
+    owner = uid()
 
 
 class InstrumentRecord(Base):

@@ -1,14 +1,27 @@
-"""User accounts and API tokens, kept in the vault.
+"""User accounts, invitations and API tokens, kept in the vault.
 
-Passwords are hashed with argon2 and API tokens are stored as the sha256 of
-their secret: the vault never holds a credential that works as it is, and a
-token's secret is shown once, when it is issued. Revoking a user disables the
-account and revokes every token in one transaction. The CLI and the HTTP API
-both go through these functions.
+Passwords are hashed with argon2; API tokens and invitations are stored as the
+sha256 of their (random, 256-bit) secret: the vault never holds a credential
+that works as it is, and a secret is shown once, when it is issued. Revoking a
+user disables the account and revokes every token in one transaction. The CLI
+and the HTTP API both go through these functions.
+
+Every user belongs to an Organization, admins included: an admin manages the
+accounts of their own organisation only. An admin never learns another person's
+password: an account made over HTTP has none, only an invitation that its holder
+redeems to set their own (72 hours, once). Each token is minted for its own
+holder, by signing in; the platform operator's CLI (shell access to the server)
+is the one exception, and is audited as such.
+
+Every operation on an account or a token, and every sign-in that succeeds or
+fails, appends an entry to the hash-chained audit log (``graph.audit``), in the
+same transaction as the change it records: who did what to which account,
+never a secret, a hash or a password.
 """
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import re
 import secrets
@@ -19,11 +32,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from neo4j import Driver
 from neo4j.exceptions import ConstraintError
 
-from graph import queries
+from graph import audit, queries
 
 #: The roles, weakest first. What each one may do is decided in ``service.auth``.
 ROLES = ("researcher", "investigator", "lawyer", "editor", "admin")
 TOKEN_PREFIX = "fpt_"
+INVITATION_PREFIX = "fpi_"
+#: How long an invitation may be redeemed.
+INVITATION_HOURS = 72
 MIN_PASSWORD = 12
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HASHER = PasswordHasher()
@@ -56,6 +72,14 @@ class User:
 
 
 @dataclass(frozen=True)
+class Invitation:
+    """A new invitation: ``secret`` goes to the invited person once and is never stored."""
+
+    secret: str
+    expires_at: str
+
+
+@dataclass(frozen=True)
 class IssuedToken:
     """A new token: ``secret`` goes to its holder once and is never stored."""
 
@@ -66,6 +90,16 @@ class IssuedToken:
 
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
+
+
+def operator_actor() -> str:
+    """How the audit log names the platform operator: someone with a shell on the server,
+    acting through the CLI, by their OS account."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return f"operator:{name}"
 
 
 def hash_token(secret: str) -> str:
@@ -82,36 +116,118 @@ def check_password(password: str | None) -> str:
     return password
 
 
-def create_user(driver: Driver, database: str, email: str, role: str, password: str,
-                organization: str | None = None, name: str | None = None) -> dict:
-    """A new account. Everyone but an admin belongs to an Organization of the vault
-    (its confidential records are the ones they may read)."""
+def _write(driver: Driver, database: str, fn):
+    with driver.session(database=database) as session:
+        return session.execute_write(fn)
+
+
+def _check_account(driver: Driver, database: str, email: str, role: str,
+                   organization: str | None) -> str:
     email = normalize_email(email)
     if not _EMAIL.match(email):
         raise AccountError("email", "not an e-mail address")
     if role not in ROLES:
         raise AccountError("role", f"{role!r} is not one of {', '.join(ROLES)}")
-    check_password(password)
-    if organization:
-        found = queries.run(driver, "users/match_organization", database=database,
-                            uid=organization)[0]
-        if found["uid"] is None:
-            raise AccountError("organization", f"no Organization with uid {organization!r} "
-                                               "in the vault")
-    elif role != "admin":
-        raise AccountError("organization", "every user but an admin belongs to an Organization")
+    if not organization:
+        raise AccountError("organization", "every user belongs to an Organization (admins "
+                                           "too: they manage their own organisation's accounts)")
+    found = queries.run(driver, "users/match_organization", database=database,
+                        uid=organization)[0]
+    if found["uid"] is None:
+        raise AccountError("organization", f"no Organization with uid {organization!r} "
+                                           "in the vault")
+    return email
+
+
+def _create(driver: Driver, database: str, actor: str, email: str, role: str,
+            organization: str | None, name: str | None,
+            password: str | None) -> tuple[dict, Invitation | None]:
+    email = _check_account(driver, database, email, role, organization)
+    if password is not None:
+        check_password(password)
+    secret = None if password is not None else INVITATION_PREFIX + secrets.token_urlsafe(32)
+    uid = f"user-{secrets.token_hex(8)}"
+
+    def tx_fn(tx):
+        row = queries.run_in(tx, "users/create_user", uid=uid, email=email, display_name=name,
+                             role=role, organization=organization,
+                             password_hash=hash_password(password) if password else None,
+                             invitation_hash=hash_token(secret) if secret else None,
+                             hours=INVITATION_HOURS)[0]["user"]
+        audit.append_in(tx, actor, "account.create", uid, role=role, organization=organization,
+                        invited=secret is not None)
+        return row
+
     try:
-        rows = queries.run(driver, "users/create_user", database=database,
-                           uid=f"user-{secrets.token_hex(8)}", email=email, display_name=name, role=role,
-                           organization=organization or None,
-                           password_hash=hash_password(password))
+        user = _plain(_write(driver, database, tx_fn))
     except ConstraintError as exc:
         raise AccountError("email", f"a user with e-mail {email} already exists") from exc
-    return _plain(rows[0]["user"])
+    invitation = Invitation(secret, user["invitation_expires_at"]) if secret else None
+    return user, invitation
 
 
-def list_users(driver: Driver, database: str) -> list[dict]:
-    return [_plain(r["user"]) for r in queries.run(driver, "users/list_users", database=database)]
+def create_user(driver: Driver, database: str, email: str, role: str, password: str,
+                organization: str | None = None, name: str | None = None, *,
+                actor: str) -> dict:
+    """A new account with a password: the platform operator's CLI (and test fixtures).
+    ``actor`` is who does it, for the audit log."""
+    return _create(driver, database, actor, email, role, organization, name,
+                   check_password(password))[0]
+
+
+def invite_user(driver: Driver, database: str, email: str, role: str, organization: str,
+                name: str | None = None, *, actor: str) -> tuple[dict, Invitation]:
+    """A new account without a password, and the invitation its holder redeems to set one
+    (:func:`accept_invitation`): whoever creates the account never knows its password."""
+    user, invitation = _create(driver, database, actor, email, role, organization, name, None)
+    assert invitation is not None
+    return user, invitation
+
+
+def reissue_invitation(driver: Driver, database: str, uid: str, *, actor: str) -> Invitation:
+    """A fresh invitation (the old one stops working) for an account that has never had a
+    password; an account with one gets none, so no one but its holder can set it."""
+    secret = INVITATION_PREFIX + secrets.token_urlsafe(32)
+
+    def tx_fn(tx):
+        rows = queries.run_in(tx, "users/set_invitation", uid=uid, invitation_hash=hash_token(secret),
+                              hours=INVITATION_HOURS)
+        if rows:
+            audit.append_in(tx, actor, "account.invite", uid)
+        return rows
+
+    rows = _write(driver, database, tx_fn)
+    if not rows:
+        raise AccountError("invitation", "only an enabled account that has no password yet "
+                                         "can be invited again")
+    return Invitation(secret, _plain(rows[0]["user"])["invitation_expires_at"])
+
+
+def accept_invitation(driver: Driver, database: str, secret: str, password: str) -> User:
+    """Set the first password of an invited account; the invitation is used up."""
+    check_password(password)
+    if not (secret or "").startswith(INVITATION_PREFIX):
+        raise AccountError("invitation", "not a valid invitation")
+
+    def tx_fn(tx):
+        rows = queries.run_in(tx, "users/accept_invitation", invitation_hash=hash_token(secret),
+                              password_hash=hash_password(password))
+        if rows:
+            user = rows[0]["user"]
+            audit.append_in(tx, user["email"], "account.accept", user["uid"])
+        return rows
+
+    rows = _write(driver, database, tx_fn)
+    if not rows:
+        raise AccountError("invitation", "not valid: unknown, already used or expired (ask your "
+                                         "organisation's admin for a new one)")
+    return User.from_row(rows[0]["user"])
+
+
+def list_users(driver: Driver, database: str, organization: str | None = None) -> list[dict]:
+    """The accounts of ``organization`` (every account when None: the operator's view)."""
+    return [_plain(r["user"]) for r in queries.run(driver, "users/list_users", database=database,
+                                                   organization=organization)]
 
 
 def find_user(driver: Driver, database: str, email: str | None = None,
@@ -122,29 +238,46 @@ def find_user(driver: Driver, database: str, email: str | None = None,
 
 
 def verify_login(driver: Driver, database: str, email: str, password: str) -> User | None:
-    """The user, if the e-mail and password match an enabled account; else None."""
+    """The user, if the e-mail and password match an enabled account; else None. Either
+    way the attempt is audited (a failure names the account only if there is one, so a
+    password typed into the e-mail field never reaches the log)."""
     rows = queries.run(driver, "users/match_user", database=database,
                        email=normalize_email(email), uid=None)
-    stored = rows[0]["password_hash"] if rows else _DUMMY_HASH
+    stored = (rows[0]["password_hash"] if rows else None) or _DUMMY_HASH
     try:
         _HASHER.verify(stored, password or "")
+        matched = stored is not _DUMMY_HASH
     except (VerificationError, InvalidHashError):
+        matched = False
+    user = rows[0]["user"] if rows else None
+    if not matched or user["disabled"]:
+        reason = ("unknown account" if user is None else "account disabled" if user["disabled"]
+                  else "no password set" if not user["password_set"] else "wrong password")
+        audit.append(driver, "anonymous", "auth.login_failed", user["uid"] if user else None,
+                     database=database, reason=reason)
         return None
-    if not rows or rows[0]["user"]["disabled"]:
-        return None
-    user = rows[0]["user"]
     if _HASHER.check_needs_rehash(stored):
         queries.run(driver, "users/set_password_hash", database=database, uid=user["uid"],
                     password_hash=hash_password(password))
+    audit.append(driver, user["email"], "auth.login", user["uid"], database=database)
     return User.from_row(user)
 
 
-def issue_token(driver: Driver, database: str, user_uid: str, label: str | None = None) -> IssuedToken:
+def issue_token(driver: Driver, database: str, user_uid: str, label: str | None = None, *,
+                actor: str) -> IssuedToken:
+    """A new token for the account ``user_uid``: at sign-in for oneself (``actor`` is the
+    user), or by the platform operator's CLI."""
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     uid = f"tok-{secrets.token_hex(8)}"
-    rows = queries.run(driver, "users/create_token", database=database, user=user_uid, uid=uid,
-                       token_hash=hash_token(secret), label=label)
-    if not rows:
+
+    def tx_fn(tx):
+        rows = queries.run_in(tx, "users/create_token", user=user_uid, uid=uid,
+                              token_hash=hash_token(secret), label=label)
+        if rows:
+            audit.append_in(tx, actor, "token.issue", user_uid, token=uid, label=label)
+        return rows
+
+    if not _write(driver, database, tx_fn):
         raise AccountError("user", "no enabled user with that uid")
     return IssuedToken(uid=uid, secret=secret, label=label)
 
@@ -160,19 +293,32 @@ def user_for_token(driver: Driver, database: str, secret: str) -> tuple[User, st
     return User.from_row(rows[0]["user"]), rows[0]["token_uid"]
 
 
-def revoke_token(driver: Driver, database: str, token_uid: str) -> bool:
-    rows = queries.run(driver, "users/revoke_token", database=database, uid=token_uid)
-    return bool(rows and rows[0]["revoked"])
+def revoke_token(driver: Driver, database: str, token_uid: str, *, actor: str) -> bool:
+    def tx_fn(tx):
+        row = queries.run_in(tx, "users/revoke_token", uid=token_uid)[0]
+        if row["revoked"]:
+            audit.append_in(tx, actor, "token.revoke", row["user"], token=token_uid)
+        return bool(row["revoked"])
+
+    return _write(driver, database, tx_fn)
 
 
-def revoke_user(driver: Driver, database: str, uid: str) -> int | None:
+def revoke_user(driver: Driver, database: str, uid: str, *, actor: str) -> int | None:
     """Disable the account and revoke all its tokens; the number revoked, or None if no such user."""
-    rows = queries.run(driver, "users/disable_user", database=database, uid=uid)
+
+    def tx_fn(tx):
+        rows = queries.run_in(tx, "users/disable_user", uid=uid)
+        if rows:
+            audit.append_in(tx, actor, "account.revoke", uid, tokens_revoked=rows[0]["revoked"])
+        return rows
+
+    rows = _write(driver, database, tx_fn)
     return rows[0]["revoked"] if rows else None
 
 
 def _plain(user: dict) -> dict:
     out = dict(user)
-    if out.get("created_at") is not None and hasattr(out["created_at"], "iso_format"):
-        out["created_at"] = out["created_at"].iso_format()
+    for key in ("created_at", "invitation_expires_at"):
+        if out.get(key) is not None and hasattr(out[key], "iso_format"):
+            out[key] = out[key].iso_format()
     return out

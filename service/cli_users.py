@@ -1,8 +1,11 @@
 """``footprints users``: add, list and revoke accounts, and issue API tokens.
 
-The operator's way in before any admin exists over HTTP. Passwords are
-prompted (twice, hidden) or read from stdin, never taken as an argument that
-would land in the shell history; a token's secret is printed once.
+The platform operator's tools: whoever has a shell on the server. They are the
+way in before any admin exists over HTTP, and the one place where a password is
+set or a token minted for someone else; each of these writes an audit entry
+whose actor is ``operator:<OS user>``. Passwords are prompted (twice, hidden)
+or read from stdin, never taken as an argument that would land in the shell
+history; a token's secret is printed once.
 """
 
 from __future__ import annotations
@@ -47,11 +50,12 @@ def users() -> None:
 @users.command("add")
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice(accounts.ROLES))
-@click.option("--organization", "organization", default=None,
-              help="uid of the user's Organization (required for every role but admin).")
+@click.option("--organization", "organization", required=True,
+              help="uid of the user's Organization (every user has one; an admin manages "
+                   "its accounts).")
 @click.option("--name", default=None)
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
-def add(email: str, role: str, organization: str | None, name: str | None,
+def add(email: str, role: str, organization: str, name: str | None,
         password_stdin: bool) -> None:
     """Add a user with EMAIL (the password is prompted)."""
     if password_stdin:
@@ -59,7 +63,8 @@ def add(email: str, role: str, organization: str | None, name: str | None,
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     user = _with_vault(lambda drv, db: accounts.create_user(
-        drv, db, email, role, password, organization=organization, name=name))
+        drv, db, email, role, password, organization=organization, name=name,
+        actor=accounts.operator_actor()))
     click.echo(f"added {user['email']} ({user['role']}"
                + (f", {user['organization']}" if user["organization"] else "") + f"): {user['uid']}")
 
@@ -83,7 +88,7 @@ def revoke(email: str) -> None:
 
     def run(drv, db):
         user = _find(drv, db, email)
-        return user, accounts.revoke_user(drv, db, user["uid"])
+        return user, accounts.revoke_user(drv, db, user["uid"], actor=accounts.operator_actor())
 
     user, count = _with_vault(run)
     click.echo(f"disabled {user['email']}; revoked {count} token(s)")
@@ -99,7 +104,7 @@ def token(email: str, label: str | None) -> None:
         user = _find(drv, db, email)
         if user["disabled"]:
             raise click.ClickException(f"{user['email']} is disabled")
-        return accounts.issue_token(drv, db, user["uid"], label)
+        return accounts.issue_token(drv, db, user["uid"], label, actor=accounts.operator_actor())
 
     issued = _with_vault(run)
     click.echo(f"token {issued.uid} (shown once, keep it secret):", err=True)

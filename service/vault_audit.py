@@ -4,7 +4,10 @@
 with the result instead of an exit status, so that monitoring can call it. A broken
 chain is a finding, not an error: the answer is 200 with ``ok: false`` and the first
 entry that does not fit. Listing shows what the log holds (actors, actions, subject
-uids and the details written with them), never the records themselves.
+uids and the details written with them), never the records themselves, and only
+an organisation's own part of the log: entries made by its users, or about its
+users or the records it owns (``cypher/vault/match_audit_entries.cypher``).
+Verifying covers the whole chain, and answers with counts and hashes only.
 """
 
 from __future__ import annotations
@@ -35,13 +38,14 @@ def _details(text: str | None) -> dict | str | None:
         return text
 
 
-def latest_entries(stores: Stores, page: int = 1, per_page: int = 50,
+def latest_entries(stores: Stores, organization: str, page: int = 1, per_page: int = 50,
                    action: str | None = None) -> dict:
-    """A page of audit entries, newest first, with the total."""
+    """A page of ``organization``'s audit entries, newest first, with their total."""
     db = stores.database("vault")
-    counted = queries.run(stores.vault, "vault/count_audit_entries", database=db, action=action)[0]
+    counted = queries.run(stores.vault, "vault/count_audit_entries", database=db, action=action,
+                          organization=organization)[0]
     rows = queries.run(stores.vault, "vault/match_audit_entries", database=db, action=action,
-                       skip=(page - 1) * per_page, limit=per_page)
+                       organization=organization, skip=(page - 1) * per_page, limit=per_page)
     items = [{**row, "details": _details(row["details"])} for row in rows]
     return {"total": counted["total"], "page": page, "per_page": per_page,
             "head_seq": counted["head_seq"] or 0, "items": items}

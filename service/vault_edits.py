@@ -11,6 +11,10 @@ write lock is taken first, then its current content hashed and compared, then
 the change written. Of two editors who read the same version, one wins and
 the other gets 412 and nothing of theirs is written; nothing is silently lost.
 
+Organisations are walls (``service.visibility``): an editor changes, and links,
+only what their organisation owns, or shared reference data; a record's owning
+organisation is theirs when it is created and never changes afterwards.
+
 After each change the affected records are republished synchronously, so the
 public graph reflects the edit when the response is sent. Fields that the
 consent workflow owns (review, at-risk, a source's terms of use) are changed
@@ -44,7 +48,15 @@ from service.vault_reads import (
     require_visible,
     written_record,
 )
-from service.visibility import access_of, may_see
+from service.visibility import (
+    OWNER_FIELD,
+    Access,
+    access_of,
+    may_link,
+    may_see,
+    may_write,
+    refusal,
+)
 
 #: Record types editors write here, with their model and the prefix of generated uids.
 MODELS: dict[str, tuple[type, str]] = {
@@ -69,6 +81,8 @@ MANAGED: dict[str, dict[str, str]] = {
 #: Managed fields that may still be given when a record is created.
 SETTABLE_ON_CREATE = {"at_risk", "terms_of_use"}
 ORG_FIELDS = ("owner", "submitted_by")
+FIXED_OWNER = ("the organisation that owns a record is fixed when it is created: records are "
+               "never moved between organisations")
 
 
 class Invalid(ValueError):
@@ -79,6 +93,24 @@ class Invalid(ValueError):
             errors = {errors: [reason or "invalid"]}
         self.errors = errors
         super().__init__("; ".join(f"{f}: {' '.join(map(str, r))}" for f, r in errors.items()))
+
+
+class Forbidden(PermissionError):
+    """The caller may see the record but not change it (HTTP 403); nothing was written."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def require_writable(stores: Stores, user: User, uid: str, field: str = "uid") -> Access:
+    """The record's access facts if ``user`` may change it; :class:`NotVisible` (404) if they
+    may not even see it, :class:`Forbidden` (403) if it is another organisation's."""
+    access = require_visible(stores, user, uid)
+    if not may_write(user, access):
+        raise Forbidden(field, refusal(access))
+    return access
 
 
 class Stale(RuntimeError):
@@ -162,7 +194,8 @@ def _republish(stores: Stores, uids: list[str], user: User, reason: str) -> None
 
 def create_record(stores: Stores, user: User, body: Any) -> dict:
     """A new record from its interchange form (``record`` names the type; ``uid`` optional).
-    A person's ``owner`` and a source's ``submitted_by`` default to the editor's organisation."""
+    The owning organisation (a person's, event's or proceeding's ``owner``, a source's
+    ``submitted_by``) is the editor's: it defaults to it, and naming another is refused."""
     if not isinstance(body, dict):
         raise Invalid("record", "send a JSON object: an interchange record")
     label = body.get("record")
@@ -173,11 +206,16 @@ def create_record(stores: Stores, user: User, body: Any) -> dict:
     for field, where in MANAGED.get(label, {}).items():
         if field in body and field not in SETTABLE_ON_CREATE:
             raise Invalid(field, f"set through {where}")
+    if user.organization is None:
+        raise Forbidden("record", "you belong to no organisation, so you create no records")
     record = dict(body)
     record.setdefault("uid", f"{prefix}-{secrets.token_hex(8)}")
-    default_org = {"Person": "owner", "Source": "submitted_by"}.get(label)
-    if default_org and user.organization:
-        record.setdefault(default_org, user.organization)
+    owner_field = OWNER_FIELD.get(label)
+    if owner_field:
+        given = record.setdefault(owner_field, user.organization)
+        if given != user.organization:
+            raise Forbidden(owner_field, f"you create records of your own organisation "
+                                         f"({user.organization}) only")
     data = _validate(label, record)
     _check_organizations(stores, data)
     uid = data["uid"]
@@ -200,7 +238,7 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
                   partial: bool) -> dict:
     """Replace (PUT) or patch (PATCH; ``null`` removes a field) a record, if its current ETag
     is among ``if_match``; raises :class:`Stale` otherwise."""
-    access = require_visible(stores, user, uid)
+    access = require_writable(stores, user, uid, "record")
     if access.label not in MODELS:
         raise Invalid("record", f"a {access.label} is not edited here")
     if not isinstance(body, dict):
@@ -209,6 +247,7 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
     for field, expected in (("record", label), ("uid", uid)):
         if field in body and body[field] != expected:
             raise Invalid(field, f"cannot change a record's {field} (it is {expected!r})")
+    owner_field = OWNER_FIELD.get(label)
     cls, _ = MODELS[label]
     _bind(stores)
     with db.write_transaction:
@@ -221,6 +260,10 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
         if tag not in if_match:
             raise Stale(tag)
         merged = {**current, **body} if partial else {**body}
+        if owner_field:
+            if owner_field in body and body[owner_field] != current.get(owner_field):
+                raise Invalid(owner_field, FIXED_OWNER)
+            merged[owner_field] = current.get(owner_field)  # a PUT that leaves it out keeps it
         for field, where in MANAGED.get(label, {}).items():
             if field in body and body[field] != current.get(field):
                 raise Invalid(field, f"change it through {where}")
@@ -247,7 +290,9 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
 
 def create_relationship(stores: Stores, user: User, body: Any) -> dict:
     """A relationship in the interchange form (``type``, ``from``, ``to``, ``sources``, ...),
-    merged like an import (re-sending it changes nothing), then both ends republished."""
+    merged like an import (re-sending it changes nothing), then both ends republished. The
+    caller's organisation must own both ends (or they are shared reference data): a link
+    changes what becomes public about each end. Cited sources need only be visible."""
     if not isinstance(body, dict):
         raise Invalid("type", "send a JSON object: an interchange relationship record")
     try:
@@ -267,6 +312,9 @@ def create_relationship(stores: Stores, user: User, body: Any) -> dict:
             raise Invalid(field, f"no record with uid {ref!r}")
         if access.label not in labels:
             raise Invalid(field, f"{ref!r} is a {access.label}, expected {' or '.join(labels)}")
+    for field, ref, _ in wanted[:2]:  # both ends; a cited source need only be visible
+        if not may_link(user, found[ref]):
+            raise Forbidden(field, refusal(found[ref]))
     row = rel_row(data)
 
     def tx_fn(tx):

@@ -112,9 +112,8 @@ def read_record(stores: Stores, user: User, uid: str, audited: bool = True) -> d
 
 
 def written_record(stores: Stores, uid: str) -> dict:
-    """The record an editor has just written, as they wrote it. No visibility check: it is
-    their own input (an editor who hands a record to another organisation sees it this once,
-    and gets "no record" afterwards)."""
+    """The record an editor has just written, as they wrote it: their organisation owns it
+    (or it is shared reference data), so they may see it."""
     row = _fetch(stores, uid)
     access = access_of(stores, [uid]).get(uid)
     if row is None or access is None:
@@ -174,7 +173,7 @@ def dossier(stores: Stores, user: User, uid: str) -> dict:
 
     shown = [access, *(seen[s["uid"]] for s in sources),
              *(seen[r["other"]["uid"]] for r in relationships)]
-    shown += [Access(c["uid"], "Consent", "Confidential", access.owners) for c in consents]
+    shown += [Access(c["uid"], "Consent", "Confidential", linked=access.owners) for c in consents]
     audit_reads(stores, user, shown, via=f"person/{uid}")
     out = record_view(row, access)
     out.update(consents=consents, consents_withheld=consents_withheld, sources=sources,
@@ -224,7 +223,7 @@ def search_people(stores: Stores, user: User, text: str, limit: int = 20) -> lis
                        limit=limit)
     hits = []
     for row in rows:
-        access = Access.from_row(row["uid"], row["labels"], "Person", [row["owner"]])
+        access = Access.from_row(row["uid"], row["labels"], "Person", row["owner"])
         if not may_see(user, access):  # the query filtered already; this is a second lock
             continue
         roles = [lbl for lbl in ("Victim", "Witness", "Relative", "Official") if lbl in row["labels"]]

@@ -1,13 +1,14 @@
 """The audit log for admins: verify the hash chain, list the latest entries.
 
 The HTTP equivalent of ``footprints audit verify`` (service/vault_audit.py). Admins
-only: the log names who read which record.
+only: the log names who read which record. An admin lists the entries of their own
+organisation only (its users' actions, and actions on its users and records).
 """
 
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
 from service import vault_audit
@@ -79,6 +80,9 @@ class Entries(MethodView):
     @blp.arguments(AuditEntriesArgs, location="query", unknown=None)
     @blp.response(200, AuditPageSchema)
     def get(self, args: dict):
-        """The latest audit entries, newest first, paginated."""
-        stores, _ = caller()
-        return vault_audit.latest_entries(stores, args["page"], args["per_page"], args["action"])
+        """Your organisation's latest audit entries, newest first, paginated."""
+        stores, admin = caller()
+        if not admin.organization:
+            abort(403, message="you belong to no organisation, so no part of the log is yours")
+        return vault_audit.latest_entries(stores, admin.organization, args["page"],
+                                          args["per_page"], args["action"])

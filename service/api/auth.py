@@ -1,8 +1,12 @@
-"""Signing in and out: e-mail and password for a bearer token, revocation, who am I.
+"""Signing in and out: e-mail and password for a bearer token, revocation, who am I, and
+redeeming an invitation to set one's first password.
 
 Login is rate-limited per client and e-mail address; a wrong address and a
 wrong password get the same answer in the same time. The token's secret is
-in the login response only: the vault keeps its hash.
+in the login response only: the vault keeps its hash. Signing in is how
+anyone gets a token, for themselves only (one per sign-in, labelled); no one
+mints a token for another person over HTTP. Every sign-in, failed or not, every
+sign-out and every redeemed invitation is audited.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
 from service import accounts
-from service.api.vault_common import caller, no_store
+from service.api.vault_common import caller, http_errors, no_store
 from service.auth import REALM, current_token, document_bearer_auth, granted, require_role
-from service.ratelimit import login_key, rate_limit
+from service.ratelimit import client_ip, login_key, rate_limit
 from service.stores import vault
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
@@ -44,6 +48,13 @@ class LoginTokenSchema(Schema):
     user = fields.Nested(AuthUserSchema, required=True)
 
 
+class AcceptInvitationSchema(Schema):
+    invitation = fields.String(required=True, load_only=True,
+                               validate=validate.Length(min=1, max=200))
+    password = fields.String(required=True, load_only=True,
+                             validate=validate.Length(min=accounts.MIN_PASSWORD, max=1024))
+
+
 class AuthMessageSchema(Schema):
     message = fields.String(required=True)
 
@@ -68,7 +79,7 @@ class Login(MethodView):
         if user is None:
             abort(401, message="wrong e-mail address or password",
                   headers={"WWW-Authenticate": REALM})
-        token = accounts.issue_token(stores.vault, db, user.uid, body["label"])
+        token = accounts.issue_token(stores.vault, db, user.uid, body["label"], actor=user.email)
         return {"token": token.secret, "token_uid": token.uid, "user": user_json(user)}
 
 
@@ -78,8 +89,9 @@ class Logout(MethodView):
     @blp.response(200, AuthMessageSchema)
     def post(self):
         """Revoke the token this request was made with."""
-        stores, _ = caller()
-        accounts.revoke_token(stores.vault, stores.database("vault"), current_token())
+        stores, user = caller()
+        accounts.revoke_token(stores.vault, stores.database("vault"), current_token(),
+                              actor=user.email)
         return {"message": "signed out: this token is revoked"}
 
 
@@ -90,4 +102,20 @@ class Me(MethodView):
     def get(self):
         """The signed-in user and their role."""
         _, user = caller()
+        return user_json(user)
+
+
+@blp.route("/invitations/accept")
+class AcceptInvitation(MethodView):
+    @rate_limit("login", client_ip)
+    @blp.arguments(AcceptInvitationSchema)
+    @blp.response(200, AuthUserSchema)
+    @blp.alt_response(422, description="The invitation is unknown, used or expired, or the "
+                                       "password too short")
+    def post(self, body: dict):
+        """Redeem the invitation an admin gave you: set your password (then sign in)."""
+        stores = vault()
+        with http_errors("invitation"):
+            user = accounts.accept_invitation(stores.vault, stores.database("vault"),
+                                              body["invitation"], body["password"])
         return user_json(user)

@@ -4,8 +4,10 @@ Everything the consent CLI does: record and withdraw consent, mark a person at
 risk, review for publication, set a source's terms of use, explain a decision,
 and rebuild the public graph. Each operation is audited and republishes before
 it answers: after a withdrawal returns, the person is already out of the public
-graph. Consent records belong to the organisation that owns the person: only
-its users (admins included only if they belong to it) record or withdraw them.
+graph. Consent records, the review and the at-risk mark belong to the organisation
+that owns the person, and a source's terms to the one that submitted it: only its
+users (admins included only if they belong to it) change them; to anyone else who may
+read the record the answer is 403 (``service.visibility``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from graph.vocabularies import choices
 from service.api.vault_common import EditResultSchema, caller, http_errors, no_store, result
 from service.auth import document_bearer_auth, require_role
 from service.vault_reads import audit_reads, explain_visible, require_visible
-from service.visibility import may_manage_consent
+from service.visibility import may_manage_consent, may_write, refusal
 
 blp = Blueprint("vault-consent", __name__, url_prefix="/api/v1/vault",
                 description="Consent, review and publication (editors; audited)")
@@ -78,8 +80,9 @@ class ConsentExplanationSchema(Schema):
 
 
 def _person(uid: str, consent: bool = False):
-    """The caller, after checking that they may see the person (404 otherwise) and, for
-    consent operations, that the person's consents are theirs to manage (403)."""
+    """The caller, after checking that they may see the person (404 otherwise) and that the
+    person is theirs to change (403): consents, the review and the at-risk mark belong to
+    the organisation that owns the person."""
     stores, user = caller()
     with http_errors():
         access = require_visible(stores, user, uid)
@@ -88,6 +91,8 @@ def _person(uid: str, consent: bool = False):
     if consent and not may_manage_consent(user, access):
         abort(403, message="consent records belong to the organisation that owns the person: "
                            "only its users may record or withdraw them")
+    if not may_write(user, access):
+        abort(403, message=refusal(access))
     return stores, user
 
 
@@ -155,8 +160,11 @@ class SourceTerms(MethodView):
         """Set a source's terms of use (the public graph is rebuilt)."""
         stores, user = caller()
         with http_errors("terms"):
-            if require_visible(stores, user, uid).label != "Source":
+            access = require_visible(stores, user, uid)
+            if access.label != "Source":
                 abort(404, message=f"no source with uid {uid!r}")
+            if not may_write(user, access):
+                abort(403, message=refusal(access))
             return result(editor.set_source_terms(stores, uid, body["terms"], actor=user.email))
 
 

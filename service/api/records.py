@@ -4,7 +4,8 @@ Records travel in the interchange format (docs/interchange.md). A GET answers
 with an ETag; PUT and PATCH must send it back in If-Match (428 without, 412 if
 the record changed meanwhile). Reads of restricted and confidential records are
 audited; confidential records are shown only to their organisation's users, whatever
-their role (admins included).
+their role (admins included), and only the owning organisation changes a record
+(``service.visibility``).
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ class Record(MethodView):
     def _update(uid: str, body: dict, partial: bool):
         stores, user = caller()
         with http_errors("record"):
-            vault_reads.require_visible(stores, user, uid)
+            vault_edits.require_writable(stores, user, uid, "record")  # 404, 403 before 428
             tags = if_match()
             return _with_etag(vault_edits.update_record(stores, user, uid, body, tags, partial))
 

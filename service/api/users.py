@@ -1,7 +1,15 @@
-"""Admins manage user accounts over HTTP (the ``footprints users`` CLI does the same).
+"""Admins manage the user accounts of their own organisation over HTTP.
 
-Accounts never leave with their password hash; a new token's secret is in the
-response that creates it and nowhere else.
+An admin belongs to an organisation and sees, creates and revokes its accounts
+only: another organisation's accounts answer 404, as if they did not exist, and
+creating one there is refused (403). An admin never sets a password or mints a
+token for someone else: a new account comes with a one-time invitation (shown
+in the response, stored hashed, valid 72 hours) that its holder redeems at
+``POST /api/v1/auth/invitations/accept`` to set their own password; tokens are
+minted by signing in. The platform operator's ``footprints users`` CLI is the
+one way around this, and it is audited as the operator.
+
+Accounts never leave with their password hash; every change is audited.
 """
 
 from __future__ import annotations
@@ -11,21 +19,21 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
 from service import accounts
-from service.api.vault_common import caller, http_errors, no_store
+from service.api.vault_common import caller, field_error, http_errors, no_store
 from service.auth import document_bearer_auth, require_role
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users",
-                description="User accounts and API tokens (admins)")
+                description="User accounts of the admin's own organisation, and invitations")
 document_bearer_auth(blp)
 no_store(blp)
 
 
 class NewAccountSchema(Schema):
     email = fields.String(required=True, validate=validate.Length(min=3, max=320))
-    password = fields.String(required=True, load_only=True,
-                             validate=validate.Length(min=accounts.MIN_PASSWORD, max=1024))
     role = fields.String(required=True, validate=validate.OneOf(accounts.ROLES))
-    organization = fields.String(allow_none=True, validate=validate.Length(min=1, max=200))
+    organization = fields.String(allow_none=True, validate=validate.Length(min=1, max=200),
+                                 metadata={"description": "The admin's own (the default); "
+                                                          "any other is refused"})
     name = fields.String(allow_none=True, validate=validate.Length(max=500))
 
 
@@ -37,17 +45,21 @@ class AccountSchema(Schema):
     organization = fields.String(allow_none=True)
     created_at = fields.String(allow_none=True)
     disabled = fields.Boolean()
+    password_set = fields.Boolean(metadata={"description": "False until the invitation is "
+                                                           "redeemed"})
+    invitation_expires_at = fields.String(allow_none=True)
     active_tokens = fields.Integer()
 
 
-class NewTokenBodySchema(Schema):
-    label = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
+class InvitationSchema(Schema):
+    invitation = fields.String(required=True, metadata={
+        "description": "Shown once: give it to the account's holder, who redeems it at "
+                       "POST /api/v1/auth/invitations/accept"})
+    invitation_expires_at = fields.String(required=True)
 
 
-class IssuedTokenSchema(Schema):
-    token = fields.String(required=True, metadata={"description": "Shown once; keep it secret"})
-    token_uid = fields.String(required=True)
-    label = fields.String(allow_none=True)
+class InvitedAccountSchema(AccountSchema, InvitationSchema):
+    pass
 
 
 class RevokedAccountSchema(Schema):
@@ -56,11 +68,21 @@ class RevokedAccountSchema(Schema):
     tokens_revoked = fields.Integer(required=True)
 
 
+def _admin_org() -> str:
+    _, admin = caller()
+    if not admin.organization:
+        abort(403, message="you belong to no organisation, so you manage no accounts (the "
+                           "platform operator can assign you one)")
+    return admin.organization
+
+
 def _account(uid: str) -> dict:
+    """An account of the admin's own organisation; 404 for any other, as for none."""
     stores, _ = caller()
+    org = _admin_org()
     found = accounts.find_user(stores.vault, stores.database("vault"), uid=uid)
-    if found is None:
-        abort(404, message=f"no user with uid {uid!r}")
+    if found is None or found["organization"] != org:
+        abort(404, message=f"no user with uid {uid!r} in your organisation")
     return found
 
 
@@ -69,21 +91,28 @@ class Users(MethodView):
     @require_role("admin")
     @blp.response(200, AccountSchema(many=True))
     def get(self):
-        """Every account, with its number of live tokens."""
+        """The accounts of your organisation, with their number of live tokens."""
         stores, _ = caller()
-        return accounts.list_users(stores.vault, stores.database("vault"))
+        return accounts.list_users(stores.vault, stores.database("vault"), _admin_org())
 
     @require_role("admin")
     @blp.arguments(NewAccountSchema)
-    @blp.response(201, AccountSchema)
+    @blp.response(201, InvitedAccountSchema)
+    @blp.alt_response(403, description="Another organisation named")
     def post(self, body: dict):
-        """Create an account (the password is hashed with argon2)."""
-        stores, _ = caller()
+        """Create an account in your organisation, without a password: the response holds
+        the one-time invitation its holder redeems to set their own."""
+        stores, admin = caller()
+        org = _admin_org()
+        if body.get("organization") not in (None, org):
+            field_error(403, "organization", f"you create accounts of your own organisation "
+                                             f"({org}) only")
         with http_errors("email"):
-            return accounts.create_user(stores.vault, stores.database("vault"), body["email"],
-                                        body["role"], body["password"],
-                                        organization=body.get("organization"),
-                                        name=body.get("name"))
+            user, invitation = accounts.invite_user(
+                stores.vault, stores.database("vault"), body["email"], body["role"], org,
+                name=body.get("name"), actor=admin.email)
+        return {**user, "invitation": invitation.secret,
+                "invitation_expires_at": invitation.expires_at}
 
 
 @blp.route("/<string:uid>")
@@ -91,8 +120,26 @@ class User(MethodView):
     @require_role("admin")
     @blp.response(200, AccountSchema)
     def get(self, uid: str):
-        """One account."""
+        """One account of your organisation."""
         return _account(uid)
+
+
+@blp.route("/<string:uid>/invitation")
+class Invite(MethodView):
+    @require_role("admin")
+    @blp.response(201, InvitationSchema)
+    @blp.alt_response(409, description="The account has a password already, or is disabled")
+    def post(self, uid: str):
+        """A new invitation for an account that has not set its password yet (the previous
+        one stops working). An account with a password gets none."""
+        stores, admin = caller()
+        _account(uid)
+        try:
+            invitation = accounts.reissue_invitation(stores.vault, stores.database("vault"), uid,
+                                                     actor=admin.email)
+        except accounts.AccountError as exc:
+            field_error(409, exc.field, exc.reason)
+        return {"invitation": invitation.secret, "invitation_expires_at": invitation.expires_at}
 
 
 @blp.route("/<string:uid>/revoke")
@@ -100,24 +147,11 @@ class Revoke(MethodView):
     @require_role("admin")
     @blp.response(200, RevokedAccountSchema)
     def post(self, uid: str):
-        """Disable the account and revoke all its tokens."""
-        stores, _ = caller()
-        revoked = accounts.revoke_user(stores.vault, stores.database("vault"), uid)
+        """Disable an account of your organisation and revoke all its tokens."""
+        stores, admin = caller()
+        _account(uid)
+        revoked = accounts.revoke_user(stores.vault, stores.database("vault"), uid,
+                                       actor=admin.email)
         if revoked is None:
-            abort(404, message=f"no user with uid {uid!r}")
+            abort(404, message=f"no user with uid {uid!r} in your organisation")
         return {"uid": uid, "disabled": True, "tokens_revoked": revoked}
-
-
-@blp.route("/<string:uid>/tokens")
-class Tokens(MethodView):
-    @require_role("admin")
-    @blp.arguments(NewTokenBodySchema)
-    @blp.response(201, IssuedTokenSchema)
-    def post(self, body: dict, uid: str):
-        """Issue a new API token for the account (its secret is shown once)."""
-        stores, _ = caller()
-        account = _account(uid)
-        if account["disabled"]:
-            abort(409, message="the account is disabled")
-        token = accounts.issue_token(stores.vault, stores.database("vault"), uid, body.get("label"))
-        return {"token": token.secret, "token_uid": token.uid, "label": token.label}

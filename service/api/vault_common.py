@@ -22,7 +22,7 @@ from graph.consent.editor import EditError
 from service.accounts import AccountError, User
 from service.auth import current_user
 from service.stores import vault
-from service.vault_edits import Conflict, Invalid, Stale
+from service.vault_edits import Conflict, Forbidden, Invalid, Stale
 from service.vault_reads import NotVisible
 
 _FIELD = re.compile(r"^([a-z_]+): (.*)$", re.S)
@@ -84,6 +84,8 @@ def http_errors(default_field: str = "request") -> Iterator[None]:
         abort(404, message=str(exc))
     except Invalid as exc:
         abort(422, message=f"invalid input: {exc}", errors=exc.errors)
+    except Forbidden as exc:
+        field_error(403, exc.field, exc.reason)
     except Stale as exc:
         abort(412, message=str(exc), headers={"ETag": f'"{exc.current}"'})
     except Conflict as exc:

@@ -40,10 +40,11 @@ def researcher_token(server, stores) -> str:
     try:
         user = accounts.create_user(stores.vault, db, "walker@example.org", "researcher",
                                     "correct horse battery staple",
-                                    organization=records[0]["uid"])
+                                    organization=records[0]["uid"], actor="operator:test")
     finally:
         accounts._HASHER = slow
-    return accounts.issue_token(stores.vault, db, user["uid"], "browser test").secret
+    return accounts.issue_token(stores.vault, db, user["uid"], "browser test",
+                                actor="operator:test").secret
 
 
 def wait_network(page, timeout: float = 20) -> None:

@@ -72,10 +72,11 @@ def account_headers(stores, email: str, role: str, organization: str) -> dict[st
                                                               parallelism=1)
     try:
         user = accounts.create_user(stores.vault, db, email, role,
-                                    "correct horse battery staple", organization=organization)
+                                    "correct horse battery staple", organization=organization,
+                                    actor="operator:test")
     finally:
         accounts._HASHER = fast
-    token = accounts.issue_token(stores.vault, db, user["uid"], "test")
+    token = accounts.issue_token(stores.vault, db, user["uid"], "test", actor="operator:test")
     return {"Authorization": f"Bearer {token.secret}"}
 
 

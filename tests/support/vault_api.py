@@ -3,9 +3,9 @@
 The vault gets the consent-states fixture (ten people of org-0001 in every
 consent state) plus a second organisation's confidential relative and internal
 source (tests/service/api/data/vault_orgs.jsonl), and is published. Users:
-one per role in org-0001, an admin with no organisation, and an investigator,
-lawyer and editor of org-0002. Import what a test module needs:
-``from tests.support.vault_api import vault_app, api, users  # noqa: F401``.
+one per role in org-0001 (``users[role]``) and one per role in org-0002
+(``users[role + "-b"]``): every user belongs to an organisation, admins included.
+Import what a test module needs: ``from tests.support.vault_api import vault_app, api, users  # noqa: F401``.
 
 Passwords are hashed with argon2 at low cost here (``fast_argon2``), so that
 making a dozen users per test stays quick; the hashing test uses the real
@@ -81,23 +81,20 @@ def api(vault_app):
     return vault_app.test_client()
 
 
-def make_user(stores, name: str, role: str, organization: str | None) -> Caller:
+def make_user(stores, name: str, role: str, organization: str) -> Caller:
     db = stores.database("vault")
     email = f"{name}@example.org"
     row = accounts.create_user(stores.vault, db, email, role, PASSWORD, organization=organization,
-                               name=name.replace("-", " ").title())
-    token = accounts.issue_token(stores.vault, db, row["uid"], "test")
+                               name=name.replace("-", " ").title(), actor="operator:test")
+    token = accounts.issue_token(stores.vault, db, row["uid"], "test", actor="operator:test")
     return Caller(name, row["uid"], email, role, organization, token.secret)
 
 
 @pytest.fixture
 def users(vault_app, stores) -> dict[str, Caller]:
-    """``users[role]`` for org-0001 (admin: no organisation); ``users[role + "-b"]`` for the
-    investigator, lawyer and editor of org-0002."""
-    out = {role: make_user(stores, role, role, None if role == "admin" else ORG_A)
-           for role in ROLES}
-    for role in ("investigator", "lawyer", "editor"):
-        out[f"{role}-b"] = make_user(stores, f"{role}-b", role, ORG_B)
+    """``users[role]`` of org-0001 and ``users[role + "-b"]`` of org-0002, for every role."""
+    out = {role: make_user(stores, role, role, ORG_A) for role in ROLES}
+    out.update({f"{role}-b": make_user(stores, f"{role}-b", role, ORG_B) for role in ROLES})
     return out
 
 

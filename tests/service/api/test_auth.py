@@ -72,7 +72,8 @@ def test_missing_malformed_and_bogus_tokens_are_401_with_www_authenticate(api, u
 
 def test_logout_revokes_the_token_used_and_only_that_one(api, users, stores):
     editor = users["editor"]
-    other = accounts.issue_token(stores.vault, stores.database("vault"), editor.uid, "second")
+    other = accounts.issue_token(stores.vault, stores.database("vault"), editor.uid, "second",
+                                 actor="operator:test")
     assert api.post("/api/v1/auth/logout", headers=editor.headers).status_code == 200
     again = api.get(ME, headers=editor.headers)
     assert again.status_code == 401 and 'error="invalid_token"' in again.headers["WWW-Authenticate"]
@@ -85,7 +86,8 @@ def test_logout_revokes_the_token_used_and_only_that_one(api, users, stores):
 
 def test_disabled_account_cannot_log_in_and_its_tokens_stop(api, users, stores):
     lawyer = users["lawyer"]
-    assert accounts.revoke_user(stores.vault, stores.database("vault"), lawyer.uid) == 1
+    assert accounts.revoke_user(stores.vault, stores.database("vault"), lawyer.uid,
+                                actor="operator:test") == 1
     assert api.get(ME, headers=lawyer.headers).status_code == 401
     assert api.post(LOGIN, json={"email": lawyer.email, "password": PASSWORD}).status_code == 401
 
@@ -94,7 +96,8 @@ def test_passwords_are_argon2_hashed_never_plain(vault_app, stores, monkeypatch)
     """With the real argon2 parameters (the fixtures' cheap ones put back to the default)."""
     db = stores.database("vault")
     monkeypatch.setattr(accounts, "_HASHER", accounts.PasswordHasher())
-    accounts.create_user(stores.vault, db, "hash@example.org", "lawyer", PASSWORD, organization=ORG_A)
+    accounts.create_user(stores.vault, db, "hash@example.org", "lawyer", PASSWORD, organization=ORG_A,
+                         actor="operator:test")
     records, _, _ = stores.vault.execute_query(
         "MATCH (u:User {email: 'hash@example.org'}) RETURN properties(u) AS p", database_=db)
     props = records[0]["p"]
@@ -104,7 +107,7 @@ def test_passwords_are_argon2_hashed_never_plain(vault_app, stores, monkeypatch)
     assert accounts.verify_login(stores.vault, db, "hash@example.org", PASSWORD + "x") is None
     with pytest.raises(accounts.AccountError, match="password"):
         accounts.create_user(stores.vault, db, "short@example.org", "lawyer", "short",
-                             organization=ORG_A)
+                             organization=ORG_A, actor="operator:test")
 
 
 def test_login_is_rate_limited_per_ip_and_email(api, users):

@@ -73,13 +73,12 @@ def test_other_record_types_are_created(api, users, stores):
         "MATCH (l:Location {uid: 'loc-new'}) RETURN l.coords.y AS lat",
         database_=stores.database("public"))
     assert records[0]["lat"] == 40.1
-    # handed to another organisation: shown this once, as written, then hidden from its author
+    # events and proceedings are stamped with the creating editor's organisation too
+    assert event["owner"] == "org-0001"
+    # a record is never made for another organisation
     handed = create(api, editor, {"record": "Person", "roles": ["Relative"], "name_en": "Handed",
                                   "owner": "org-0002"})
-    assert handed.status_code == 201 and handed.get_json()["record"]["owner"] == "org-0002"
-    uid = handed.get_json()["uid"]
-    assert api.get(f"{RECORDS}/{uid}", headers=editor.headers).status_code == 404
-    assert api.get(f"{RECORDS}/{uid}", headers=users["editor-b"].headers).status_code == 200
+    assert handed.status_code == 403 and "owner" in handed.get_json()["errors"]
 
 
 def test_bad_records_are_refused_naming_the_field(api, users, stores):
@@ -92,7 +91,7 @@ def test_bad_records_are_refused_naming_the_field(api, users, stores):
         ({**person, "birth_year": "nineteen"}, 422, "birth_year"),
         ({"record": "Person", "roles": ["Victim"]}, 422, "name_en"),
         ({**person, "review_status": "approved"}, 422, "review_status"),
-        ({**person, "owner": "org-nope"}, 422, "owner"),
+        ({**person, "owner": "org-nope"}, 403, "owner"),
         ({"record": "Consent", "purpose": "publication"}, 422, "record"),
         ({"record": "Spaceship"}, 422, "record"),
         ({"record": "Event", "kind": "abduction", "date_start": "1980-01-02",
@@ -241,3 +240,92 @@ def test_relationships_link_records_and_republish_both_ends(api, users, stores):
         response = api.post("/api/v1/vault/relationships", headers=editor.headers, json=bad)
         assert response.status_code == 422, bad
         assert field in response.get_json()["errors"], response.get_json()
+
+
+def patch(api, who, uid: str, change: dict):
+    """PATCH with the ETag the caller reads (a made-up one for a record they cannot read)."""
+    etag = api.get(f"{RECORDS}/{uid}", headers=who.headers).headers.get("ETag", '"none"')
+    return api.patch(f"{RECORDS}/{uid}", headers={**who.headers, "If-Match": etag}, json=change)
+
+
+def test_the_owning_organisation_is_fixed(api, users, stores):
+    """No PUT or PATCH changes who owns a record, not even the owner's; a PUT that leaves the
+    field out keeps it."""
+    editor = users["editor"]
+    event = create(api, editor, {"record": "Event", "kind": "abduction"}).get_json()["uid"]
+    for uid, field in (("p-1002", "owner"), ("src-pub1", "submitted_by"), (event, "owner")):
+        for value in ("org-0002", None, "org-nope"):
+            response = patch(api, editor, uid, {field: value})
+            assert response.status_code == 422, (uid, value, response.get_json())
+            assert field in response.get_json()["errors"]
+            assert "moved between organisations" in response.get_json()["message"]
+        got = api.get(f"{RECORDS}/{uid}", headers=editor.headers)
+        record = {k: v for k, v in got.get_json()["record"].items() if k != field}
+        for k in ("review_status", "reviewed_by", "reviewed_on", "at_risk", "terms_of_use"):
+            record.pop(k, None)
+        if uid == "src-pub1":
+            record["terms_of_use"] = "public"
+        put = api.put(f"{RECORDS}/{uid}", json=record,
+                      headers={**editor.headers, "If-Match": got.headers["ETag"]})
+        assert put.status_code == 200, put.get_json()
+        assert put.get_json()["record"][field] == "org-0001"
+    assert patch(api, editor, "p-1002", {"owner": "org-0001"}).status_code == 200  # unchanged
+
+
+def test_shared_reference_data_is_changed_by_any_editor_and_owned_records_by_their_own(
+        api, users, stores):
+    editor, editor_b = users["editor"], users["editor-b"]
+    for who, year in ((editor, 1960), (editor_b, 1961)):
+        assert patch(api, who, "body-mss", {"founded": year}).status_code == 200
+    assert patch(api, editor_b, "loc-yodok", {"name_ko": "요덕"}).status_code == 200
+    # each organisation changes its own Organization record only
+    assert patch(api, editor_b, "org-0002", {"name_en": "Synthetic B"}).status_code == 200
+    assert patch(api, editor_b, "org-0001", {"name_en": "Taken"}).status_code == 403
+    # B's own records, and A's the other way round
+    assert patch(api, editor_b, "p-2001", {"notes": "B's note"}).status_code == 200
+    assert patch(api, editor, "p-2001", {"notes": "A's note"}).status_code == 404  # confidential
+    assert patch(api, editor, "src-orgb", {"title": "A's"}).status_code == 404  # internal
+
+
+def test_an_event_without_an_owner_is_owned_through_its_people(api, users, stores):
+    """Imported events carry no owner: the organisation of the people linked to it owns it;
+    one linked to several organisations' people, or to no one, is changed by no one here."""
+    editor, editor_b = users["editor"], users["editor-b"]
+    assert patch(api, editor, "e-1002", {"summary_en": "Synthetic: amended"}).status_code == 200
+    assert patch(api, editor_b, "e-1002", {"summary_en": "B's"}).status_code == 403
+    db = stores.database("vault")
+    stores.vault.execute_query(
+        "MATCH (p:Person {uid: 'p-2001'}), (e:Event {uid: 'e-1002'}) "
+        "CREATE (p)-[:WITNESSED {key: '', sources: []}]->(e) "
+        "CREATE (:Entity:Event:Restricted {uid: 'e-orphan', kind: 'abduction'})", database_=db)
+    for who in (editor, editor_b):
+        shared = patch(api, who, "e-1002", {"summary_en": "either"})
+        assert shared.status_code == 403 and "several organisations" in shared.get_json()["message"]
+        orphan = patch(api, who, "e-orphan", {"kind": "arrest"})
+        assert orphan.status_code == 403 and "no organisation" in orphan.get_json()["message"]
+
+
+def test_links_need_both_ends_to_be_the_callers(api, users, stores):
+    editor, editor_b = users["editor"], users["editor-b"]
+    event = create(api, editor, {"record": "Event", "kind": "abduction"}).get_json()["uid"]
+    proc = create(api, editor, {"record": "Proceeding", "forum": "un_wgeid"}).get_json()["uid"]
+    allowed = [
+        {"type": "SUBJECTED_TO", "from": "p-1002", "to": event, "sources": ["src-pub1"]},
+        {"type": "OCCURRED_AT", "from": event, "to": "loc-yodok"},
+        {"type": "CONCERNS", "from": proc, "to": "p-1002"},
+        {"type": "FILED_BY", "from": proc, "to": "org-0002"},  # an institution, reference data
+    ]
+    for body in allowed:
+        response = api.post("/api/v1/vault/relationships", headers=editor.headers, json=body)
+        assert response.status_code == 201, (body, response.get_json())
+    refused = [  # B's person to A's event: refused to either organisation
+        ({"type": "SUBJECTED_TO", "from": "p-2001", "to": event}, editor_b, "to", 403),
+        ({"type": "SUBJECTED_TO", "from": "p-2001", "to": event}, editor, "from", 422),  # unseen
+        ({"type": "CONCERNS", "from": proc, "to": "p-2001"}, editor_b, "from", 403),
+        ({"type": "OCCURRED_AT", "from": "e-1002", "to": "loc-seoul"}, editor_b, "from", 403),
+    ]
+    for body, who, field, status in refused:
+        response = api.post("/api/v1/vault/relationships", headers=who.headers, json=body)
+        assert response.status_code == status, (body, response.get_json())
+        assert field in response.get_json()["errors"], response.get_json()
+    assert len(audit_entries(stores, "relationship.create")) == len(allowed)

@@ -46,7 +46,7 @@ def test_public_reads_are_not_audited_and_other_types_are_served(api, users, sto
 
 
 def test_confidential_records_only_for_the_owning_organisations_users(api, users, stores):
-    """Whatever their role: an admin without the organisation gets the same 404 as anyone
+    """Whatever their role: another organisation's admin gets the same 404 as anyone
     else outside it; an admin of the organisation reads them like its other users."""
     own_admin = make_user(stores, "admin-a", "admin", ORG_A)
     confidential = ["p-1001", "p-1005", "con-1002-0", "src-internal"]  # all of org-0001
@@ -55,7 +55,7 @@ def test_confidential_records_only_for_the_owning_organisations_users(api, users
             response = api.get(f"{RECORDS}/{uid}", headers=who.headers)
             assert response.status_code == 200, (uid, who.name)
             assert response.get_json()["consent_label"] == "Confidential"
-        for name in ("investigator-b", "lawyer-b", "editor-b", "admin"):
+        for name in ("investigator-b", "lawyer-b", "editor-b", "admin-b"):
             response = api.get(f"{RECORDS}/{uid}", headers=users[name].headers)
             assert response.status_code == 404, (uid, name)
             assert response.get_json()["message"] == f"no record with uid {uid!r}"
@@ -63,8 +63,8 @@ def test_confidential_records_only_for_the_owning_organisations_users(api, users
     assert api.get(f"{RECORDS}/p-2001", headers=users["investigator-b"].headers).status_code == 200
     for name in ("investigator", "admin"):
         assert api.get(f"{RECORDS}/p-2001", headers=users[name].headers).status_code == 404
-    # restricted records are for every vault reader, admins without an organisation included
-    assert api.get(f"{RECORDS}/p-1002", headers=users["admin"].headers).status_code == 200
+    # restricted records are for every vault reader, other organisations' admins included
+    assert api.get(f"{RECORDS}/p-1002", headers=users["admin-b"].headers).status_code == 200
     # a missing record gets the very same answer as a hidden one
     missing = api.get(f"{RECORDS}/p-9999", headers=users["investigator-b"].headers)
     assert missing.status_code == 404 and set(missing.get_json()) == {"code", "status", "message"}
@@ -74,14 +74,15 @@ def test_confidential_records_only_for_the_owning_organisations_users(api, users
 
 
 def test_an_admin_outside_the_organisation_sees_no_confidential_data_anywhere(api, users):
-    admin = users["admin"].headers
+    admin = users["admin-b"].headers
     hits = api.get(SEARCH, query_string={"q": "Hwang"}, headers=admin).get_json()
     assert "p-1001" not in [h["uid"] for h in hits]
-    assert api.get(SEARCH, query_string={"q": "Hidden"}, headers=admin).get_json() == []
+    hidden = api.get(SEARCH, query_string={"q": "Hidden"}, headers=admin).get_json()
+    assert [h["uid"] for h in hidden] == ["p-2001"]  # their own organisation's only
     body = api.get(f"{PERSONS}/p-1002", headers=admin).get_json()
     assert body["consents"] == [] and body["consents_withheld"] is True
     assert "src-internal" not in {s["uid"] for s in body["sources"]}
-    assert "p-2001" not in api.get(f"{PERSONS}/p-1002", headers=admin).get_data(as_text=True)
+    assert "p-1005" not in api.get(f"{PERSONS}/p-1007", headers=admin).get_data(as_text=True)
     assert api.get(f"{PERSONS}/p-1001", headers=admin).status_code == 404
     assert api.get("/api/v1/vault/people/p-1001/merged", headers=admin).status_code == 404
     explanation = api.get(f"{RECORDS}/p-1002/explanation", headers=admin).get_json()

@@ -7,9 +7,9 @@ an endpoint added without a row here fails the test.
 
 The vault holds the consent fixture (org-0001), a second organisation's confidential
 records (org-0002), and the explorer and resource fixtures, so that every public
-endpoint has a public record to answer with. Confidential records are for their own
-organisation's users whatever the role: the admin (who belongs to no organisation)
-gets 404 for them, like everyone outside it, and may not manage their consents (403).
+endpoint has a public record to answer with. Every caller here belongs to org-0001, the
+admin included; what users of another organisation may do to these records is the
+cross-organisation matrix's subject (test_vault_orgs.py).
 
 Calls that change data are written so that the permitted roles succeed in turn; logging
 out comes last, since it revokes the caller's token.
@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from service import accounts
 from service.auth import granted
 from service.public import downloads, entities, maps
 from service.vault_reads import read_record
 from tests.support.published import EXPLORER, RESOURCES
-from tests.support.vault_api import PASSWORD, load_vault
+from tests.support.vault_api import ORG_A, PASSWORD, load_vault, make_user
 
 ROLES = ("anonymous", "researcher", "investigator", "lawyer", "editor", "admin")
 PUBLIC = frozenset(ROLES)
@@ -91,11 +92,19 @@ def public_rows() -> list[Row]:
     return rows
 
 
-def matrix(users) -> list[Row]:
+@pytest.fixture
+def accounts_to_manage(users, stores) -> dict[str, str]:
+    """Accounts of org-0001 for the admin's rows to act on, so that no caller of the matrix
+    loses its own account half-way: one to revoke, one invited that has not yet accepted."""
+    spare = make_user(stores, "spare", "researcher", ORG_A)
+    invited, _ = accounts.invite_user(stores.vault, stores.database("vault"),
+                                      "invited@example.org", "lawyer", ORG_A, actor="test")
+    return {"spare": spare.uid, "invited": invited["uid"]}
+
+
+def matrix(users, managed: dict[str, str]) -> list[Row]:
     person = {"record": "Person", "roles": ["Victim"], "name_en": "Synthetic Matrix"}
     consent = {"purpose": "internal", "given_on": "2024-01-01", "obtained_by": "Synthetic"}
-    no_org = {"admin": 404}  # a confidential record of org-0001, and an admin of none
-    not_theirs = {"admin": 403}  # org-0001's consents, and an admin of none
     rows = public_rows() + [
         Row("POST", "/api/v1/auth/login", PUBLIC, 201,
             lambda r: {"email": f"{'nobody' if r == 'anonymous' else r}@example.org",
@@ -103,28 +112,27 @@ def matrix(users) -> list[Row]:
             special={"anonymous": 401}),  # anyone may try; only a known account gets in
         Row("GET", "/api/v1/auth/me", EVERYONE),
         Row("GET", "/api/v1/vault/records/p-1002", READERS),  # restricted
-        Row("GET", "/api/v1/vault/records/p-1001", READERS, special=no_org),  # confidential
+        Row("GET", "/api/v1/vault/records/p-1001", READERS),  # confidential, their own
         Row("GET", "/api/v1/vault/records/p-2001", READERS, 404),  # org-0002's, for no one here
         Row("GET", "/api/v1/vault/persons/p-1002", READERS),
-        Row("GET", "/api/v1/vault/persons/p-1001", READERS, special=no_org),
+        Row("GET", "/api/v1/vault/persons/p-1001", READERS),
         Row("GET", "/api/v1/vault/search?q=Seo", READERS),
         Row("GET", "/api/v1/vault/people/p-1002/merged", READERS),
-        Row("GET", "/api/v1/vault/people/p-1001/merged", READERS, special=no_org),
+        Row("GET", "/api/v1/vault/people/p-1001/merged", READERS),
         Row("POST", "/api/v1/vault/records", EDITORS, 201, lambda r: person),
         Row("PATCH", "/api/v1/vault/records/p-1009", EDITORS, 200,
             lambda r: {"birth_year": 1960 if r == "editor" else 1961}, if_match="p-1009"),
         Row("PUT", "/api/v1/vault/records/p-1008", EDITORS, 200, "current:p-1008",
             if_match="p-1008"),
         Row("PATCH", "/api/v1/vault/records/p-1001", EDITORS, 200,
-            lambda r: {"birth_year": 1950}, if_match="p-1001", special=no_org),
+            lambda r: {"birth_year": 1950}, if_match="p-1001"),
         Row("POST", "/api/v1/vault/relationships", EDITORS, 201,
             lambda r: {"type": "SUBJECTED_TO", "from": "p-1007", "to": "e-1010",
                        "sources": ["src-pub1"]}),
-        Row("POST", "/api/v1/vault/persons/p-1003/consents", EDITORS, 201, lambda r: consent,
-            special=not_theirs),
-        # p-1003 has a partner-sharing consent; the admin is refused before the body counts
+        Row("POST", "/api/v1/vault/persons/p-1003/consents", EDITORS, 201, lambda r: consent),
+        # p-1003 has a partner-sharing consent, and now the internal ones the row above gave
         Row("POST", "/api/v1/vault/persons/p-1003/consents/withdraw", EDITORS, 200,
-            lambda r: {"purpose": "partner_sharing"}, special=not_theirs),
+            lambda r: {"purpose": "partner_sharing" if r == "editor" else "internal"}),
         Row("POST", "/api/v1/vault/persons/p-1002/at-risk", EDITORS, 200,
             lambda r: {"at_risk": False}),
         Row("POST", "/api/v1/vault/persons/p-1009/review", EDITORS, 200,
@@ -137,12 +145,14 @@ def matrix(users) -> list[Row]:
         Row("GET", "/api/v1/vault/audit/entries?per_page=5", ADMINS),
         Row("GET", "/api/v1/users", ADMINS),
         Row("POST", "/api/v1/users", ADMINS, 201,
-            lambda r: {"email": f"new-{r}@example.org", "password": "a long enough password",
-                       "role": "researcher", "organization": "org-0001"}),
-        Row("GET", f"/api/v1/users/{users['editor-b'].uid}", ADMINS),
-        Row("POST", f"/api/v1/users/{users['investigator-b'].uid}/tokens", ADMINS, 201,
-            lambda r: {"label": "matrix"}),
-        Row("POST", f"/api/v1/users/{users['lawyer-b'].uid}/revoke", ADMINS),
+            lambda r: {"email": f"new-{r}@example.org", "role": "researcher",
+                       "organization": "org-0001"}),
+        Row("GET", f"/api/v1/users/{users['editor'].uid}", ADMINS),
+        Row("POST", f"/api/v1/users/{managed['invited']}/invitation", ADMINS, 201),
+        Row("POST", f"/api/v1/users/{managed['spare']}/revoke", ADMINS),
+        # anyone may try an invitation; a made-up one sets nothing
+        Row("POST", "/api/v1/auth/invitations/accept", PUBLIC, 422,
+            lambda r: {"invitation": "fpi_made-up", "password": "a long enough password"}),
         Row("POST", "/api/v1/cypher", EVERYONE, 200, lambda r: {"query": "RETURN 1 AS one"}),
         Row("POST", "/api/v1/auth/logout", EVERYONE),
     ]
@@ -183,10 +193,10 @@ def call(api, stores, users, row: Row, role: str) -> int:
     return response.status_code
 
 
-def test_every_endpoint_has_a_row(vault_app, users):
+def test_every_endpoint_has_a_row(vault_app, users, accounts_to_manage):
     """The URL map and the OpenAPI document name the same operations, and each has a row."""
     served = api_endpoints(vault_app)
-    covered = {endpoint_of(vault_app, row) for row in matrix(users)}
+    covered = {endpoint_of(vault_app, row) for row in matrix(users, accounts_to_manage)}
     assert served - covered == set(), "endpoints without an expectation in the roles matrix"
     assert covered - served == set()
     spec = vault_app.test_client().get("/api/v1/openapi.json").get_json()
@@ -196,8 +206,8 @@ def test_every_endpoint_has_a_row(vault_app, users):
     assert documented == as_spec - {"GET /api/v1/openapi.json", "GET /api/v1/docs"}
 
 
-def test_roles_matrix(api, users, stores):
-    rows = matrix(users)
+def test_roles_matrix(api, users, stores, accounts_to_manage):
+    rows = matrix(users, accounts_to_manage)
     expected, actual = {}, {}
     for row in rows:
         key = f"{row.method} {row.path}"
@@ -207,11 +217,11 @@ def test_roles_matrix(api, users, stores):
     assert actual == expected
 
 
-def test_x_roles_in_the_spec_match_the_matrix(vault_app, users):
+def test_x_roles_in_the_spec_match_the_matrix(vault_app, users, accounts_to_manage):
     """What the OpenAPI document says each operation needs (a token, and which roles through
     ``GRANTS``) agrees with the table."""
     spec = vault_app.test_client().get("/api/v1/openapi.json").get_json()
-    for row in matrix(users):
+    for row in matrix(users, accounts_to_manage):
         method, rule = endpoint_of(vault_app, row).split(" ", 1)
         op = spec["paths"].get(rule.replace("<string:", "{").replace(">", "}"), {}).get(
             method.lower())
