@@ -40,6 +40,7 @@ from graph.consent import screening
 from graph.publication import republish
 from loaders.importer import node_row, rel_row
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
+from service import vault_text
 from service.accounts import User
 from service.vault_reads import (
     NotVisible,
@@ -259,6 +260,10 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
         tag = etag_of(current)
         if tag not in if_match:
             raise Stale(tag)
+        if vault_text.names_hidden_people(stores, user, current):
+            raise Forbidden("record", "its text names a person you may not see (another "
+                                      "organisation's); only that organisation's editors "
+                                      "may rewrite it")
         merged = {**current, **body} if partial else {**body}
         if owner_field:
             if owner_field in body and body[owner_field] != current.get(owner_field):

@@ -22,6 +22,7 @@ from neo4j.time import Date, DateTime, Duration, Time
 from graph import audit, queries
 from graph.connections import Stores
 from loaders.exporter import node_record
+from service import vault_text
 from service.accounts import User
 from service.visibility import Access, access_of, may_manage_consent, may_see, visible
 
@@ -108,7 +109,7 @@ def read_record(stores: Stores, user: User, uid: str, audited: bool = True) -> d
         raise NotVisible(uid)
     if audited:
         audit_reads(stores, user, [access], via="record")
-    return record_view(row, access)
+    return vault_text.withhold(stores, user, record_view(row, access), uid)[0]
 
 
 def written_record(stores: Stores, uid: str) -> dict:
@@ -178,7 +179,7 @@ def dossier(stores: Stores, user: User, uid: str) -> dict:
     out = record_view(row, access)
     out.update(consents=consents, consents_withheld=consents_withheld, sources=sources,
                relationships=relationships, withheld=withheld)
-    return out
+    return vault_text.withhold(stores, user, out, uid)[0]
 
 
 def _summaries(stores: Stores, accesses: dict[str, Access]) -> dict[str, dict]:
@@ -234,7 +235,7 @@ def search_people(stores: Stores, user: User, text: str, limit: int = 20) -> lis
             "category": row["category"], "birth_year": row["birth_year"],
             "score": round(row["score"], 4)}))
     audit_reads(stores, user, [a for a, _ in hits], via="search")
-    return [hit for _, hit in hits]
+    return vault_text.withhold(stores, user, [hit for _, hit in hits])[0]
 
 
 def explain_visible(stores: Stores, user: User, explanation: dict) -> dict:
@@ -247,4 +248,4 @@ def explain_visible(stores: Stores, user: User, explanation: dict) -> dict:
         out["consents"] = []
     shown = visible(stores, user, [s["uid"] for s in out["sources"]])
     out["sources"] = [s for s in out["sources"] if s["uid"] in shown]
-    return jsonable(out)
+    return vault_text.withhold(stores, user, jsonable(out), out["uid"])[0]

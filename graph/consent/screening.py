@@ -127,7 +127,7 @@ def screen(vault: Driver, database: str, nodes: list[dict], rels: list[dict],
         by_node[rel["from"]].append(record)
     texts = {uid: gate.search_text(recs) for uid, recs in by_node.items()}  # before withholding
     result = gate.check(records, index, lambda uids: _public_people(vault, database, uids),
-                        lambda pairs: _linked(vault, database, pairs))
+                        lambda pairs: linked(vault, database, pairs))
     return Screened(findings=result.findings, checked_fields=result.checked_fields,
                     texts={uid: text for uid, text in texts.items() if text},
                     records=[n["uid"] for n in nodes])
@@ -141,7 +141,8 @@ def _public_people(vault: Driver, database: str, uids: list[str]) -> set[str]:
     return out
 
 
-def _linked(vault: Driver, database: str, pairs: dict[str, list[str]]) -> dict[str, set[str]]:
+def linked(vault: Driver, database: str, pairs: dict[str, list[str]]) -> dict[str, set[str]]:
+    """For each record, which of the given persons it is or is linked to (the homonym rule)."""
     rows = [{"record": record, "persons": persons} for record, persons in pairs.items()]
     out: dict[str, set[str]] = {}
     for start in range(0, len(rows), BATCH):

@@ -161,12 +161,14 @@ def endpoint_of(app, row: Row) -> str:
 
 def a_side(stores) -> dict[str, str]:
     """A's part of the vault, canonically: every node and relationship except the audit log,
-    the publication lock (a rebuild counts its generations there) and B's own accounts and
-    tokens (which B's sign-ins and sign-outs change)."""
+    the publication lock (a rebuild counts its generations there), the free-text gate's
+    bookkeeping (a rebuild restamps it) and B's own accounts and tokens (which B's sign-ins
+    and sign-outs change)."""
     records, _, _ = stores.vault.execute_query(
         """
         MATCH (n)
         WHERE NOT n:AuditEntry AND NOT n:AuditHead AND NOT n:PublicationLock
+          AND NOT n:PublicText AND NOT n:TextHold AND NOT n:GateState
           AND NOT (n:User AND n.organization = $b)
           AND NOT (n:ApiToken AND EXISTS { MATCH (u:User {uid: n.user, organization: $b}) })
         OPTIONAL MATCH (n)-[r]->(m)

@@ -1,0 +1,49 @@
+"""The free-text gate for vault readers (service/vault_text.py): another organisation's
+confidential people are not named to a user in any text of the vault they may read, and
+a record whose text names them is not theirs to rewrite."""
+
+from __future__ import annotations
+
+from tests.support.leaks import fixture_people, leaks
+
+HIDDEN_SISTER = "p-1005"  # Ri Sunhui-indprk, org-0001's, inside the DPRK: Confidential
+
+
+def sister() -> dict:
+    return {HIDDEN_SISTER: fixture_people()[HIDDEN_SISTER]}
+
+
+def test_a_title_naming_another_organisations_confidential_person_is_withheld(api, users):
+    other = api.get("/api/v1/vault/records/src-pub2", headers=users["editor-b"].headers)
+    assert other.status_code == 200
+    assert other.get_json()["record"]["title"] == "[withheld]"
+    assert leaks(other.get_data(as_text=True), sister()) == []
+    own = api.get("/api/v1/vault/records/src-pub2", headers=users["editor"].headers)
+    assert "Ri Sunhui-indprk" in own.get_json()["record"]["title"]
+
+
+def test_dossier_sources_and_search_name_no_hidden_person(api, users):
+    dossier = api.get("/api/v1/vault/persons/p-1007", headers=users["investigator-b"].headers)
+    titles = {s["uid"]: s.get("title") for s in dossier.get_json()["sources"]}
+    assert titles["src-pub2"] == "[withheld]"
+    assert titles["src-pub1"] == "Synthetic public testimony"
+    assert leaks(dossier.get_data(as_text=True), sister()) == []
+    own = api.get("/api/v1/vault/persons/p-1007", headers=users["investigator"].headers)
+    assert "Ri Sunhui-indprk" in own.get_data(as_text=True)
+
+
+def test_a_shared_record_naming_a_hidden_person_is_not_rewritten_by_others(api, users):
+    made = api.post("/api/v1/vault/records", headers=users["editor"].headers,
+                    json={"record": "Location", "name_en": "Grave of Ri Sunhui-indprk",
+                          "kind": "site"})
+    assert made.status_code == 201, made.get_json()
+    uid = made.get_json()["uid"]
+    seen = api.get(f"/api/v1/vault/records/{uid}", headers=users["editor-b"].headers)
+    assert seen.get_json()["record"]["name_en"] == "[withheld]"
+    put = api.put(f"/api/v1/vault/records/{uid}", headers={
+        **users["editor-b"].headers, "If-Match": seen.headers["ETag"]},
+        json={**seen.get_json()["record"], "kind": "city"})
+    assert put.status_code == 403, put.get_json()
+    assert "names a person you may not see" in put.get_json()["message"]
+    again = api.get(f"/api/v1/vault/records/{uid}", headers=users["editor"].headers)
+    assert again.get_json()["record"]["name_en"] == "Grave of Ri Sunhui-indprk"
