@@ -161,7 +161,7 @@ def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, monkey
     assert [p["uid"] for p in people] == [f"uw-victim-FP-S-000{n}" for n in range(1, 6)]
     assert all("Confidential" in p["labels"] for p in people)
 
-    count = "MATCH (n) RETURN count(n) AS n UNION ALL MATCH ()-[r]->() RETURN count(r) AS n"
+    count = "MATCH (n:Entity) RETURN count(n) AS n UNION ALL MATCH ()-[r]->() RETURN count(r) AS n"
     before = _vault_rows(vault, count)
     again = run("import-uwazi", str(archive))  # idempotent: nothing new
     assert again.exit_code == 0, again.output
