@@ -51,6 +51,15 @@ class VerifyResult:
     entries: int
     problem: str | None = None
     seq: int | None = None
+    #: ``import.started`` entries with no ``import.finished`` or ``import.failed`` after
+    #: them, as ``(seq, subject)``: imports cut short (a crash), or still running. A later
+    #: import of the same input (same sha256) that finishes completes them: imports are
+    #: idempotent, so it wrote all the earlier one meant to.
+    unfinished_imports: tuple[tuple[int, str | None], ...] = ()
+
+
+#: The entries that close an ``import.started`` (their details name it as ``started``).
+IMPORT_ENDS = ("import.finished", "import.failed")
 
 
 def entries(driver: Driver, database: str = "neo4j") -> Iterator[dict]:
@@ -59,8 +68,10 @@ def entries(driver: Driver, database: str = "neo4j") -> Iterator[dict]:
 
 
 def verify(driver: Driver, database: str = "neo4j") -> VerifyResult:
-    """Recompute the chain; the first entry that does not fit is named."""
+    """Recompute the chain; the first entry that does not fit is named. Also lists the
+    imports that started but never finished (the chain can be intact around them)."""
     prev_hash, expected_seq, count = "", 1, 0
+    open_imports: dict[int, tuple[str | None, str | None]] = {}  # seq -> subject, sha256
     for e in entries(driver, database):
         count += 1
         if e["seq"] != expected_seq:
@@ -74,8 +85,17 @@ def verify(driver: Driver, database: str = "neo4j") -> VerifyResult:
         if digest != e["hash"]:
             return VerifyResult(False, count, f"entry {e['seq']} was altered (hash mismatch)", e["seq"])
         prev_hash, expected_seq = e["hash"], expected_seq + 1
+        if e["action"] == "import.started":
+            open_imports[e["seq"]] = (e["subject"], json.loads(e["details"]).get("sha256"))
+        elif e["action"] in IMPORT_ENDS:
+            details = json.loads(e["details"])
+            open_imports.pop(details.get("started"), None)
+            if e["action"] == "import.finished" and details.get("sha256"):
+                for seq in [s for s, (_, sha) in open_imports.items() if sha == details["sha256"]]:
+                    del open_imports[seq]
     head = queries.run(driver, "audit/match_head", database=database)[0]
     if (head["seq"] or 0) != expected_seq - 1 or (head["hash"] or "") != prev_hash:
         return VerifyResult(False, count, f"the log ends at entry {expected_seq - 1} but its head "
                             f"says {head['seq']}: entries were removed from the end", expected_seq)
-    return VerifyResult(True, count)
+    return VerifyResult(True, count, unfinished_imports=tuple(
+        (seq, subject) for seq, (subject, _) in sorted(open_imports.items())))

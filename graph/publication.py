@@ -125,9 +125,8 @@ def _held_confidentially(vault: Driver, vault_db: str, tx) -> str:
                                              database=vault_db))
             - _victims_by_category(queries.run_in(tx, "publication/count_victims_by_category")))
     counts = dict(held)  # Counter subtraction keeps only the categories with someone held
-    return json.dumps({"total": policy.suppressed_total(sum(counts.values())),
-                       "by_category": policy.suppress_small_cells(counts),
-                       "threshold": policy.SMALL_CELL}, sort_keys=True)
+    return json.dumps({**policy.suppress_counts(counts), "threshold": policy.SMALL_CELL},
+                      sort_keys=True)
 
 
 def _write_batches(tx, name: str, rows: list[dict], generation: int,

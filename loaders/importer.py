@@ -6,13 +6,23 @@ batched ``UNWIND`` + ``MERGE`` on ``uid`` (relationships on their ends, type
 and key), so a re-run gives the same graph and an interrupted import can be
 run again to completion. Each batch is one transaction: a crash never leaves a
 half-written record.
+
+Every import that gets past validation is in the audit log (graph/audit.py): an
+``import.started`` entry (who, the file's name and sha256, what it holds) before
+the first batch, and ``import.finished`` (what was created and updated) after the
+last batch and the consent labelling, or ``import.failed`` if writing raised. A
+crash between the two leaves the ``import.started`` alone: a visible trace that
+records up to the whole file may have been written, which ``footprints audit
+verify`` reports until the import is run again to its end.
 """
 
 from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import json
+import logging
 import re
 import sys
 import threading
@@ -28,7 +38,7 @@ from marshmallow import ValidationError
 from neo4j import Driver
 from neo4j.spatial import WGS84Point
 
-from graph import queries
+from graph import audit, queries
 from graph.consent import screening
 from loaders.csv_layout import (
     CSV_FILES,
@@ -47,6 +57,24 @@ REL_SCHEMA = Compiled(RelRecord)
 SCHEMAS = {name: Compiled(cls) for name, cls in NODE_SCHEMAS.items()}
 #: Node fields that name an Organization.
 ORG_REFERENCES = {"owner", "submitted_by", "partner"}
+#: The audit log's actor when a caller names none (tests, benchmarks): the CLI always does.
+SYSTEM = "system"
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Written:
+    """What an import has written so far; kept when it fails part-way, for its audit entry."""
+
+    created: Counter = field(default_factory=Counter)        # nodes new to the store, by label
+    updated: Counter = field(default_factory=Counter)        # nodes it held: fields set again
+    relationships: Counter = field(default_factory=Counter)  # by type, created or merged
+    relationships_created: int = 0                           # of those, new (Neo4j's count)
+
+    def details(self) -> dict:
+        return {"nodes_created": dict(self.created), "nodes_updated": dict(self.updated),
+                "relationships": dict(self.relationships),
+                "relationships_created": self.relationships_created}
 
 
 @dataclass
@@ -56,6 +84,9 @@ class ImportReport:
     relationships: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    written: Written = field(default_factory=Written)
+    #: Sequence numbers of the import's ``import.started`` and ``import.finished`` entries.
+    audit: tuple[int, int] | None = None
     #: The persons written: published text that names one of them must be checked again
     #: (graph.publication.republish_naming), since they may not be public.
     people: list[str] = field(default_factory=list)
@@ -72,7 +103,34 @@ class ImportReport:
         lines += [f"  {label}: {n}" for label, n in sorted(self.nodes.items())]
         lines += [f"  {rtype}: {n}" for rtype, n in sorted(self.relationships.items())]
         lines += [f"  warning: {w}" for w in self.warnings]
+        if self.audit:
+            lines.append(f"  audit log: entries {self.audit[0]} (started) and "
+                         f"{self.audit[1]} (finished)")
         return "\n".join(lines)
+
+
+def describe_input(path: Path, kind: str | None = None) -> dict:
+    """What the audit log says about an import's input: its name (not where it lay on the
+    operator's machine), its format, size and sha256 as the import began; for a directory
+    of CSV files each file's sha256 and one sha256 over those."""
+    path = Path(path)
+    if path.is_dir():
+        files = {p.name: file_sha256(p) for p in csv_files(path)}
+        combined = hashlib.sha256("".join(f"{name}\0{digest}\n" for name, digest
+                                          in files.items()).encode("utf-8")).hexdigest()
+        return {"file": path.name, "format": kind or "csv directory", "sha256": combined,
+                "files": files}
+    return {"file": path.name, "format": kind or ("csv" if path.suffix.lower() == ".csv"
+                                                  else "jsonl"),
+            "bytes": path.stat().st_size, "sha256": file_sha256(path)}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 # -- reading ------------------------------------------------------------------
@@ -323,12 +381,12 @@ def rel_row(rel: dict) -> dict:
 
 
 def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
-          progress: Callable[[int], None]) -> tuple[Counter, Counter]:
+          progress: Callable[[int], None], written: Written | None = None) -> Written:
     """Write the records, each batch in its own transaction. Records new to the store are
     created: a relationship between two nodes created by this import cannot exist yet.
-    The rest are merged, so a re-run, or a run after a crash, writes nothing twice."""
-    nodes: Counter = Counter()
-    rels: Counter = Counter()
+    The rest are merged, so a re-run, or a run after a crash, writes nothing twice.
+    ``written`` (returned) counts each batch as it commits."""
+    written = written if written is not None else Written()
     existing = set(labels_in_store(driver, database, list(parsed.nodes)))
     node_rows = [node_row(label, data) for _, label, data in parsed.nodes.values()]
     fresh: dict[tuple, dict] = {}
@@ -349,15 +407,15 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
     # Created batches go two at a time: while Neo4j writes one, the driver packs and
     # sends the next (on 2 cores, about a third quicker than one at a time). Nodes
     # come first, all of them, so that every relationship finds its ends.
-    for name, rows, counter in (("load/create_nodes", new_nodes, nodes),
-                                ("load/create_relationships", fresh_rels, rels)):
-        _parallel(driver, database, name, rows, batch_size, counter, progress)
+    for name, rows, counter in (("load/create_nodes", new_nodes, written.created),
+                                ("load/create_relationships", fresh_rels, written.relationships)):
+        _parallel(driver, database, name, rows, batch_size, counter, progress, written)
     with driver.session(database=database) as session:
         rows = [r for r in node_rows if r["uid"] in existing]
         for start in range(0, len(rows), batch_size):
             batch = rows[start:start + batch_size]
             session.execute_write(lambda tx, b=batch: queries.run_in(tx, "load/merge_nodes", rows=b))
-            nodes.update(r["labels"][0] for r in batch)
+            written.updated.update(r["labels"][0] for r in batch)
             progress(len(batch))
         progress(len(parsed.rels) - len(merged) - len(fresh_rels))  # repeats folded into one
         merge_rels = queries.text("load/merge_relationships")
@@ -367,25 +425,28 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
             # every row written: a first batch of 5,000 took minutes. So the first batches
             # are small and force a new plan, made from the counts they leave behind.
             query = ("CYPHER replan=force " + merge_rels) if number < len(RAMP) + 1 else merge_rels
-            session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
-            rels.update(r["type"] for r in batch)
+            summary = session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
+            written.relationships.update(r["type"] for r in batch)
+            written.relationships_created += summary.counters.relationships_created
             progress(len(batch))
-    return nodes, rels
+    return written
 
 
 def _parallel(driver: Driver, database: str, name: str, rows: list[dict], batch_size: int,
-              counter: Counter, progress: Callable[[int], None], writers: int = 2) -> None:
+              counter: Counter, progress: Callable[[int], None], written: Written,
+              writers: int = 2) -> None:
     text = queries.text(name)
 
-    def write_batch(batch: list[dict]) -> list[dict]:
+    def write_batch(batch: list[dict]) -> tuple[list[dict], int]:
         with driver.session(database=database) as session:
-            session.execute_write(lambda tx: tx.run(text, rows=batch).consume())
-        return batch
+            summary = session.execute_write(lambda tx: tx.run(text, rows=batch).consume())
+        return batch, summary.counters.relationships_created
 
     batches = [rows[i:i + batch_size] for i in range(0, len(rows), batch_size)]
     with ThreadPoolExecutor(max_workers=writers) as pool:
-        for batch in pool.map(write_batch, batches):
+        for batch, relationships_created in pool.map(write_batch, batches):
             counter.update(r["labels"][0] if "labels" in r else r["type"] for r in batch)
+            written.relationships_created += relationships_created
             progress(len(batch))
 
 
@@ -414,12 +475,14 @@ def _ramped(rows: list, batch_size: int) -> Iterator[list]:
 
 def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size: int = 2000,
                 progress: bool = False,
-                after: Callable[[Driver, str, list[str]], None] | None = None) -> ImportReport:
+                after: Callable[[Driver, str, list[str]], None] | None = None,
+                actor: str = SYSTEM) -> ImportReport:
     """Validate ``path`` whole, then write it. Raises :class:`LoadError` and writes nothing
     if any record is invalid. ``after`` runs on the written uids (e.g. the consent policy).
     ``path`` may be a JSON Lines file, a CSV file or a directory of CSV files (one import:
-    if any file is invalid, none is written)."""
+    if any file is invalid, none is written). ``actor`` is who imports, for the audit log."""
     path = Path(path)
+    source = describe_input(path)
     warnings: list[str] = []
     explain = None
     if path.is_dir():
@@ -432,27 +495,32 @@ def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size:
             def explain(problem: Problem) -> Problem:
                 return csv_problem(problem, f"row {problem.line}")
     return import_records(driver, rows, str(path), database=database, batch_size=batch_size,
-                          progress=progress, after=after, warnings=warnings, explain=explain)
+                          progress=progress, after=after, warnings=warnings, explain=explain,
+                          actor=actor, source=source)
 
 
 def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], name: str,
                    database: str = "neo4j", batch_size: int = 2000, progress: bool = False,
                    after: Callable[[Driver, str, list[str]], None] | None = None,
                    warnings: list[str] | None = None,
-                   explain: Callable[[Problem], Problem] | None = None) -> ImportReport:
+                   explain: Callable[[Problem], Problem] | None = None,
+                   actor: str = SYSTEM, source: dict | None = None) -> ImportReport:
     """Validate ``(line, record)`` pairs from any reader (``name`` says where they came
     from), then write them, as :func:`import_file` does. ``explain`` may reword problems
-    in the reader's terms (e.g. a CSV column instead of a record field)."""
+    in the reader's terms (e.g. a CSV column instead of a record field). ``actor`` and
+    ``source`` (what :func:`describe_input` says of the input) go to the audit log."""
+    source = source or {"file": Path(name).name}
     with _without_cycle_collector():
         return _import_records(driver, rows, name, database, batch_size, progress, after,
-                               warnings, explain)
+                               warnings, explain, actor, source)
 
 
 def _import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], name: str,
                     database: str, batch_size: int, progress: bool,
                     after: Callable[[Driver, str, list[str]], None] | None,
                     warnings: list[str] | None,
-                    explain: Callable[[Problem], Problem] | None) -> ImportReport:
+                    explain: Callable[[Problem], Problem] | None,
+                    actor: str, source: dict) -> ImportReport:
     started = time.monotonic()
     report = ImportReport(name)
     if progress:  # validation of a large file takes minutes: show it too
@@ -466,22 +534,50 @@ def _import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], 
         problems.sort(key=lambda p: p.line)
         raise LoadError(name, problems)
     total = len(parsed.nodes) + len(parsed.rels)
+    subject = source["file"]
+    first = audit.append(driver, actor, "import.started", subject, database=database, **source,
+                         records={"nodes": dict(Counter(label for _, label, _ in
+                                                        parsed.nodes.values())),
+                                  "relationships": dict(Counter(rel["type"] for _, rel in
+                                                                parsed.rels))})
     bar = _progress_bar(total, f"loading {Path(name).name}") if progress else None
+    written = report.written
     report.people = [uid for uid, (_, label, _) in parsed.nodes.items() if label == "Person"]
     try:
         if report.people:  # before and after: even a crash halfway leaves the cache stale
             screening.names_changed(driver, database)
-        report.nodes, report.relationships = write(
-            driver, database, parsed, batch_size, bar.update if bar else (lambda n: None))
+        write(driver, database, parsed, batch_size, bar.update if bar else (lambda n: None),
+              written)
+        if after:
+            after(driver, database, list(parsed.nodes))
+    except BaseException as exc:  # interrupted too: the log says the import did not finish
+        _failed(driver, database, actor, subject, first, source, written, exc)
+        raise
     finally:
         if report.people:
             screening.names_changed(driver, database)
         if bar:
             bar.close()
-    if after:
-        after(driver, database, list(parsed.nodes))
+    report.nodes = written.created + written.updated
+    report.relationships = Counter(written.relationships)
     report.seconds = time.monotonic() - started
+    last = audit.append(driver, actor, "import.finished", subject, database=database,
+                        started=first, sha256=source.get("sha256"), **written.details(),
+                        seconds=round(report.seconds, 3))
+    report.audit = (first, last)
     return report
+
+
+def _failed(driver: Driver, database: str, actor: str, subject: str, first: int, source: dict,
+            written: Written, exc: BaseException) -> None:
+    """Append ``import.failed``; if the vault is gone (the usual reason), the lone
+    ``import.started`` entry is the trace."""
+    try:
+        audit.append(driver, actor, "import.failed", subject, database=database, started=first,
+                     sha256=source.get("sha256"), error=f"{type(exc).__name__}: {exc}"[:500],
+                     **written.details())
+    except Exception as again:  # noqa: BLE001 - the import's own error is the one to raise
+        log.warning("could not log the failed import of %s: %s", subject, again)
 
 
 _collector = {"lock": threading.Lock(), "holds": 0, "was_enabled": False}

@@ -12,6 +12,23 @@ from graph.settings import Settings, SettingsError
 from graph.vocabularies import choices
 
 
+def login_actor() -> str:
+    """The audit log's actor for a command run without ``--by``: ``cli:`` and the login
+    name the operating system gives (its say-so, like ``--by``: the log records who
+    claimed a change, and the hash chain that nobody changed the claim since)."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return "cli:unknown"
+
+
+#: ``--by`` for commands whose changes anyone running the CLI may make.
+BY_LOGIN = click.option("--by", "actor", default=login_actor, show_default="cli:<login name>",
+                        help="Who makes the change (for the audit log).")
+
+
 def _settings() -> Settings:
     try:
         return Settings.from_env()
@@ -153,9 +170,11 @@ def generate(scale: str | None, victims: int | None, seed: int, output: Path) ->
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--batch-size", default=2000, show_default=True)
-def load(path: Path, batch_size: int) -> None:
+@BY_LOGIN
+def load(path: Path, batch_size: int, actor: str) -> None:
     """Import a JSON Lines file, a CSV file or a directory of CSV files (as `export --format
-    csv` writes) into the vault: validated whole, then written."""
+    csv` writes) into the vault: validated whole, then written, with audit entries before
+    and after the writes."""
     from graph.connections import Stores
     from graph.consent.apply import apply_policy
     from loaders.importer import import_file
@@ -166,14 +185,15 @@ def load(path: Path, batch_size: int) -> None:
         # published until `footprints publish` or an editor's change.
         report = import_file(stores.vault, path, database=stores.database("vault"),
                              batch_size=batch_size, progress=True,
-                             after=lambda drv, db, uids: apply_policy(drv, db, uids))
+                             after=lambda drv, db, uids: apply_policy(drv, db, uids),
+                             actor=actor)
         click.echo(report.summary())
-        recheck_names(stores, report.people)
+        recheck_names(stores, report.people, actor)
     finally:
         stores.close()
 
 
-def recheck_names(stores, people: list[str]) -> None:
+def recheck_names(stores, people: list[str], actor: str) -> None:
     """Published text that names a person just imported is checked again by the free-text
     gate at once: the person is not public (yet), so their name must not stay published."""
     from neo4j.exceptions import ServiceUnavailable
@@ -182,7 +202,7 @@ def recheck_names(stores, people: list[str]) -> None:
 
     try:
         report = republish_naming(stores.vault, stores.public, people, stores.database("vault"),
-                                  stores.database("public"), actor="footprints load")
+                                  stores.database("public"), actor=actor)
     except ServiceUnavailable as exc:
         raise click.ClickException(
             "the records are in the vault, but the public graph is not reachable to check "
@@ -247,7 +267,7 @@ ACTOR = click.option("--by", "actor", required=True, help="Who makes the change 
 
 
 @main.command()
-@click.option("--by", "actor", default="cli", show_default=True)
+@BY_LOGIN
 def publish(actor: str) -> None:
     """Re-decide every record and rebuild the public graph (atomically, as a new generation)."""
     from graph.publication import publish_all
@@ -358,6 +378,9 @@ def verify() -> None:
     if not result.ok:
         raise click.ClickException(f"audit log is NOT intact: {result.problem}")
     click.echo(f"audit log intact: {result.entries} entries")
+    for seq, subject in result.unfinished_imports:
+        click.echo(f"warning: the import of {subject} logged at entry {seq} never finished "
+                   "(cut short, or still running): run it again to complete it", err=True)
 
 
 # -- web ----------------------------------------------------------------------

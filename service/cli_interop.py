@@ -53,19 +53,24 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_typ
 @MAPPING
 @click.option("--template", help="The Uwazi template of every row (if the file has no Template column).")
 @click.option("--batch-size", default=2000, show_default=True)
-def import_uwazi_cmd(path: Path, mapping_path: Path, template: str | None, batch_size: int) -> None:
-    """Import an Uwazi CSV (or import zip) into the vault: checked whole, then written.
-    Imported people are Confidential until an editor records their consent."""
+@click.option("--by", "actor", default=None, show_default="cli:<login name>",
+              help="Who imports (for the audit log).")
+def import_uwazi_cmd(path: Path, mapping_path: Path, template: str | None, batch_size: int,
+                     actor: str | None) -> None:
+    """Import an Uwazi CSV (or import zip) into the vault: checked whole, then written, with
+    audit entries before and after the writes. Imported people are Confidential until an
+    editor records their consent."""
     from loaders.uwazi import import_uwazi
-    from service.cli import recheck_names
+    from service.cli import login_actor, recheck_names
 
     mapping = _mapping(mapping_path)
+    actor = actor or login_actor()
 
     def run(stores):
         report = import_uwazi(stores.vault, path, mapping, database=stores.database("vault"),
-                              template=template, batch_size=batch_size)
+                              template=template, batch_size=batch_size, actor=actor)
         click.echo(report.summary())
-        recheck_names(stores, report.people)
+        recheck_names(stores, report.people, actor)
 
     _run(run)
 

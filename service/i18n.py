@@ -136,11 +136,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fewer than {threshold} more victims are documented but not published.",
         "ko": "공개되지 않은 피해자가 {threshold}명 미만 더 기록되어 있습니다."},
     "held.note": {
-        "en": "These counts never break down below {threshold} people; smaller groups are shown "
-              "as suppressed so that no one can be singled out.",
-        "ko": "이 수치는 {threshold}명 미만으로 나누어 보여주지 않습니다. 특정인을 추정할 수 "
-              "없도록 작은 집단은 ‘비공개’로 표시합니다."},
-    "held.suppressed_cell": {"en": "suppressed (fewer than 5)", "ko": "비공개 (5명 미만)"},
+        "en": "These counts never break down below {threshold} people: if any category holds "
+              "fewer, no category is shown, so that no one can be singled out and no hidden "
+              "figure can be worked out from the others.",
+        "ko": "이 수치는 {threshold}명 미만으로 나누어 보여주지 않습니다. 어느 한 유형이라도 "
+              "{threshold}명 미만이면, 특정인을 추정하거나 다른 수치로부터 숨긴 수치를 계산해 낼 "
+              "수 없도록 모든 유형을 비공개로 합니다."},
+    "held.suppressed_cell": {"en": "suppressed", "ko": "비공개"},
+    "held.not_by_category": {
+        "en": "Not shown by category: at least one category is too small to show safely.",
+        "ko": "유형별로 보여주지 않습니다. 안전하게 보여주기에는 너무 작은 유형이 있습니다."},
     "chart.count": {"en": "Number", "ko": "수"},
     "chart.share": {"en": "Share", "ko": "비율"},
     "chart.csv.key": {"en": "key", "ko": "코드"},
@@ -195,10 +200,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.held_by_category": {"en": "Held confidentially, by category",
                                "ko": "비공개 보관 사례 (유형별)"},
     "chart.held_by_category.desc": {
-        "en": "Bar chart: victims documented but not published, by category; categories with "
-              "fewer than 5 people are suppressed and not drawn.",
+        "en": "Bar chart: victims documented but not published, by category; if any category "
+              "has fewer than 5 people, every category is suppressed and none is drawn.",
         "ko": "막대 도표: 기록되었으나 공개되지 않은 피해자를 유형별로 나타냅니다. 5명 미만인 "
-              "유형은 비공개 처리되어 그려지지 않습니다."},
+              "유형이 하나라도 있으면 모든 유형이 비공개 처리되어 그려지지 않습니다."},
     "chart.held_by_category.key": {"en": "Category", "ko": "유형"},
     # search
     "search.title": {"en": "Search victims", "ko": "피해자 검색"},

@@ -26,7 +26,9 @@ def verify_chain(stores: Stores) -> dict:
     head = queries.run(stores.vault, "audit/match_head", database=stores.database("vault"))[0]
     return {"ok": found.ok, "entries": found.entries, "problem": found.problem,
             "seq": found.seq, "head_seq": head["seq"] or 0, "head_hash": head["hash"] or None,
-            "checked_at": started.isoformat(timespec="seconds")}
+            "checked_at": started.isoformat(timespec="seconds"),
+            "unfinished_imports": [{"seq": seq, "file": subject}
+                                   for seq, subject in found.unfinished_imports]}
 
 
 def _details(text: str | None) -> dict | str | None:

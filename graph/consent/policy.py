@@ -14,7 +14,8 @@ The rules (DESIGN.md, "Consent policy"):
 5. Publication needs an editor's approval.
 6. Withdrawal takes effect at once (see ``graph.consent.editor``).
 7. A relationship is public only if both its ends are.
-8. Aggregates that count non-public records never show a cell below 5.
+8. Aggregates that count non-public records never show a cell below 5, nor let one be
+   worked out from what they do show (``suppress_counts``).
 """
 
 from __future__ import annotations
@@ -230,18 +231,38 @@ def project_fields(label: str, props: Mapping, include_event_text: bool = False)
     return {k: props[k] for k in allowed if props.get(k) is not None}
 
 
-def suppress_small_cells(counts: Mapping[str, int], threshold: int = SMALL_CELL) -> dict:
-    """Counts with every cell below ``threshold`` hidden (``None``), never revealing one by
-    subtraction: if exactly one cell would be hidden, the next smallest is hidden too."""
-    out: dict[str, int | None] = {k: (v if v >= threshold or v == 0 else None)
-                                  for k, v in counts.items()}
-    hidden = [k for k, v in out.items() if v is None]
-    if len(hidden) == 1:
-        shown = sorted((v, k) for k, v in out.items() if v)
-        if shown:
-            out[shown[0][1]] = None
-    return out
+def suppress_counts(counts: Mapping[str, int], threshold: int = SMALL_CELL) -> dict:
+    """Counts of records that are not public, made safe to publish (rule 8): ``{"total":
+    int | None, "by_category": {category: int | None}}``, None marking a hidden figure.
 
+    Nothing published, alone or in any combination, may pin down a cell below
+    ``threshold`` or show that a given cell is below it, even to someone who knows
+    this rule (it is in docs/consent.md). Hiding small cells one by one does not do
+    that: a published total minus the shown cells is the sum of the hidden ones, and
+    "the smallest cells hidden until the sum is large enough" tells the reader that
+    every hidden cell is at most the smallest one shown, which with the sum can
+    single one out. So the figure is all or nothing per level:
 
-def suppressed_total(total: int, threshold: int = SMALL_CELL) -> int | None:
-    return total if total >= threshold or total == 0 else None
+    1. no cell from 1 to ``threshold - 1``: every cell and the total are shown;
+    2. else, with ``k`` non-zero cells summing to ``total``: if ``k >= 2`` and
+       ``total >= threshold + k - 1``, the total is shown and *every* non-zero cell
+       hidden. A hidden cell can then be anything from 1 to ``total - (k - 1)``, which
+       reaches the threshold, whichever cell the reader picks;
+    3. else, if ``total >= threshold``, the total alone (no categories: which ones are
+       non-zero would bound each of them below the threshold);
+    4. else nothing but the fact that the figure is withheld.
+
+    Zero cells stay 0 where categories are shown: nothing is held there to protect.
+    """
+    if any(v < 0 for v in counts.values()):
+        raise ValueError("counts cannot be negative")
+    total = sum(counts.values())
+    nonzero = [k for k, v in counts.items() if v]
+    if all(counts[k] >= threshold for k in nonzero):
+        return {"total": total, "by_category": dict(counts)}
+    if len(nonzero) >= 2 and total >= threshold + len(nonzero) - 1:
+        return {"total": total,
+                "by_category": {k: (None if v else 0) for k, v in counts.items()}}
+    if total >= threshold:
+        return {"total": total, "by_category": {}}
+    return {"total": None, "by_category": {}}

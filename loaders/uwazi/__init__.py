@@ -19,7 +19,7 @@ from neo4j import Driver
 
 from graph import queries
 from loaders.errors import LoadError, Problem
-from loaders.importer import ImportReport, import_records
+from loaders.importer import SYSTEM, ImportReport, describe_input, import_records
 from loaders.uwazi.convert import convert
 from loaders.uwazi.mapping import MappingError, UwaziMapping, load_mapping
 from loaders.uwazi.parse import CellError, read_table
@@ -51,10 +51,11 @@ def vault_existing(driver: Driver, database: str) -> Callable[[list[str]], set[s
 
 def import_uwazi(driver: Driver, path: Path | str, mapping: UwaziMapping | Path | str,
                  database: str = "neo4j", template: str | None = None, batch_size: int = 2000,
-                 progress: bool = False) -> ImportReport:
+                 progress: bool = False, actor: str = SYSTEM) -> ImportReport:
     """Import an Uwazi CSV or import zip into the vault. Validated whole (problems name
     the row and column; nothing is written if there is any), written idempotently, then
-    the consent policy labels what was written: no consent, no publication."""
+    the consent policy labels what was written: no consent, no publication. The audit
+    log gets ``actor``, the file's name and sha256, the mapping and the counts."""
     from graph.consent.apply import apply_policy
 
     if not isinstance(mapping, UwaziMapping):
@@ -68,7 +69,10 @@ def import_uwazi(driver: Driver, path: Path | str, mapping: UwaziMapping | Path 
         raise LoadError(str(path), [Problem(0, "(file)", str(exc))]) from exc
     conversion = convert(table, mapping, template, vault_titles(driver, database),
                          vault_existing(driver, database))
+    kind = "uwazi zip" if Path(path).suffix.lower() == ".zip" else "uwazi csv"
+    source = {**describe_input(Path(path), kind), "mapping": mapping.name, "template": template}
     return import_records(driver, conversion.records, str(path), database=database,
                           batch_size=batch_size, progress=progress,
                           after=lambda drv, db, uids: apply_policy(drv, db, uids),
-                          warnings=conversion.warnings, explain=conversion.explain)
+                          warnings=conversion.warnings, explain=conversion.explain,
+                          actor=actor, source=source)

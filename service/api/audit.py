@@ -33,6 +33,13 @@ class AuditVerifySchema(Schema):
     head_seq = fields.Integer(required=True, metadata={"description": "The head's last number"})
     head_hash = fields.String(allow_none=True)
     checked_at = fields.String(required=True)
+    unfinished_imports = fields.List(fields.Nested(lambda: UnfinishedImportSchema()), metadata={
+        "description": "Imports logged as started that never finished (cut short, or running)"})
+
+
+class UnfinishedImportSchema(Schema):
+    seq = fields.Integer(required=True, metadata={"description": "Its import.started entry"})
+    file = fields.String(allow_none=True)
 
 
 class AuditEntriesArgs(StrictArgs):

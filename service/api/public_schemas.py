@@ -77,4 +77,5 @@ class BucketSchema(Schema):
     key = fields.String(required=True)
     label = fields.String(required=True, metadata={"description": "In the requested language"})
     count = fields.Integer(required=True, allow_none=True,
-                           metadata={"description": "null when suppressed (a small cell)"})
+                           metadata={"description": "null when suppressed (held figures only: "
+                                                   "not necessarily a small cell)"})

@@ -18,7 +18,10 @@ class HeldSchema(Schema):
         "description": "Victims recorded but not published; null when below the threshold"})
     by_category = fields.List(fields.Nested(BucketSchema))
     threshold = fields.Integer(allow_none=True, metadata={
-        "description": "Cells below this are suppressed (null)"})
+        "description": "If any category holds fewer than this, every category is suppressed "
+                       "(null), or left out when even that would show one to be small"})
+    withheld = fields.Boolean(metadata={
+        "description": "Victims are held but no breakdown by category is published"})
 
 
 class StatsSchema(Schema):

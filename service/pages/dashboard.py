@@ -48,11 +48,21 @@ def filled_years(items: list[dict]) -> list[dict]:
             for y in range(min(years), max(years) + 1)]
 
 
-def render_chart(name: str, items: list[dict], lang: str) -> str:
+def empty_text(figures: dict, name: str, lang: str) -> str:
+    """What a chart without bars says: the held breakdown has none when it is suppressed
+    or withheld, which is not the same as having no data."""
+    held = figures["held_confidentially"]
+    if name == "held_by_category" and held["total"] != 0 and (held["withheld"] or any(
+            i["count"] is None for i in held["by_category"])):
+        return t("held.not_by_category", lang)
+    return t("chart.no_data", lang)
+
+
+def render_chart(name: str, items: list[dict], lang: str, empty: str | None = None) -> str:
     kind = CHARTS[name]
     common = {"chart_id": f"chart-{name}", "title": t(f"chart.{name}", lang),
               "description": t(f"chart.{name}.desc", lang),
-              "empty_text": t("chart.no_data", lang)}
+              "empty_text": empty or t("chart.no_data", lang)}
     if kind == "pie":
         return charts.pie_chart(items, **common)
     if name == "victims_by_year":
@@ -78,7 +88,7 @@ def dashboard():
     for name in CHARTS:
         items = chart_items(figures, name)
         panels.append({"name": name, "title": t(f"chart.{name}", lang),
-                       "svg": render_chart(name, items, lang),
+                       "svg": render_chart(name, items, lang, empty_text(figures, name, lang)),
                        "table": render_table(name, items, lang)})
     return render_template("dashboard.html", figures=figures, panels=panels, totals=TOTALS)
 
@@ -89,12 +99,14 @@ def chart_download(name: str, fmt: str):
     if name not in CHARTS or fmt not in ("csv", "svg"):
         abort(404)
     lang = g.lang
-    items = chart_items(stats.dashboard(lang), name)
+    figures = stats.dashboard(lang)
+    items = chart_items(figures, name)
     if fmt == "csv":
         body = charts.to_csv(items, headers=(t("chart.csv.key", lang),
                                              t(f"chart.{name}.key", lang), t("chart.count", lang)))
         return Response("\ufeff" + body, content_type="text/csv; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="footprints-{name}-{lang}.csv"'})
-    return Response('<?xml version="1.0" encoding="UTF-8"?>\n' + render_chart(name, items, lang),
+    svg = render_chart(name, items, lang, empty_text(figures, name, lang))
+    return Response('<?xml version="1.0" encoding="UTF-8"?>\n' + svg,
                     content_type="image/svg+xml; charset=utf-8", headers={
                         "Content-Disposition": f'attachment; filename="footprints-{name}-{lang}.svg"'})

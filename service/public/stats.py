@@ -7,7 +7,8 @@ are counted live, once per revision (service/public/cache.py).
 Only the "held confidentially" figures count anything else, and those were
 computed by the publication pipeline with small-cell suppression
 (graph/consent/policy.py) and stored on the public graph's ``PublicMeta``
-node; a cell below the threshold arrives here as null and stays null.
+node; a hidden figure arrives here as null (or, for a withheld breakdown, not at
+all) and stays so.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ TOTALS = {"Victim": "victims", "Official": "officials", "PerpetratorBody": "perp
 
 def dashboard(lang: str = "en") -> dict:
     """Every dashboard figure: ``{"totals": {kind: n}, "charts": {chart: [{"key", "label",
-    "count"}]}, "held_confidentially": {"total", "by_category": [...], "threshold"},
+    "count"}]}, "held_confidentially": {"total", "by_category": [...], "threshold", "withheld"},
     "generation", "published_at"}``.
 
     ``victims_by_year`` counts each victim once, in the year of their first event;
@@ -73,9 +74,12 @@ def _counts(stored: str | None) -> list[dict]:
 
 
 def held_confidentially(raw: str | None, lang: str = "en") -> dict:
-    """The suppressed counts of victims not published, as the pipeline stored them."""
+    """The suppressed counts of victims not published, as the pipeline stored them.
+    ``withheld``: something is held but no breakdown by category is published (see
+    ``graph.consent.policy.suppress_counts``)."""
     held = json.loads(raw) if raw else {}
     by_category = [{"key": k, "label": vocab_label("victim_category", k, lang), "count": v}
                    for k, v in sorted((held.get("by_category") or {}).items())]
-    return {"total": held.get("total"), "by_category": by_category,
-            "threshold": held.get("threshold")}
+    total = held.get("total")
+    return {"total": total, "by_category": by_category, "threshold": held.get("threshold"),
+            "withheld": bool(held) and not by_category and total != 0}

@@ -1,5 +1,6 @@
 """Fault: the vault is SIGKILLed in the middle of an import, restarted, and the import is run
-again. The result must be exactly the file's records: no duplicates, nothing half-written."""
+again. The result must be exactly the file's records: no duplicates, nothing half-written;
+and the audit log must show the import that was cut short until the re-run finishes it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 
 import pytest
 
+from graph import audit
 from loaders.synthetic import generate, write_jsonl
 from ops.neo4j.control import Instance
 
@@ -51,10 +53,17 @@ def test_sigkill_mid_import_then_rerun_gives_exact_counts(settings, stores, vaul
     partial = counts(vault)
     assert partial[0] < expected_nodes or partial[2] < expected_rels  # it really was cut short
     assert partial[0] == partial[1]  # no duplicate uids, even half-way
+    trace = audit.verify(vault)
+    assert trace.ok and trace.unfinished_imports == ((1, "crash.jsonl"),)
+    assert [e["action"] for e in audit.entries(vault)] == ["import.started"]
 
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert counts(vault) == (expected_nodes, expected_nodes, expected_rels)
+    trace = audit.verify(vault)
+    assert trace.ok and trace.unfinished_imports == ()
+    assert [e["action"] for e in audit.entries(vault)] == ["import.started", "import.started",
+                                                          "import.finished"]
     # and once more: idempotent
     subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=True)
     assert counts(vault) == (expected_nodes, expected_nodes, expected_rels)

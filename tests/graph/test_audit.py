@@ -71,3 +71,18 @@ def test_cli_verify_fails_and_names_the_entry(log, settings, monkeypatch):
     bad = runner.invoke(main, ["audit", "verify"], env=env)
     assert bad.exit_code != 0
     assert "entry 4" in bad.output
+
+
+def test_cli_verify_warns_of_an_import_cut_short(log, settings):
+    from service.cli import main
+
+    env = {"FOOTPRINTS_VAR": str(settings.var_dir),
+           "FOOTPRINTS_VAULT_PORT": str(settings.vault.bolt_port),
+           "FOOTPRINTS_PUBLIC_PORT": str(settings.public.bolt_port)}
+    audit.append(log, "cli:someone", "import.started", "cases.jsonl", sha256="a" * 64)
+    result = CliRunner().invoke(main, ["audit", "verify"], env=env)
+    assert result.exit_code == 0, result.output  # the chain is intact: a warning, not a failure
+    assert "6 entries" in result.output
+    assert "the import of cases.jsonl logged at entry 6 never finished" in result.output
+    audit.append(log, "cli:someone", "import.failed", "cases.jsonl", started=6, error="X")
+    assert "never finished" not in CliRunner().invoke(main, ["audit", "verify"], env=env).output

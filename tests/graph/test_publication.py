@@ -121,8 +121,7 @@ def held_by_a_direct_count(vault) -> dict:
         "MATCH (p:Victim) WHERE NOT p:Public "
         "RETURN coalesce(p.category, 'unknown') AS category, count(*) AS n")
     counts = {r["category"]: r["n"] for r in records}
-    return {"total": policy.suppressed_total(sum(counts.values())),
-            "by_category": policy.suppress_small_cells(counts), "threshold": policy.SMALL_CELL}
+    return {**policy.suppress_counts(counts), "threshold": policy.SMALL_CELL}
 
 
 def test_held_figure_follows_every_change(published, stores, vault, public):

@@ -16,8 +16,7 @@ from graph.consent.policy import (
     decide_source,
     project_fields,
     public_relationship,
-    suppress_small_cells,
-    suppressed_total,
+    suppress_counts,
 )
 
 PUB = ConsentFacts("c1", "publication", date(2020, 1, 1))
@@ -121,8 +120,10 @@ def test_field_level_projection_drops_private_fields():
 
 
 def test_small_cells_are_suppressed_without_revealing_by_subtraction():
-    out = suppress_small_cells({"a": 120, "b": 3, "c": 40, "d": 0})
-    assert out["b"] is None and out["c"] is None  # c hidden too, or a total would reveal b
-    assert out["a"] == 120 and out["d"] == 0
-    assert suppress_small_cells({"a": 10, "b": 2, "c": 1}) == {"a": 10, "b": None, "c": None}
-    assert suppressed_total(4) is None and suppressed_total(5) == 5
+    """Rule 8; tests/graph/consent/test_suppression.py attacks it."""
+    out = suppress_counts({"a": 120, "b": 3, "c": 40, "d": 0})
+    assert out == {"total": 163, "by_category": {"a": None, "b": None, "c": None, "d": 0}}
+    assert suppress_counts({"a": 120, "c": 40}) == {"total": 160,
+                                                    "by_category": {"a": 120, "c": 40}}
+    assert suppress_counts({"a": 4})["total"] is None
+    assert suppress_counts({"a": 5}) == {"total": 5, "by_category": {"a": 5}}

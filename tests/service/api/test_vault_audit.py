@@ -23,6 +23,20 @@ def test_verify_reports_an_intact_chain(api, users, stores):
     assert body["entries"] == cli.entries >= 3  # the load's publication is in the log too
     assert body["head_seq"] == body["entries"] and len(body["head_hash"]) == 64
     assert body["problem"] is None and body["seq"] is None
+    assert body["unfinished_imports"] == []
+
+
+def test_verify_lists_an_import_cut_short(api, users, stores):
+    """An ``import.started`` without its end (a crash): listed until the same input is
+    imported to the end (docs/consent.md, "Audit log")."""
+    db = stores.database("vault")
+    seq = audit.append(stores.vault, "importer@test", "import.started", "cut.jsonl", database=db,
+                       file="cut.jsonl", sha256="0" * 64)
+    body = api.get(VERIFY, headers=users["admin"].headers).get_json()
+    assert body["ok"] is True and body["unfinished_imports"] == [{"seq": seq, "file": "cut.jsonl"}]
+    audit.append(stores.vault, "importer@test", "import.finished", "cut.jsonl", database=db,
+                 started=seq + 5, sha256="0" * 64)  # a later run of the same file
+    assert api.get(VERIFY, headers=users["admin"].headers).get_json()["unfinished_imports"] == []
 
 
 def test_verify_names_the_first_altered_and_the_removed_entry(api, users, stores):

@@ -32,11 +32,18 @@ def test_held_confidentially_is_the_suppressed_figure(public_ctx):
     assert held["total"] == 6 and held["threshold"] == 5
     assert held["by_category"] == [{"key": "internal_disappearance", "label": "북한 내 강제실종",
                                     "count": 6}]
-    small = stats.held_confidentially('{"total": null, "by_category": {"war_pow": null, '
-                                      '"war_abductee": 7}, "threshold": 5}')
-    assert small["total"] is None
-    assert {b["key"]: b["count"] for b in small["by_category"]} == {"war_pow": None,
-                                                                    "war_abductee": 7}
+    assert held["withheld"] is False
+    hidden = stats.held_confidentially('{"total": 9, "by_category": {"war_pow": null, '
+                                       '"war_abductee": null}, "threshold": 5}')
+    assert hidden["total"] == 9 and hidden["withheld"] is False
+    assert {b["key"]: b["count"] for b in hidden["by_category"]} == {"war_pow": None,
+                                                                     "war_abductee": None}
+    for raw, total in (('{"total": 6, "by_category": {}, "threshold": 5}', 6),
+                       ('{"total": null, "by_category": {}, "threshold": 5}', None)):
+        withheld = stats.held_confidentially(raw)
+        assert withheld == {"total": total, "by_category": [], "threshold": 5, "withheld": True}
+    nothing = stats.held_confidentially('{"total": 0, "by_category": {}, "threshold": 5}')
+    assert nothing["withheld"] is False
 
 
 def test_map_layers(public_ctx):

@@ -1,0 +1,237 @@
+"""Every write leaves a trace: each `footprints` command and each API route that changes a
+store appends hash-chained audit entries naming who, what and how many, and the chain still
+verifies afterwards (issue 13).
+
+The commands and routes are enumerated from the CLI and the app themselves, so a new one
+fails ``test_every_*_is_classified`` until it is put in one of the tables below: writes with
+the actions they append, or the reason it writes nothing to either store.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from graph import audit
+from loaders.synthetic import write_jsonl
+from loaders.synthetic.reference import reference_records
+from service.cli import login_actor, main
+from tests.support.leaks import CONSENT_STATES, SMALL
+from tests.support.vault_api import api, fast_argon2, users, vault_app  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Commands that write records, and the audit actions each appends, in order.
+CLI_WRITES = {
+    "load": ("import.started", "import.finished"),
+    "import-uwazi": ("import.started", "import.finished"),
+    "publish": ("publish.full",),
+    "consent record": ("consent.record",),
+    "consent withdraw": ("consent.withdraw", "publish.withdrawal"),
+    "at-risk": ("person.at_risk",),
+    "review": ("person.review",),
+    "source-terms": ("source.terms", "publish.full"),
+    "judge": ("resolution.judge",),  # ("resolution.retract",) with --retract
+}
+#: Accounts and tokens: their entries come with the organisation walls (service/accounts.py).
+CLI_ACCOUNTS = {"users add", "users revoke", "users token"}
+#: Commands that write no record, and why.
+CLI_NO_RECORDS = {
+    "neo4j start": "starts the servers", "neo4j stop": "stops them",
+    "neo4j status": "reads", "neo4j wait": "waits", "neo4j logs": "reads log files",
+    "neo4j provision": "fetches jars",
+    "db init": "constraints and indexes only: no record, nothing to attribute",
+    "generate": "writes a file, not a store", "export": "reads a store",
+    "explain": "reads", "audit verify": "reads the log", "serve": "serves the app",
+    "users list": "reads", "export-uwazi": "reads the public graph",
+    "export-ftm": "reads the public graph", "export-graph": "reads the public graph",
+    "dedupe": "reads the vault; its labelled sample is generated in memory",
+    "merged-view": "reads",
+}
+
+#: API routes that write records, and the audit actions each appends.
+API_WRITES = {
+    ("POST", "/api/v1/vault/records"): ("record.create",),
+    ("PUT", "/api/v1/vault/records/<string:uid>"): ("record.update",),
+    ("PATCH", "/api/v1/vault/records/<string:uid>"): ("record.update",),
+    ("POST", "/api/v1/vault/relationships"): ("relationship.create",),
+    ("POST", "/api/v1/vault/persons/<string:uid>/consents"): ("consent.record",),
+    ("POST", "/api/v1/vault/persons/<string:uid>/consents/withdraw"): ("consent.withdraw",
+                                                                        "publish.withdrawal"),
+    ("POST", "/api/v1/vault/persons/<string:uid>/at-risk"): ("person.at_risk",),
+    ("POST", "/api/v1/vault/persons/<string:uid>/review"): ("person.review",),
+    ("POST", "/api/v1/vault/sources/<string:uid>/terms"): ("source.terms", "publish.full"),
+    ("POST", "/api/v1/vault/publication"): ("publish.full",),
+}
+API_ACCOUNTS = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/logout"),
+                ("POST", "/api/v1/users"), ("POST", "/api/v1/users/<string:uid>/revoke"),
+                ("POST", "/api/v1/users/<string:uid>/invitation"),
+                ("POST", "/api/v1/auth/invitations/accept")}
+API_NO_RECORDS = {("POST", "/api/v1/cypher"): "a read-only console on the public graph"}
+
+
+def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
+    out = set()
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            out |= cli_commands(command, f"{prefix}{name} ")
+        else:
+            out.add(f"{prefix}{name}")
+    return out
+
+
+def test_every_command_is_classified():
+    classified = [set(CLI_WRITES), CLI_ACCOUNTS, set(CLI_NO_RECORDS)]
+    assert set.union(*classified) == cli_commands(main)
+    assert sum(map(len, classified)) == len(cli_commands(main))  # each in one table
+
+
+def test_every_write_route_is_classified(vault_app):  # noqa: F811
+    routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
+              for method in rule.methods - {"GET", "HEAD", "OPTIONS"}}
+    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS)
+
+
+class Log:
+    """The entries appended since the last look."""
+
+    def __init__(self, stores):
+        self.stores = stores
+        self.seen = self.head()
+
+    def head(self) -> int:
+        rows = self.stores.vault.execute_query(
+            "OPTIONAL MATCH (h:AuditHead) RETURN h.seq AS seq",
+            database_=self.stores.database("vault")).records
+        return rows[0]["seq"] or 0
+
+    def new(self) -> list[dict]:
+        entries = [e for e in audit.entries(self.stores.vault, self.stores.database("vault"))
+                   if e["seq"] > self.seen]
+        self.seen = self.head()
+        return [{**e, "details": json.loads(e["details"])} for e in entries]
+
+    def expect(self, actions: tuple[str, ...], actor: str, subject: str | None) -> list[dict]:
+        entries = self.new()
+        assert tuple(e["action"] for e in entries) == actions
+        assert all(e["actor"] == actor for e in entries), entries
+        assert entries[0]["subject"] == subject
+        assert all(e["details"] for e in entries)  # what, and how many
+        return entries
+
+
+@pytest.fixture
+def run(settings, monkeypatch):
+    monkeypatch.setattr("service.cli._settings", lambda: settings)
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs):
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+        assert result.exit_code == 0, (args, result.output)
+        return result
+
+    return invoke
+
+
+def test_every_command_that_writes_leaves_its_entries(run, stores, vault, public, tmp_path):
+    log, done = Log(stores), set()
+    reference = tmp_path / "reference.jsonl"  # places and bodies the Uwazi example names
+    write_jsonl(reference_records(), reference)
+
+    def check(command: str, *args, actor: str = "editor@test", subject: str | None = None,
+              actions: tuple[str, ...] | None = None) -> list[dict]:
+        run(*command.split(), *args, *(["--by", actor] if actor != login_actor() else []))
+        done.add(command)
+        return log.expect(actions or CLI_WRITES[command], actor, subject)
+
+    started, finished = check("load", reference, actor=login_actor(), subject="reference.jsonl")
+    assert login_actor().startswith("cli:")
+    assert started["details"]["records"]["nodes"]["Location"] > 0
+    assert finished["details"]["nodes_created"] == started["details"]["records"]["nodes"]
+    started, finished = check("import-uwazi", ROOT / "examples/uwazi/victims.csv",
+                              actor="uwazi@test", subject="victims.csv")
+    assert started["details"]["format"] == "uwazi csv"
+    assert started["details"]["mapping"] and len(started["details"]["sha256"]) == 64
+    assert finished["details"]["nodes_created"]["Person"] == 5
+    started, finished = check("load", CONSENT_STATES, actor="loader@test",
+                              subject=CONSENT_STATES.name)
+    assert started["details"]["records"]["nodes"]["Person"] == 10
+    assert finished["details"]["nodes_created"]["Person"] == 10
+    check("load", SMALL, actor="loader@test", subject=SMALL.name)
+    [full] = check("publish")
+    assert full["details"]["nodes"] > 0
+    check("consent record", "p-1001", "--purpose", "publication", "--obtained-by", "Synthetic",
+          "--date", "2024-01-01", subject="p-1001")
+    withdrawal = check("consent withdraw", "p-1007", subject="p-1007")
+    assert withdrawal[1]["details"]["removed"] >= 1
+    check("at-risk", "p-1009", subject="p-1009")
+    check("review", "p-1009", "approved", subject="p-1009")
+    check("source-terms", "src-partner", "public", subject="src-partner")
+    check("judge", "p-1001", "p-1002", "same", subject="p-1001")
+    check("judge", "p-1001", "p-1002", "--retract", subject="p-1001",
+          actions=("resolution.retract",))
+    assert done == set(CLI_WRITES)
+    result = run("audit", "verify")
+    assert "audit log intact" in result.output and "warning" not in result.output
+
+
+def test_account_commands_leave_entries(run, stores, vault):
+    run("load", CONSENT_STATES)  # the organisations
+    log = Log(stores)
+    run("users", "add", "new@example.org", "--role", "admin", "--organization", "org-0001",
+        "--password-stdin", input="correct horse battery staple\n")
+    run("users", "token", "new@example.org")
+    run("users", "revoke", "new@example.org")
+    actions = [e["action"] for e in log.new()]
+    assert len(actions) >= 3, actions
+
+
+def test_every_route_that_writes_leaves_its_entries(api, users, stores):  # noqa: F811
+    editor = users["editor"]
+    log, done = Log(stores), set()
+
+    def check(method: str, rule: str, path: str, subject: str | None, body=None,
+              headers: dict | None = None) -> list[dict]:
+        log.new()  # a read before the write (an ETag) may be audited too: not this write's
+        response = api.open(path, method=method, json=body,
+                            headers={**editor.headers, **(headers or {})})
+        assert response.status_code in (200, 201), (path, response.get_json())
+        done.add((method, rule))
+        return log.expect(API_WRITES[method, rule], editor.email,
+                          subject or response.get_json().get("uid"))
+
+    created = check("POST", "/api/v1/vault/records", "/api/v1/vault/records", None, body={
+        "record": "Person", "roles": ["Victim"], "name_en": "Synthetic Newcase"})
+    uid = created[0]["subject"]
+    assert uid.startswith("p-") and created[0]["details"]["type"] == "Person"
+    record_rule = "/api/v1/vault/records/<string:uid>"
+    got = api.get(f"/api/v1/vault/records/{uid}", headers=editor.headers)
+    patched = check("PATCH", record_rule, f"/api/v1/vault/records/{uid}", uid,
+                    body={"birth_year": 1950}, headers={"If-Match": got.headers["ETag"]})
+    assert "birth_year" in json.dumps(patched[0]["details"])
+    got = api.get(f"/api/v1/vault/records/{uid}", headers=editor.headers)
+    record = {**got.get_json()["record"], "birth_year": 1951}
+    check("PUT", record_rule, f"/api/v1/vault/records/{uid}", uid, body=record,
+          headers={"If-Match": got.headers["ETag"]})
+    check("POST", "/api/v1/vault/relationships", "/api/v1/vault/relationships", "p-1007",
+          body={"type": "SUBJECTED_TO", "from": "p-1007", "to": "e-1010",
+                "sources": ["src-pub1"]})
+    persons = "/api/v1/vault/persons"
+    check("POST", f"{persons}/<string:uid>/consents", f"{persons}/p-1001/consents", "p-1001",
+          body={"purpose": "publication", "given_on": "2024-02-01",
+                "obtained_by": "Synthetic editor"})
+    check("POST", f"{persons}/<string:uid>/consents/withdraw",
+          f"{persons}/p-1010/consents/withdraw", "p-1010", body={})
+    check("POST", f"{persons}/<string:uid>/at-risk", f"{persons}/p-1009/at-risk", "p-1009",
+          body={})
+    check("POST", f"{persons}/<string:uid>/review", f"{persons}/p-1009/review", "p-1009",
+          body={"status": "approved"})
+    check("POST", "/api/v1/vault/sources/<string:uid>/terms",
+          "/api/v1/vault/sources/src-partner/terms", "src-partner", body={"terms": "public"})
+    check("POST", "/api/v1/vault/publication", "/api/v1/vault/publication", None)
+    assert done == set(API_WRITES)
+    assert audit.verify(stores.vault, stores.database("vault")).ok
