@@ -364,6 +364,19 @@ def explain(uid: str) -> None:
     click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
 
 
+@main.command()
+@click.option("--limit", default=50, show_default=True, help="How many entries (newest first).")
+def withheld(limit: int) -> None:
+    """The free-text gate's review list: published fields withheld because they name a
+    non-public person (the platform operator's view: every organisation's)."""
+    from graph.consent import screening
+
+    entries = _with_stores(lambda s: screening.review_list(s.vault, s.database("vault")))
+    for entry in entries[:limit]:
+        click.echo(f"{entry['record']} ({entry['type'] or '?'}): {entry['reason']}")
+    click.echo(f"{len(entries)} field(s) withheld")
+
+
 @main.group("audit")
 def audit_group() -> None:
     """The hash-chained audit log."""

@@ -92,3 +92,24 @@ def names_hidden_people(stores: Stores, user: User, record: dict) -> bool:
     not theirs to rewrite: they cannot see what they would overwrite)."""
     copy = {k: (list(v) if isinstance(v, list) else v) for k, v in record.items()}
     return withhold(stores, user, copy, record.get("uid", ""))[1] > 0
+
+
+def review_list(stores: Stores, user: User) -> list[dict]:
+    """The free-text gate's review list as ``user`` may read it: entries of records they
+    may see; the persons an entry names only if they may see them too (the others are
+    counted, so that the reason stays true without naming them)."""
+    entries = screening.review_list(stores.vault, stores.database("vault"))
+    records = visible(stores, user, [e["record"] for e in entries])
+    people = visible(stores, user, [p for e in entries for p in e["persons"]])
+    out = []
+    for entry in entries:
+        if entry["record"] not in records:
+            continue
+        shown = [p for p in entry["persons"] if p in people]
+        others = len(entry["persons"]) - len(shown)
+        names = shown + ([f"{others} person(s) you may not see"] if others else [])
+        out.append({"uid": entry["uid"], "record": entry["record"], "type": entry["type"],
+                    "field": entry["field"], "persons": shown, "persons_not_shown": others,
+                    "reason": f"{entry['field']} names a non-public person: {', '.join(names)}",
+                    "since": entry["since"].iso_format() if entry["since"] else None})
+    return out

@@ -19,6 +19,7 @@ from marshmallow import Schema, fields, validate
 from graph.consent import editor
 from graph.publication import publish_all
 from graph.vocabularies import choices
+from service import vault_text
 from service.api.vault_common import EditResultSchema, caller, http_errors, no_store, result
 from service.auth import document_bearer_auth, require_role
 from service.vault_reads import audit_reads, explain_visible, require_visible
@@ -191,3 +192,29 @@ class Publication(MethodView):
         report = publish_all(stores.vault, stores.public, stores.database("vault"),
                              stores.database("public"), actor=user.email)
         return result(editor.Result(report.summary(), report))
+
+
+class WithheldFieldSchema(Schema):
+    uid = fields.String(required=True)
+    record = fields.String(required=True)
+    type = fields.String(allow_none=True)
+    field = fields.String(required=True, metadata={"description": "The field withheld "
+                                                    "(TYPE.field for a relationship's)"})
+    persons = fields.List(fields.String(), metadata={"description": "Non-public persons it "
+                                                                    "names that you may see"})
+    persons_not_shown = fields.Integer(metadata={"description": "Others it names, of another "
+                                                               "organisation"})
+    reason = fields.String(required=True)
+    since = fields.String(allow_none=True)
+
+
+@blp.route("/withheld")
+class Withheld(MethodView):
+    @require_role("editor")
+    @blp.response(200, WithheldFieldSchema(many=True))
+    def get(self):
+        """The free-text gate's review list: published fields withheld because they name a
+        non-public person, newest first. Rewrite the text, or obtain consent; an entry goes
+        away when a publication no longer withholds the field."""
+        stores, user = caller()
+        return vault_text.review_list(stores, user)

@@ -64,6 +64,7 @@ def matrix(users, a_accounts: dict[str, str]) -> list[Row]:
         Row("GET", "/api/v1/vault/people/p-1001/merged", READERS, 404),
         Row("GET", f"{RECORDS}/p-1002/explanation", EDITORS, 200),  # consents withheld
         Row("GET", f"{RECORDS}/p-1001/explanation", EDITORS, 404),
+        Row("GET", "/api/v1/vault/withheld", EDITORS, 200),  # A's entries without A's people
         # creating records for A
         Row("POST", RECORDS, EDITORS, 403, lambda: new_person),
         Row("POST", RECORDS, EDITORS, 403,

@@ -140,6 +140,7 @@ def matrix(users, managed: dict[str, str]) -> list[Row]:
         Row("POST", "/api/v1/vault/sources/src-partner/terms", EDITORS, 200,
             lambda r: {"terms": "partners"}),
         Row("GET", "/api/v1/vault/records/p-1002/explanation", EDITORS),
+        Row("GET", "/api/v1/vault/withheld", EDITORS),
         Row("POST", "/api/v1/vault/publication", EDITORS),
         Row("GET", "/api/v1/vault/audit/verify", ADMINS),
         Row("GET", "/api/v1/vault/audit/entries?per_page=5", ADMINS),

@@ -47,3 +47,18 @@ def test_a_shared_record_naming_a_hidden_person_is_not_rewritten_by_others(api, 
     assert "names a person you may not see" in put.get_json()["message"]
     again = api.get(f"/api/v1/vault/records/{uid}", headers=users["editor"].headers)
     assert again.get_json()["record"]["name_en"] == "Grave of Ri Sunhui-indprk"
+
+
+def test_the_review_list_names_only_people_the_editor_may_see(api, users):
+    own = {e["uid"]: e for e in api.get("/api/v1/vault/withheld",
+                                        headers=users["editor"].headers).get_json()}
+    assert own["src-pub2#title"]["persons"] == ["p-1005"]
+    assert own["src-pub2#title"]["reason"] == "title names a non-public person: p-1005"
+    response = api.get("/api/v1/vault/withheld", headers=users["editor-b"].headers)
+    other = {e["uid"]: e for e in response.get_json()}
+    assert other["src-pub2#title"]["persons"] == []
+    assert other["src-pub2#title"]["persons_not_shown"] == 1
+    assert leaks(response.get_data(as_text=True), sister()) == []
+    assert "p-1005" not in response.get_data(as_text=True)
+    assert api.get("/api/v1/vault/withheld",
+                   headers=users["investigator"].headers).status_code == 403
