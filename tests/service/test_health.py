@@ -1,4 +1,5 @@
-"""/health reports each store up or down with its node count."""
+"""/health reports each store up or down, and the public graph's node count (never the
+vault's, which would let anyone watch its activity)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ def test_health_reports_both_stores_with_counts(settings, vault, public):
     assert response.status_code == 200
     body = response.get_json()
     assert body["status"] == "ok"
-    assert body["stores"]["vault"] == {"status": "up", "nodes": 2}
+    assert body["stores"]["vault"] == {"status": "up"}
     assert body["stores"]["public"]["status"] == "up"
+    public.execute_query("CREATE (:Entity:Person {uid: 'p1'})")
+    assert app.test_client().get("/health").get_json()["stores"]["public"]["nodes"] == 1
+    vault.execute_query("CREATE (:AuditEntry {seq: 1})")
+    assert app.test_client().get("/health").get_json() == body | {
+        "stores": {"vault": {"status": "up"}, "public": {"status": "up", "nodes": 1}}}
 
 
 def test_vault_down_degrades_but_public_site_stays_up(settings, public):
