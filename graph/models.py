@@ -68,7 +68,16 @@ class Entity(StructuredNode):
     synthetic = BooleanProperty(default=False)
 
 
-class Named(Entity):
+class Reviewed(Entity):
+    """Published only once an editor approved it (people, sources, reference records)."""
+
+    __abstract_node__ = True
+    review_status = vocab("review_status", default="pending")
+    reviewed_by = StringProperty()
+    reviewed_on = DateProperty()
+
+
+class Named(Reviewed):
     __abstract_node__ = True
     name_en = StringProperty()
     name_ko = StringProperty()
@@ -78,7 +87,7 @@ class Organization(Named):
     kind = vocab("organization_kind")
 
 
-class Source(Entity):
+class Source(Reviewed):
     kind = vocab("source_kind", required=True)
     title = StringProperty()
     terms_of_use = vocab("terms_of_use", required=True)
@@ -144,9 +153,6 @@ class Person(Named):
     at_risk = BooleanProperty(default=False)
     deceased_or_disappeared = BooleanProperty(default=False)
     owner = StringProperty()
-    review_status = vocab("review_status", default="pending")
-    reviewed_by = StringProperty()
-    reviewed_on = DateProperty()
     contact = StringProperty()
     notes = StringProperty()
 

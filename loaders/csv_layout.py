@@ -30,6 +30,9 @@ CSV_FILES: dict[str, str] = {
     "rel": "relationships.csv",
 }
 
+#: The editor's review, after a record's own fields.
+REVIEW_FIELDS = ("review_status", "reviewed_by", "reviewed_on")
+
 #: Relationship columns: the record's own fields, then each property of ``props``.
 REL_OWN_COLUMNS = ("type", "from", "to", "key", "sources")
 REL_COLUMNS = (*REL_OWN_COLUMNS, *REL_PROPS, "synthetic")
@@ -42,7 +45,9 @@ def columns(record_type: str) -> tuple[str, ...]:
         return REL_COLUMNS
     fields = [name for name in NODE_SCHEMAS[record_type]._declared_fields
               if name not in ("record", "uid", "synthetic")]
-    return ("uid", *fields, "synthetic")
+    review = [name for name in fields if name in REVIEW_FIELDS]
+    own = [name for name in fields if name not in REVIEW_FIELDS]
+    return ("uid", *own, *review, "synthetic")
 
 
 def record_type_of(file_name: str) -> str | None:

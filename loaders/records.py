@@ -37,6 +37,15 @@ class Base(Schema):
     synthetic = fields.Boolean()
 
 
+class Reviewed(Schema):
+    """An editor's review for publication: people, sources and reference records are
+    published only once approved (docs/consent.md)."""
+
+    review_status = vocab("review_status")
+    reviewed_by = text()
+    reviewed_on = fields.Date(allow_none=True)
+
+
 class PersonRecord(Base):
     roles = fields.List(vocab("role"), required=True, validate=validate.Length(min=1))
     name_en = text()
@@ -65,7 +74,7 @@ class PersonRecord(Base):
             raise ValidationError("a person needs name_en, name_ko or a name variant", "name_en")
 
 
-class PerpetratorBodyRecord(Base):
+class PerpetratorBodyRecord(Reviewed, Base):
     name_en = fields.String(required=True, validate=validate.Length(min=1, max=500))
     name_ko = text()
     perpetrator = vocab("perpetrator")
@@ -74,7 +83,7 @@ class PerpetratorBodyRecord(Base):
     dissolved = year()
 
 
-class LocationRecord(Base):
+class LocationRecord(Reviewed, Base):
     name_en = fields.String(required=True, validate=validate.Length(min=1, max=500))
     name_ko = text()
     kind = vocab("location_kind", required=True)
@@ -116,7 +125,7 @@ class ProceedingRecord(Base):
     owner = uid()
 
 
-class InstrumentRecord(Base):
+class InstrumentRecord(Reviewed, Base):
     key = text()
     name_en = fields.String(required=True, validate=validate.Length(min=1, max=500))
     name_ko = text()
@@ -124,14 +133,14 @@ class InstrumentRecord(Base):
     year = year()
 
 
-class ResourceRecord(Base):
+class ResourceRecord(Reviewed, Base):
     name_en = fields.String(required=True, validate=validate.Length(min=1, max=500))
     name_ko = text()
     kind = vocab("resource_kind")
     year = year()
 
 
-class SourceRecord(Base):
+class SourceRecord(Reviewed, Base):
     kind = vocab("source_kind", required=True)
     title = text()
     terms_of_use = vocab("terms_of_use", required=True)
@@ -140,7 +149,7 @@ class SourceRecord(Base):
     url = fields.String(validate=validate.Length(max=2000), allow_none=True)
 
 
-class OrganizationRecord(Base):
+class OrganizationRecord(Reviewed, Base):
     name_en = fields.String(required=True, validate=validate.Length(min=1, max=500))
     name_ko = text()
     kind = vocab("organization_kind")

@@ -331,14 +331,15 @@ def at_risk(person, clear, actor) -> None:
 
 
 @main.command()
-@click.argument("person")
+@click.argument("uid")
 @click.argument("status", type=click.Choice(choices("review_status")))
 @ACTOR
-def review(person, status, actor) -> None:
-    """Record an editor's review of PERSON for publication."""
+def review(uid, status, actor) -> None:
+    """Record an editor's review for publication of UID: a person, a source or a reference
+    record (place, perpetrator body, organisation, instrument, resource)."""
     from graph.consent import editor
 
-    _echo_result(_with_stores(lambda s: editor.review(s, person, status, actor=actor)))
+    _echo_result(_with_stores(lambda s: editor.review(s, uid, status, actor=actor)))
 
 
 @main.command("source-terms")

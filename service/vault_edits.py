@@ -72,12 +72,17 @@ MODELS: dict[str, tuple[type, str]] = {
     "Resource": (models.Resource, "res"),
 }
 #: Fields owned by a consent operation, and where to change them instead.
+_REVIEW = {name: "POST /api/v1/vault/records/<uid>/review"
+           for name in ("review_status", "reviewed_by", "reviewed_on")}
 MANAGED: dict[str, dict[str, str]] = {
     "Person": {"review_status": "POST /api/v1/vault/persons/<uid>/review",
                "reviewed_by": "POST /api/v1/vault/persons/<uid>/review",
                "reviewed_on": "POST /api/v1/vault/persons/<uid>/review",
                "at_risk": "POST /api/v1/vault/persons/<uid>/at-risk"},
-    "Source": {"terms_of_use": "POST /api/v1/vault/sources/<uid>/terms"},
+    "Source": {"terms_of_use": "POST /api/v1/vault/sources/<uid>/terms",
+               **_REVIEW},
+    **{label: dict(_REVIEW) for label in ("Location", "PerpetratorBody", "Organization",
+                                          "Instrument", "Resource")},
 }
 #: Managed fields that may still be given when a record is created.
 SETTABLE_ON_CREATE = {"at_risk", "terms_of_use"}

@@ -1,4 +1,4 @@
-// Record an editor's review of a person for publication.
-MATCH (p:Person {uid: $person})
-SET p.review_status = $status, p.reviewed_by = $by, p.reviewed_on = $on
-RETURN p.uid AS uid
+// Record an editor's review for publication (of a person, a source or a reference record).
+MATCH (n:Entity {uid: $uid})
+SET n.review_status = $status, n.reviewed_by = $by, n.reviewed_on = $on
+RETURN n.uid AS uid

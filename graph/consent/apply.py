@@ -42,7 +42,8 @@ def _date(value):
 
 
 DECIDERS: dict[str, tuple[str | None, Callable[[dict], Decision]]] = {
-    "Source": ("consent/match_source_facts", lambda r: policy.decide_source(r["terms_of_use"])),
+    "Source": ("consent/match_source_facts",
+               lambda r: policy.decide_source(r["terms_of_use"], r["review_status"])),
     "Person": ("consent/match_person_facts", lambda r: policy.decide_person(person_facts(r))),
     "Event": ("consent/match_event_facts",
               lambda r: policy.decide_event(r["public_subjects"], r["public_fact_sources"])),
@@ -50,7 +51,8 @@ DECIDERS: dict[str, tuple[str | None, Callable[[dict], Decision]]] = {
                    lambda r: policy.decide_proceeding(r["public_concerned"],
                                                       r["non_public_concerned"])),
     "Consent": (None, lambda r: policy.decide_consent_record()),
-    **{label: (None, lambda r, lbl=label: policy.decide_reference(lbl))
+    **{label: ("consent/match_review_facts",
+               lambda r, lbl=label: policy.decide_reference(lbl, r["review_status"]))
        for label in policy.REFERENCE_LABELS},
 }
 ORDER = ("Organization", "Instrument", "Resource", "PerpetratorBody", "Location", "Consent",

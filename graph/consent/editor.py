@@ -129,18 +129,36 @@ def mark_at_risk(stores: Stores, person: str, actor: str, at_risk: bool = True) 
     return Result(f"{person} marked {'at risk' if at_risk else 'not at risk'}", report)
 
 
-def review(stores: Stores, person: str, status: str, actor: str, on: date | None = None) -> Result:
-    _need(stores, person, "Person", "person")
+#: What an editor reviews for publication: people, sources and reference records.
+REVIEWED = ("Person", "Source", *policy.REFERENCE_LABELS)
+
+
+def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = None) -> Result:
+    """An editor's review for publication of a person, a source or a reference record."""
+    label = _label_of(stores, uid)
+    if label is None:
+        raise EditError(f"record: no record with uid {uid!r}")
+    if label not in REVIEWED:
+        raise EditError(f"record: {uid!r} is a {label}, which is not reviewed (it follows the "
+                        "people it concerns)")
     _check_choice("review_status", status, "status")
+    action = "person.review" if label == "Person" else "record.review"
 
     def tx_fn(tx):
-        queries.run_in(tx, "consent/set_review", person=person, status=status, by=actor,
+        queries.run_in(tx, "consent/set_review", uid=uid, status=status, by=actor,
                        on=on or date.today())
-        audit.append_in(tx, actor, "person.review", person, status=status)
+        audit.append_in(tx, actor, action, uid, status=status, type=label)
 
     _write(stores, tx_fn)
-    report = _republish(stores, [person], actor, "review")
-    return Result(f"{person} review: {status}", report)
+    if label == "Source":  # any fact may cite a source: rebuilt whole, as for its terms
+        report = publish_all(stores.vault, stores.public, stores.database("vault"),
+                             stores.database("public"), actor=actor)
+    else:  # the record and what is linked to it (a place's people and events, ...)
+        linked = [] if label == "Person" else [
+            r["uid"] for r in queries.run(stores.vault, "consent/match_neighbours",
+                                          database=stores.database("vault"), uid=uid)]
+        report = _republish(stores, [uid, *linked], actor, "review")
+    return Result(f"{uid} review: {status}", report)
 
 
 def set_source_terms(stores: Stores, source: str, terms: str, actor: str) -> Result:

@@ -137,7 +137,7 @@ def decide_person(person: PersonFacts) -> Decision:
                        + (f"; sources are {', '.join(sorted(set(person.source_terms)))}"
                           if person.source_terms else "; no supporting source"))
     if person.review_status != "approved":
-        reasons.append(f"editor review is {person.review_status or 'missing'}, not approved (rule 5)")
+        reasons.append(_awaiting(person.review_status))
     if reasons:
         return Decision(RESTRICTED, tuple(reasons))
     who = "the family" if consent.by_family else "the person"
@@ -159,13 +159,20 @@ def _why_no_publication_consent(person: PersonFacts) -> str:
             f"{', '.join(purposes) or 'nothing active'} does not count (rule 2)")
 
 
-def decide_source(terms_of_use: str | None) -> Decision:
-    if terms_of_use == "public":
-        return Decision(PUBLIC, ("terms of use permit publication",))
+def decide_source(terms_of_use: str | None, review_status: str | None) -> Decision:
+    """Public when its terms permit publication and an editor approved it (rules 3, 5)."""
     if terms_of_use in ("partners", "un_only"):
         return Decision(RESTRICTED, (f"terms of use are {terms_of_use}: not for publication; "
                                      "being public elsewhere does not change that (rule 3)",))
-    return Decision(CONFIDENTIAL, (f"terms of use are {terms_of_use or 'unknown'} (rule 3)",))
+    if terms_of_use != "public":
+        return Decision(CONFIDENTIAL, (f"terms of use are {terms_of_use or 'unknown'} (rule 3)",))
+    if review_status != "approved":
+        return Decision(RESTRICTED, (_awaiting(review_status),))
+    return Decision(PUBLIC, ("terms of use permit publication", "approved by an editor"))
+
+
+def _awaiting(review_status: str | None) -> str:
+    return f"editor review is {review_status or 'missing'}, not approved (rule 5)"
 
 
 def decide_event(public_subjects: int, public_fact_sources: int) -> Decision:
@@ -188,9 +195,13 @@ def decide_proceeding(public_concerned: int, non_public_concerned: int) -> Decis
     return Decision(PUBLIC, ("every person it concerns is public",))
 
 
-def decide_reference(label: str) -> Decision:
+def decide_reference(label: str, review_status: str | None) -> Decision:
+    """Reference data about institutions, places or law: public once an editor approved it
+    (an import's places, bodies and organisations wait for review like people do)."""
+    if review_status != "approved":
+        return Decision(RESTRICTED, (_awaiting(review_status),))
     return Decision(PUBLIC, (f"{label} is reference data about institutions, places or law, "
-                             "with no personal data",))
+                             "with no personal data", "approved by an editor"))
 
 
 def decide_consent_record() -> Decision:

@@ -152,6 +152,25 @@ class Review(MethodView):
             return result(editor.review(stores, uid, body["status"], actor=user.email))
 
 
+@blp.route("/records/<string:uid>/review")
+class RecordReview(MethodView):
+    @require_role("editor")
+    @blp.arguments(ReviewBody)
+    @blp.response(200, EditResultSchema)
+    def post(self, body: dict, uid: str):
+        """Record the editor's review for publication of a source or a reference record
+        (place, perpetrator body, organisation, instrument, resource): an import's records
+        wait for it, as people do. A person's review: ``/persons/{uid}/review``."""
+        stores, user = caller()
+        with http_errors("status"):
+            access = require_visible(stores, user, uid)
+            if access.label not in editor.REVIEWED or access.label == "Person":
+                abort(404, message=f"no source or reference record with uid {uid!r}")
+            if not may_write(user, access):
+                abort(403, message=refusal(access))
+            return result(editor.review(stores, uid, body["status"], actor=user.email))
+
+
 @blp.route("/sources/<string:uid>/terms")
 class SourceTerms(MethodView):
     @require_role("editor")

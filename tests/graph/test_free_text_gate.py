@@ -49,11 +49,13 @@ def hidden_person(uid: str, name_en: str, name_ko: str, source: str | None = Non
 
 def source(uid: str, title: str, terms: str = "public") -> dict:
     return {"record": "Source", "uid": uid, "kind": "letter", "title": title,
-            "terms_of_use": terms, "submitted_by": "org-g", "submitted_on": "2020-01-01"}
+            "terms_of_use": terms, "submitted_by": "org-g", "submitted_on": "2020-01-01",
+            "review_status": "approved"}
 
 
 FIXTURE = [
-    {"record": "Organization", "uid": "org-g", "name_en": "Synthetic Gate Group", "kind": "ngo"},
+    {"record": "Organization", "uid": "org-g", "name_en": "Synthetic Gate Group", "kind": "ngo",
+     "review_status": "approved"},
     source("src-a", "Testimony of Pak Yong-su about his brother Ri Chol-man"),
     source("src-b", "Letter about 최명희 (Choe Myong-hui), 2015"),
     source("src-c", "Interview with Kim Chol-ho"),          # supports the public Kim Chol-ho
@@ -74,7 +76,7 @@ FIXTURE = [
      "date_precision": "day", "summary_en": "Pak Yong-su was taken from his boat"},
     {"record": "rel", "type": "SUBJECTED_TO", "from": "p-pak", "to": "e-pak", "sources": ["src-a"]},
     {"record": "PerpetratorBody", "uid": "body-g", "name_en": "Synthetic unit", "kind": "army_unit",
-     "perpetrator": "kpa"},
+     "perpetrator": "kpa", "review_status": "approved"},
     {"record": "rel", "type": "PERPETRATED_BY", "from": "e-pak", "to": "body-g",
      "sources": ["src-a"], "props": {"role": "on orders reported by p-choe"}},
 ]

@@ -235,8 +235,8 @@ def test_bad_editor_input_changes_nothing(published, stores, vault):
         editor.record_consent(stores, "p-1001", "marketing", date(2024, 1, 1), "x", actor="e")
     with pytest.raises(editor.EditError, match="partner"):
         editor.record_consent(stores, "p-1001", "partner_sharing", date(2024, 1, 1), "x", actor="e")
-    with pytest.raises(editor.EditError, match="is a Source"):
-        editor.review(stores, "src-pub1", "approved", actor="e")
+    with pytest.raises(editor.EditError, match="is a Event, which is not reviewed"):
+        editor.review(stores, "e-1001", "approved", actor="e")
     with pytest.raises(editor.EditError, match="no active consent"):
         editor.withdraw_consent(stores, "p-1001", actor="e")
     assert vault.execute_query("MATCH (n:Entity) RETURN count(n) AS n").records[0]["n"] == before

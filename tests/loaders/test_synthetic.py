@@ -67,6 +67,11 @@ VOCAB_FIELDS = {
     "Organization": {"kind": "organization_kind"},
     "Consent": {"purpose": "consent_purpose", "method": "consent_method"},
 }
+# Sources and reference records are reviewed for publication, and the generator's approved.
+for _kind in ("PerpetratorBody", "Location", "Instrument", "Resource", "Source", "Organization"):
+    FIELDS[_kind] |= {"review_status"}
+    REQUIRED[_kind] |= {"review_status"}
+    VOCAB_FIELDS[_kind]["review_status"] = "review_status"
 DATE_FIELDS = {"date_start", "date_end", "date_filed", "date_decided", "submitted_on",
                "given_on", "withdrawn_on", "reviewed_on"}
 # Relationship type -> (allowed from-labels, allowed to-labels); Official/Victim/Witness are roles.

@@ -65,6 +65,7 @@ API_WRITES = {
                                                                         "publish.withdrawal"),
     ("POST", "/api/v1/vault/persons/<string:uid>/at-risk"): ("person.at_risk",),
     ("POST", "/api/v1/vault/persons/<string:uid>/review"): ("person.review",),
+    ("POST", "/api/v1/vault/records/<string:uid>/review"): ("record.review",),
     ("POST", "/api/v1/vault/sources/<string:uid>/terms"): ("source.terms", "publish.full"),
     ("POST", "/api/v1/vault/publication"): ("publish.full",),
 }
@@ -231,6 +232,8 @@ def test_every_route_that_writes_leaves_its_entries(api, users, stores):  # noqa
           body={})
     check("POST", f"{persons}/<string:uid>/review", f"{persons}/p-1009/review", "p-1009",
           body={"status": "approved"})
+    check("POST", "/api/v1/vault/records/<string:uid>/review",
+          "/api/v1/vault/records/loc-seoul/review", "loc-seoul", body={"status": "approved"})
     check("POST", "/api/v1/vault/sources/<string:uid>/terms",
           "/api/v1/vault/sources/src-partner/terms", "src-partner", body={"terms": "public"})
     check("POST", "/api/v1/vault/publication", "/api/v1/vault/publication", None)

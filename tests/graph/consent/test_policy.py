@@ -13,6 +13,7 @@ from graph.consent.policy import (
     decide_event,
     decide_person,
     decide_proceeding,
+    decide_reference,
     decide_source,
     project_fields,
     public_relationship,
@@ -86,11 +87,21 @@ def test_editor_review_required():
         assert d.label == RESTRICTED and "rule 5" in " ".join(d.reasons)
 
 
-def test_sources_by_terms():
-    assert decide_source("public").label == PUBLIC
-    assert decide_source("un_only").label == RESTRICTED
-    assert decide_source("partners").label == RESTRICTED
-    assert decide_source("internal").label == CONFIDENTIAL
+def test_sources_by_terms_and_review():
+    assert decide_source("public", "approved").label == PUBLIC
+    assert decide_source("un_only", "approved").label == RESTRICTED
+    assert decide_source("partners", "approved").label == RESTRICTED
+    assert decide_source("internal", "approved").label == CONFIDENTIAL
+    for status in (None, "pending", "rejected"):
+        d = decide_source("public", status)
+        assert d.label == RESTRICTED and "rule 5" in " ".join(d.reasons)
+
+
+def test_reference_records_wait_for_review():
+    assert decide_reference("Location", "approved").label == PUBLIC
+    for status in (None, "pending", "rejected"):
+        d = decide_reference("PerpetratorBody", status)
+        assert d.label == RESTRICTED and "rule 5" in " ".join(d.reasons)
 
 
 def test_events_and_proceedings():

@@ -53,9 +53,9 @@ def test_other_record_types_are_created(api, users, stores):
         ({"record": "Source", "kind": "letter", "terms_of_use": "partners", "title": "Letter"},
          "Restricted"),
         ({"record": "Location", "uid": "loc-new", "name_en": "Synthetic camp", "kind": "facility",
-          "facility_type": "political_prison_camp", "lat": 40.1, "lon": 127.2}, "Public"),
+          "facility_type": "political_prison_camp", "lat": 40.1, "lon": 127.2}, "Restricted"),
         ({"record": "PerpetratorBody", "name_en": "Synthetic bureau", "perpetrator": "mss",
-          "kind": "security_unit"}, "Public"),
+          "kind": "security_unit"}, "Restricted"),
         ({"record": "Proceeding", "forum": "un_wgeid", "reference": "WGEID synthetic 9"},
          "Restricted"),
     ]
@@ -68,7 +68,12 @@ def test_other_record_types_are_created(api, users, stores):
     assert event["year"] == 1977  # derived, as on import
     source = create(api, editor, cases[1][0]).get_json()["record"]
     assert source["submitted_by"] == "org-0001"
-    assert "loc-new" in public_uids(stores, "Location")  # published at once
+    # a new place waits for an editor's review, then is published at once
+    assert "loc-new" not in public_uids(stores, "Location")
+    reviewed = api.post("/api/v1/vault/records/loc-new/review", headers=editor.headers,
+                        json={"status": "approved"})
+    assert reviewed.status_code == 200, reviewed.get_json()
+    assert "loc-new" in public_uids(stores, "Location")
     records, _, _ = stores.public.execute_query(
         "MATCH (l:Location {uid: 'loc-new'}) RETURN l.coords.y AS lat",
         database_=stores.database("public"))

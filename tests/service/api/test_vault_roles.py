@@ -137,6 +137,8 @@ def matrix(users, managed: dict[str, str]) -> list[Row]:
             lambda r: {"at_risk": False}),
         Row("POST", "/api/v1/vault/persons/p-1009/review", EDITORS, 200,
             lambda r: {"status": "approved"}),
+        Row("POST", "/api/v1/vault/records/loc-seoul/review", EDITORS, 200,
+            lambda r: {"status": "approved"}),
         Row("POST", "/api/v1/vault/sources/src-partner/terms", EDITORS, 200,
             lambda r: {"terms": "partners"}),
         Row("GET", "/api/v1/vault/records/p-1002/explanation", EDITORS),
