@@ -307,3 +307,25 @@ def test_publications_wait_for_each_other(published, stores, vault, public):
         assert not done.wait(1.5)  # blocked behind the lock we hold
     thread.join(30)
     assert done.is_set()
+
+
+def test_imported_reference_records_wait_for_review(published, stores, vault, public, tmp_path):
+    """Places with coordinates, bodies and sources from an import are not public until an
+    editor approves them, as people are not."""
+    path = tmp_path / "reference.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"record": "Location", "uid": "loc-new", "name_en": "Synthetic new camp", "kind": "facility",
+         "facility_type": "political_prison_camp", "lat": 40.0, "lon": 127.0},
+        {"record": "PerpetratorBody", "uid": "body-new", "name_en": "Synthetic new bureau"},
+        {"record": "Source", "uid": "src-new", "kind": "letter", "terms_of_use": "public"},
+    ]) + "\n")
+    import_file(vault, path)
+    publish_all(vault, public)
+    for label, uid in (("Location", "loc-new"), ("PerpetratorBody", "body-new"),
+                       ("Source", "src-new")):
+        assert uid not in public_uids(public, label)
+        assert "rule 5" in " ".join(editor.explain(stores, uid)["reasons"])
+    editor.review(stores, "loc-new", "approved", actor="editor@test")
+    assert "loc-new" in public_uids(public, "Location")
+    editor.review(stores, "src-new", "approved", actor="editor@test")
+    assert "src-new" in public_uids(public, "Source")
