@@ -76,6 +76,24 @@ def markdown(report: dict) -> str:
                          f"{load['rerun']['records_per_s']:,}" if load.get("rerun") else "not run",
                          f"{load['neomodel']['neomodel_saves_per_s']:,}", pub["seconds"],
                          f"{wd.get('p50_ms')} / {wd.get('p95_ms')}"]))
+    out += ["", "## The free-text gate", "",
+            "Every string of every published node and relationship checked for the names of "
+            "every non-public person (graph/consent/gate.py); its seconds are part of the "
+            "publish time above. The leak scan is the test suite's own scanner "
+            "(tests/support/textscan.py) over the whole public graph.", "",
+            _row(["victims", "people indexed", "name terms", "gate s", "publish s",
+                  "fields withheld", "records withheld", "leak scan after publish / withdrawals"]),
+            _row(["---"] * 8)]
+    for s in report["scales"]:
+        pub, scan = s["publish"], s.get("leak_scan") or {}
+        index = pub.get("name_index") or {}
+        found = (f"{scan['after_publish']['hidden_names_found']} / "
+                 f"{scan.get('after_withdrawals', {}).get('hidden_names_found', '—')} hidden names"
+                 if scan else "not run")
+        out.append(_row([f"{s['victims']:,}", f"{index.get('people', 0):,}",
+                         f"{index.get('terms', 0):,}", pub.get("gate_s", "—"), pub["seconds"],
+                         f"{pub.get('withheld_fields', 0):,}", f"{pub.get('withheld_records', 0):,}",
+                         found]))
     latency_rows = [(s["victims"], name, v) for s in report["scales"]
                     for name, v in s.get("latency", {}).items()]
     if latency_rows:

@@ -37,7 +37,7 @@ def one_scale(stores, victims: int, workdir: Path, skip_http: bool) -> dict:
     gen_s, records = timed(write_jsonl, generate(victims, seed=1), path)
     result = {"victims": victims, "records": records, "generate_s": round(gen_s, 1)}
     result["load"] = loading.run(stores, path, victims=victims)
-    result.update(publishing.run(stores))
+    result.update(publishing.run(stores, victims))
     if not skip_http:
         from bench import latency
 

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.consent import editor, gate, screening
 from graph.publication import publish_all, republish, republish_naming
@@ -232,3 +234,35 @@ def test_odd_text_never_stops_a_publication(stores, vault, public, tmp_path):
     assert report.nodes["Event"] == 1
     assert "summary_en" not in public_props(public, "e-long")
     assert_clean(vault, public)
+
+
+# -- property: planted anywhere, a hidden name never reaches the public graph -----------
+
+HIDDEN_SPELLINGS = ["Ri Chol-man", "RI CHOL MAN", "ri cholman", "리철만", "Choe Myong-hui",
+                    "Ch'oe Myŏng-hŭi", "최명희", "p-choe", "P-RI", "Kim Chol-ho"]
+#: (record uid, field) of public records in FIXTURE where text can be planted.
+PLANT_SITES = [("src-c", "title"), ("src-f", "title"), ("e-pak", "summary_en"),
+               ("e-pak", "summary_ko"), ("body-g", "name_en"), ("body-g", "name_ko"),
+               ("org-g", "name_en"), ("p-han", "name_variants"), ("p-pak", "name_ko")]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(site=st.sampled_from(PLANT_SITES), name=st.sampled_from(HIDDEN_SPELLINGS),
+       before=st.text(alphabet="abc xyz,.()가나", max_size=12),
+       after=st.text(alphabet="abc xyz,.()가나", max_size=12))
+def test_hidden_names_planted_in_any_public_field_never_reach_the_public_graph(
+        stores, tmp_path_factory, site, name, before, after):
+    from tests.support.stores import wipe
+
+    for store in ("vault", "public"):
+        wipe(stores.driver(store), stores.database(store))
+    uid, field = site
+    rows = [dict(r) for r in FIXTURE]
+    for row in rows:
+        if row.get("uid") == uid:
+            text = f"{before} {name} {after}"
+            row[field] = [text] if field == "name_variants" else text
+    import_file(stores.vault, people_file(tmp_path_factory.mktemp("plant"), rows))
+    publish_all(stores.vault, stores.public)
+    leaks, _ = scan(stores.vault, stores.public)
+    assert leaks == [], leaks
