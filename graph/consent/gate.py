@@ -116,7 +116,7 @@ def romanisations(name_ko: str | None) -> list[str]:
     return name_variants(surname, given) if given else []
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def _romanised_keys(name_ko: str) -> frozenset[str]:
     return frozenset(k for k in map(folded_key, romanisations(name_ko)) if len(k) >= MIN_FOLDED)
 
@@ -186,11 +186,16 @@ class NameIndex:
         self._folded = _automaton(folded)
         self._exact = _automaton(exact)
         self.terms = len(folded) + len(exact)
+        # Short strings repeat (vocabulary values, years, common names): asked once each.
+        self._find_short = lru_cache(maxsize=1 << 16)(self._find)
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str) -> tuple[Match, ...]:
         """Every term of ``text`` (whole Latin words, exact other scripts), once each. A
         match inside a longer one is not counted: ``Kim Sang Soo`` names Kim Sang-soo,
         not Kim Sang, and ``김철호`` names 김철호, not 김철."""
+        return self._find_short(text) if len(text) <= 40 else self._find(text)
+
+    def _find(self, text: str) -> tuple[Match, ...]:
         spans: list[tuple[int, int, str, tuple[str, ...]]] = []
         if self._folded is not None:
             folded, starts, ends = fold(text)
@@ -204,7 +209,7 @@ class NameIndex:
                      for end, (term, persons) in self._exact.iter(_exact(text))]
             for term, persons in _outermost(spans).items():
                 found.setdefault(term, persons)
-        return [Match(term, persons) for term, persons in found.items()]
+        return tuple(Match(term, persons) for term, persons in found.items())
 
     def is_uid(self, term: str) -> bool:
         return term in self.uid_terms
@@ -377,4 +382,4 @@ def search_text(records: Iterable[Record]) -> str:
     if not texts:
         return ""
     exact = "\n".join(texts)
-    return exact + "\n" + "\n".join(fold(t)[0] for t in texts)
+    return exact + "\n" + "\n".join(folded_key(t) for t in texts)
