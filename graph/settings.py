@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The heap one transaction on the public graph may use (Neo4j's db.memory.transaction.max):
+#: console queries are the ones it stops (see docs/public-api.md).
+PUBLIC_TX_MEMORY = "256m"
 
 
 class SettingsError(ValueError):
@@ -35,6 +38,12 @@ class StoreSettings:
     bolt_port: int = 7687
     heap: str = "1g"
     pagecache: str = "512m"
+    #: Neo4j's ``db.memory.transaction.max``: the heap one transaction may use ("0": no
+    #: limit; None: Neo4j's default, which is none).
+    tx_memory: str | None = None
+    #: Neo4j's ``dbms.memory.transaction.total.max``: the heap all transactions together may
+    #: use (None: Neo4j's default, 70% of the heap).
+    tx_memory_total: str | None = None
 
     def identity(self) -> tuple[str, str]:
         """What makes two stores the same database: host/port and database name."""
@@ -51,6 +60,14 @@ class Settings:
     tile_url: str | None = None
     query_timeout_s: float = 10.0
     cache_size: int = 512
+    #: Where rate-limit counters live (a Flask-Limiter storage URI).
+    ratelimit_storage: str = "memory://"
+    #: Rate limits by name (service/ratelimit.py), over its defaults.
+    ratelimits: Mapping[str, str] = field(default_factory=dict)
+    #: Console queries that may run at once (each in its own worker process).
+    console_workers: int = 2
+    #: Heap (as Neo4j estimates it) one console query may use before it is stopped.
+    console_memory: str = "64m"
 
     @property
     def neo4j_dir(self) -> Path:
@@ -80,7 +97,8 @@ class Settings:
         if not var_dir.is_absolute():
             var_dir = REPO_ROOT / var_dir
 
-        def store(name: str, default_port: int, heap: str, pagecache: str) -> StoreSettings:
+        def store(name: str, default_port: int, heap: str, pagecache: str,
+                  tx_memory: str | None) -> StoreSettings:
             prefix = f"FOOTPRINTS_{name.upper()}_"
             port = int(env.get(prefix + "PORT", default_port))
             uri = env.get(prefix + "URI")
@@ -94,14 +112,23 @@ class Settings:
                 bolt_port=port,
                 heap=env.get(prefix + "HEAP", heap),
                 pagecache=env.get(prefix + "PAGECACHE", pagecache),
+                tx_memory=env.get(prefix + "TX_MEMORY", tx_memory),
+                tx_memory_total=env.get(prefix + "TX_MEMORY_TOTAL"),
             )
 
         return cls(
-            vault=store("vault", 7687, "2g", "2g"),
-            public=store("public", 7688, "2g", "1g"),
+            vault=store("vault", 7687, "2g", "2g", None),
+            public=store("public", 7688, "2g", "1g", PUBLIC_TX_MEMORY),
             var_dir=var_dir,
             secret_key=env.get("FOOTPRINTS_SECRET_KEY"),
             tile_url=env.get("FOOTPRINTS_TILE_URL") or None,
             query_timeout_s=float(env.get("FOOTPRINTS_QUERY_TIMEOUT", 10.0)),
             cache_size=int(env.get("FOOTPRINTS_CACHE_SIZE", 512)),
+            ratelimit_storage=env.get("FOOTPRINTS_RATELIMIT_STORAGE") or "memory://",
+            ratelimits={key.removeprefix("FOOTPRINTS_RATELIMIT_").lower(): value
+                        for key, value in env.items()
+                        if key.startswith("FOOTPRINTS_RATELIMIT_") and value
+                        and key != "FOOTPRINTS_RATELIMIT_STORAGE"},
+            console_workers=int(env.get("FOOTPRINTS_CONSOLE_WORKERS", 2)),
+            console_memory=env.get("FOOTPRINTS_CONSOLE_MEMORY") or "64m",
         ).check()

@@ -1,7 +1,8 @@
 """Signing in and out: e-mail and password for a bearer token, revocation, who am I.
 
-Login is rate-limited per client and e-mail address; a wrong address and a
-wrong password get the same answer in the same time. The token's secret is
+Login is rate-limited per client address and e-mail address, and per client address
+across e-mail addresses (service/ratelimit.py); a wrong address and a wrong password
+get the same answer in the same time. The token's secret is
 in the login response only: the vault keeps its hash.
 """
 
@@ -14,7 +15,7 @@ from marshmallow import Schema, fields, validate
 from service import accounts
 from service.api.vault_common import caller, no_store
 from service.auth import REALM, current_token, document_bearer_auth, granted, require_role
-from service.ratelimit import login_key, rate_limit
+from service.ratelimit import login_limits
 from service.stores import vault
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
@@ -55,7 +56,7 @@ def user_json(user: accounts.User) -> dict:
 
 @blp.route("/login")
 class Login(MethodView):
-    @rate_limit("login", login_key)
+    @login_limits
     @blp.arguments(LoginBodySchema)
     @blp.response(201, LoginTokenSchema)
     @blp.alt_response(401, description="Wrong e-mail or password")

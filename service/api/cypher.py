@@ -13,7 +13,7 @@ from marshmallow import Schema, fields, validate
 from service.api.public_schemas import NodeSchema, RelationshipSchema
 from service.auth import require_role
 from service.public import console
-from service.ratelimit import rate_limit, token_key
+from service.ratelimit import account_key, rate_limit
 
 blp = Blueprint("cypher", __name__, url_prefix="/api/v1/cypher",
                 description="Read-only Cypher on the public graph, for researchers")
@@ -45,7 +45,7 @@ class CypherResultSchema(Schema):
 @blp.route("")
 class Cypher(MethodView):
     @require_role("researcher")
-    @rate_limit("cypher", token_key)
+    @rate_limit("cypher", account_key)
     @blp.arguments(CypherRequestSchema)
     @blp.response(200, CypherResultSchema)
     @blp.alt_response(400, description="Refused: the message names the reason "

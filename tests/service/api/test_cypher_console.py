@@ -209,14 +209,14 @@ def test_check_text_unit():
 
 
 def test_the_console_is_rate_limited(public_app, researcher_headers):
-    from service.ratelimit import SlidingWindowLimiter
+    from service.ratelimit import limiter
 
     public_app.config["RATELIMITS"] = {"cypher": "2/minute"}
-    public_app.extensions["footprints.ratelimit"] = SlidingWindowLimiter()
+    limiter.reset()
     try:
         client = public_app.test_client()
         statuses = [post(client, researcher_headers, "RETURN 1").status_code for _ in range(3)]
     finally:
         public_app.config["RATELIMITS"] = {"cypher": "100000/minute"}
-        public_app.extensions["footprints.ratelimit"].reset()
+        limiter.reset()
     assert statuses == [200, 200, 429]
