@@ -325,6 +325,8 @@ def app_pool() -> ConsolePool:
             pool = ConsolePool(settings, driver, settings.console_workers,
                                parse_bytes(settings.console_memory))
             current_app.extensions["footprints.console_pool"] = pool
+            # an app that goes away (tests make many) takes its workers with it
+            weakref.finalize(current_app._get_current_object(), pool.close)
         return pool
 
 
