@@ -40,7 +40,7 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.settings import Settings, parse_bytes
+from graph.settings import Settings, StoreSettings, parse_bytes
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +102,14 @@ class ConsolePool:
     """Worker processes for one app; ``admin`` is the app's public driver, used by the
     watchdog to list and terminate the console's transactions."""
 
-    def __init__(self, settings: Settings, admin: Driver, workers: int, memory_limit: int):
+    def __init__(self, store: StoreSettings, password: str, admin: Driver, workers: int,
+                 memory_limit: int):
         if workers < 1:
             raise ValueError("the console needs at least one worker")
-        self.settings = settings
+        self.store = store
+        self._password = password
         self.admin = admin
-        self.database = settings.public.database
+        self.database = store.database
         self.workers = workers
         self.memory_limit = memory_limit
         self._lock = threading.Lock()
@@ -191,7 +193,8 @@ class ConsolePool:
     def _start_worker(self) -> _Worker:
         context = _context()
         parent, child = context.Pipe()
-        process = context.Process(target=serve, args=(child, self.settings, WORKER_MEMORY),
+        process = context.Process(target=serve, args=(child, self.store, self._password,
+                                                      WORKER_MEMORY),
                                   name="footprints-console", daemon=True)
         process.start()
         child.close()
@@ -315,14 +318,14 @@ def app_pool() -> ConsolePool:
     """The current app's pool, started at its first console query."""
     from flask import current_app
 
-    from service.stores import public_driver
+    from service.stores import public_driver, public_store
 
     with _CREATE:
         pool = current_app.extensions.get("footprints.console_pool")
         if pool is None:
             settings: Settings = current_app.config["SETTINGS"]
             driver, _ = public_driver()
-            pool = ConsolePool(settings, driver, settings.console_workers,
+            pool = ConsolePool(*public_store(), driver, settings.console_workers,
                                parse_bytes(settings.console_memory))
             current_app.extensions["footprints.console_pool"] = pool
             # an app that goes away (tests make many) takes its workers with it
@@ -334,7 +337,7 @@ def _context():
     """Workers fork from a clean server process (forking the threaded web process is
     unsafe), with the console's modules imported once."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["service.public.console", "graph.connections"])
+    context.set_forkserver_preload(["service.public.console", "neo4j"])
     return context
 
 
@@ -345,10 +348,12 @@ def _close_all() -> None:
 
 
 # -- the worker process -------------------------------------------------------
-def serve(conn, settings: Settings, memory: int) -> None:
+def serve(conn, store: StoreSettings, password: str, memory: int) -> None:
     """A worker's loop: one query at a time from ``conn``, answered as ``("ok", result)``,
-    ``("refused", reason, message)``, ``("unavailable", message)`` or ``("error", text)``."""
-    from graph.connections import open_driver
+    ``("refused", reason, message)``, ``("unavailable", message)`` or ``("error", text)``.
+    It is given the public graph's address and password, nothing of the vault's."""
+    from neo4j import GraphDatabase
+
     from service.public import console
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the web process handles Ctrl-C
@@ -361,11 +366,13 @@ def serve(conn, settings: Settings, memory: int) -> None:
                 break
             job_id, query, params, timeout, lang = message
             if driver is None:
-                driver = open_driver(settings, settings.public, max_connection_pool_size=1)
+                driver = GraphDatabase.driver(store.uri, auth=(store.user, password),
+                                              max_connection_pool_size=1, connection_timeout=5.0,
+                                              notifications_min_severity="OFF")
             try:
                 answer: tuple = ("ok", console.run(
-                    query, params, timeout=timeout, driver=driver,
-                    database=settings.public.database, lang=lang,
+                    query, params, timeout=timeout, driver=driver, database=store.database,
+                    lang=lang,
                     metadata={"app": "footprints-console", "console_job": job_id}))
             except console.ConsoleRefusal as exc:
                 answer = ("refused", exc.reason, exc.message)
