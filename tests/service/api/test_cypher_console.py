@@ -137,6 +137,8 @@ ATTACKS = [
     ("PROFILE MATCH (n) RETURN n", "not_a_read_query"),
     ("CYPHER runtime=slotted MATCH (n) RETURN n", "not_a_read_query"),
     ("MATCH (n RETURN n", "syntax_error"),
+    ("RETURN 'x' * 1000000 AS s", "syntax_error"),  # no string repetition in Cypher
+    ("RETURN [1] * 1000000 AS l", "syntax_error"),
     ("", "empty"),
 ]
 
