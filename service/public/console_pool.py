@@ -182,13 +182,18 @@ class ConsolePool:
         return job
 
     def _take_worker(self) -> _Worker:
+        stale = []
         with self._lock:
             while self._idle:
                 worker = self._idle.pop()
                 if worker.usable():
-                    return worker
-                worker.kill()
-        return self._start_worker()
+                    break
+                stale.append(worker)
+            else:
+                worker = None
+        for old in stale:  # idle too long: exiting on their own, or gone
+            old.kill()
+        return worker or self._start_worker()
 
     def _start_worker(self) -> _Worker:
         context = _context()
