@@ -7,11 +7,35 @@ fixture); no module reads ``os.environ`` at import time.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The share of a store's heap all its transactions together may use (Neo4j's
+#: dbms.memory.transaction.total.max; 0.7 is Neo4j's own default, written out).
+TX_MEMORY_TOTAL_SHARE = 0.7
+#: The share of the public graph's heap one transaction may use (db.memory.transaction.max).
+#: Not less: publication writes the whole public graph in one transaction, measured at
+#: 87 MiB for 7,700 nodes and 8,200 relationships (about 2.2 GB at 250,000 victims).
+#: Console queries have a tighter limit of their own (console_memory).
+PUBLIC_TX_MEMORY_SHARE = 0.6
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
+
+
+def parse_bytes(text: str) -> int:
+    """``"64m"`` -> 67108864 (Neo4j's notation: k, m, g, t; binary multiples)."""
+    match = _SIZE.match(str(text))
+    if not match:
+        raise SettingsError(f"not a size: {text!r} (e.g. '64m' or '2g')")
+    number, unit = match.groups()
+    return int(float(number) * 1024 ** " kmgt".index(unit.lower() or " "))
+
+
+def share_of(size: str, share: float) -> str:
+    """``share`` of a size, in Neo4j's notation (megabytes)."""
+    return f"{int(parse_bytes(size) * share) // 2**20}m"
 
 
 class SettingsError(ValueError):
@@ -35,6 +59,12 @@ class StoreSettings:
     bolt_port: int = 7687
     heap: str = "1g"
     pagecache: str = "512m"
+    #: Neo4j's ``db.memory.transaction.max``: the heap one transaction may use ("0": no
+    #: limit; None: Neo4j's default, which is none).
+    tx_memory: str | None = None
+    #: Neo4j's ``dbms.memory.transaction.total.max``: the heap all transactions together may
+    #: use (None: Neo4j's default).
+    tx_memory_total: str | None = None
 
     def identity(self) -> tuple[str, str]:
         """What makes two stores the same database: host/port and database name."""
@@ -51,6 +81,14 @@ class Settings:
     tile_url: str | None = None
     query_timeout_s: float = 10.0
     cache_size: int = 512
+    #: Where rate-limit counters live (a Flask-Limiter storage URI).
+    ratelimit_storage: str = "memory://"
+    #: Rate limits by name (service/ratelimit.py), over its defaults.
+    ratelimits: Mapping[str, str] = field(default_factory=dict)
+    #: Console queries that may run at once (each in its own worker process).
+    console_workers: int = 2
+    #: Heap (as Neo4j estimates it) one console query may use before it is stopped.
+    console_memory: str = "64m"
 
     @property
     def neo4j_dir(self) -> Path:
@@ -80,10 +118,12 @@ class Settings:
         if not var_dir.is_absolute():
             var_dir = REPO_ROOT / var_dir
 
-        def store(name: str, default_port: int, heap: str, pagecache: str) -> StoreSettings:
+        def store(name: str, default_port: int, heap: str, pagecache: str,
+                  tx_share: float | None) -> StoreSettings:
             prefix = f"FOOTPRINTS_{name.upper()}_"
             port = int(env.get(prefix + "PORT", default_port))
             uri = env.get(prefix + "URI")
+            heap = env.get(prefix + "HEAP", heap)
             return StoreSettings(
                 name=name,
                 uri=uri or f"bolt://127.0.0.1:{port}",
@@ -92,16 +132,27 @@ class Settings:
                 database=env.get(prefix + "DATABASE", "neo4j"),
                 managed=not uri,
                 bolt_port=port,
-                heap=env.get(prefix + "HEAP", heap),
+                heap=heap,
                 pagecache=env.get(prefix + "PAGECACHE", pagecache),
+                tx_memory=env.get(prefix + "TX_MEMORY") or (
+                    share_of(heap, tx_share) if tx_share else None),
+                tx_memory_total=env.get(prefix + "TX_MEMORY_TOTAL") or share_of(
+                    heap, TX_MEMORY_TOTAL_SHARE),
             )
 
         return cls(
-            vault=store("vault", 7687, "2g", "2g"),
-            public=store("public", 7688, "2g", "1g"),
+            vault=store("vault", 7687, "2g", "2g", None),
+            public=store("public", 7688, "2g", "1g", PUBLIC_TX_MEMORY_SHARE),
             var_dir=var_dir,
             secret_key=env.get("FOOTPRINTS_SECRET_KEY"),
             tile_url=env.get("FOOTPRINTS_TILE_URL") or None,
             query_timeout_s=float(env.get("FOOTPRINTS_QUERY_TIMEOUT", 10.0)),
             cache_size=int(env.get("FOOTPRINTS_CACHE_SIZE", 512)),
+            ratelimit_storage=env.get("FOOTPRINTS_RATELIMIT_STORAGE") or "memory://",
+            ratelimits={key.removeprefix("FOOTPRINTS_RATELIMIT_").lower(): value
+                        for key, value in env.items()
+                        if key.startswith("FOOTPRINTS_RATELIMIT_") and value
+                        and key != "FOOTPRINTS_RATELIMIT_STORAGE"},
+            console_workers=int(env.get("FOOTPRINTS_CONSOLE_WORKERS", 2)),
+            console_memory=env.get("FOOTPRINTS_CONSOLE_MEMORY") or "64m",
         ).check()

@@ -34,10 +34,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["footprints.stores"] = stores
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
 
-    from service import health
+    from service import health, ratelimit
     from service.api import init_api
-    from service.pages import init_pages
+    from service.pages import init_pages, security
 
+    app.after_request(security.add_headers)
+    ratelimit.init_app(app, settings.ratelimit_storage, dict(settings.ratelimits))
     app.register_blueprint(health.blp)
     init_api(app)
     init_pages(app)

@@ -526,6 +526,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "console.js.error_422": {"en": "The request was not valid.", "ko": "요청이 올바르지 않습니다."},
     "console.js.error_429": {"en": "Too many queries: wait a moment and try again.",
                              "ko": "질의가 너무 많습니다. 잠시 후 다시 시도하세요."},
+    "console.js.error_409": {"en": "Your previous query is still running: one at a time.",
+                             "ko": "이전 질의가 아직 실행 중입니다. 한 번에 하나씩만 실행할 수 "
+                                   "있습니다."},
+    "console.js.error_503": {"en": "The console is busy: try again in a few seconds.",
+                             "ko": "콘솔이 사용 중입니다. 몇 초 후 다시 시도하세요."},
     "console.js.error_network": {"en": "The server could not be reached.",
                                  "ko": "서버에 연결할 수 없습니다."},
     "console.js.error_other": {"en": "The query failed.", "ko": "질의에 실패했습니다."},

@@ -1,127 +1,123 @@
-"""A small in-process sliding-window rate limiter, and a decorator for views.
+"""Rate limits, with Flask-Limiter: guessing passwords and hammering the Cypher console are
+the two abuses worth slowing down.
 
-Guessing passwords and hammering the Cypher console are the two abuses worth
-slowing down. The window slides (a log of hit times per key, not fixed
-minute buckets), so a burst across a minute boundary still counts as one
-minute's worth. State is per process: enough for one waitress process; a
-deployment with several processes behind a balancer gets limits per process.
+- ``login``: per client address and e-mail address, so one account cannot be guessed
+  at from one place;
+- ``login_address``: per client address across all e-mail addresses, so one place
+  cannot guess at many accounts (36 tries over 12 addresses used to go through);
+- ``cypher``: per account (not per token: signing in again mints a new token).
 
-Limits are configuration (``app.config["RATELIMITS"]``, e.g. ``{"login":
-"10/minute"}``) with the defaults below; an exceeded limit is a 429 in the
+Limits are configuration, read at each request: ``app.config["RATELIMITS"]`` (from
+the settings, ``FOOTPRINTS_RATELIMIT_<NAME>``) over :data:`DEFAULTS`, in Flask-Limiter's
+notation (``"20/minute;30/hour"``). Counting is a moving window per limit: the
+minute and the hour of one key are separate counters, so a short limit never resets a
+long one. Counters live in ``settings.ratelimit_storage`` (``FOOTPRINTS_RATELIMIT_STORAGE``,
+``memory://`` by default: per process, which is right for one waitress process; a
+``redis://`` URI shares them between processes). An exceeded limit is a 429 in the
 API's one error shape with ``Retry-After``.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from flask import current_app, request
-from flask_smorest import abort
+from flask import Flask, current_app, request
+from flask_limiter import Limiter, RateLimitExceeded
+from limits import parse_many
 
-from service.auth import current_token
+from service.auth import current_user
 
-DEFAULTS = {"login": "10/minute", "cypher": "30/minute"}
-_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
-_LIMIT = re.compile(r"^\s*(\d+)\s*/\s*(\d+)?\s*(second|minute|hour|day)s?\s*$")
-
-
-def parse_limit(text: str) -> tuple[int, float]:
-    """``"10/minute"`` -> (10, 60.0); ``"30/5 minutes"`` -> (30, 300.0)."""
-    match = _LIMIT.match(text)
-    if not match:
-        raise ValueError(f"not a rate limit: {text!r} (e.g. '10/minute')")
-    count, multiple, unit = match.groups()
-    return int(count), float(int(multiple or 1) * _UNITS[unit])
-
-
-class SlidingWindowLimiter:
-    """Per-key logs of hit times; thread-safe."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, key: str, limit: int, window: float) -> float | None:
-        """Count a hit; None if allowed, else the seconds until the next hit would be."""
-        now = self._clock()
-        with self._lock:
-            log = self._hits.setdefault(key, deque())
-            while log and log[0] <= now - window:
-                log.popleft()
-            if len(log) >= limit:
-                return max(log[0] + window - now, 0.001)
-            log.append(now)
-            if len(self._hits) > 10_000:
-                self._sweep(now, window)
-            return None
-
-    def _sweep(self, now: float, window: float) -> None:
-        for key in [k for k, log in self._hits.items() if not log or log[-1] <= now - window]:
-            del self._hits[key]
-
-    def reset(self) -> None:
-        with self._lock:
-            self._hits.clear()
-
-
-def limiter() -> SlidingWindowLimiter:
-    """The app's limiter (one per app, so each test app starts with a clean slate)."""
-    return current_app.extensions.setdefault("footprints.ratelimit", SlidingWindowLimiter())
-
-
-def limit_for(name: str) -> tuple[int, float]:
-    configured = current_app.config.get("RATELIMITS", {})
-    return parse_limit(configured.get(name, DEFAULTS[name]))
+DEFAULTS = {"login": "10/minute", "login_address": "20/minute;30/hour", "cypher": "30/minute"}
 
 
 def client_ip() -> str:
     return request.remote_addr or "unknown"
 
 
+#: One limiter for the process; each app's ``init_app`` gives it that app's storage.
+limiter = Limiter(key_func=client_ip, strategy="moving-window", headers_enabled=False)
+
+
+def init_app(app: Flask, storage_uri: str, limits: dict[str, str]) -> None:
+    unknown = set(limits) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"no such rate limit: {', '.join(sorted(unknown))} "
+                         f"(known: {', '.join(DEFAULTS)})")
+    app.config["RATELIMIT_STORAGE_URI"] = storage_uri
+    app.config.setdefault("RATELIMITS", dict(limits))
+    limiter.init_app(app)
+    app.register_error_handler(RateLimitExceeded, too_many_requests)
+
+
+def limit_for(name: str) -> str:
+    return current_app.config.get("RATELIMITS", {}).get(name, DEFAULTS[name])
+
+
 def rate_limit(name: str, key: Callable[[], str]) -> Callable:
-    """Decorator: at most the limit named ``name`` per ``key()`` (e.g. per IP and e-mail, or
-    per token) in a sliding window; 429 with Retry-After beyond it. Apply it under
-    ``require_role`` when the key needs the authenticated user."""
+    """Decorator: the limit named ``name`` per ``key()``; 429 with Retry-After beyond it.
+    Stack several for several limits. Apply under ``require_role`` when the key needs
+    the authenticated user."""
     if name not in DEFAULTS:
         raise ValueError(f"no default for rate limit {name!r}")
+    limit = limiter.limit(lambda: limit_for(name), key_func=lambda: f"{name}:{key()}",
+                          scope=name, error_message=lambda: _message(name))
 
     def decorator(fn: Callable) -> Callable:
-        @wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any):
-            count, window = limit_for(name)
-            wait = limiter().hit(f"{name}:{key()}", count, window)
-            if wait is not None:
-                seconds = math.ceil(wait)
-                abort(429, message=f"too many requests: at most {count} per {window:g} s; "
-                                   f"try again in {seconds} s",
-                      headers={"Retry-After": str(seconds)})
-            return fn(*args, **kwargs)
-
-        doc = getattr(wrapper, "_apidoc", {})
-        doc.setdefault("manual_doc", {}).setdefault("responses", {}).setdefault(
-            "429", {"description": "Rate limit exceeded (see Retry-After)"})
+        wrapper = limit(fn)
+        doc = dict(getattr(fn, "_apidoc", {}))
+        manual = dict(doc.get("manual_doc", {}))
+        manual["responses"] = {**manual.get("responses", {}),
+                               "429": {"description": "Rate limit exceeded (see Retry-After)"}}
+        doc["manual_doc"] = manual
         wrapper._apidoc = doc
         return wrapper
 
     return decorator
 
 
+def _message(name: str) -> str:
+    return f"too many requests: at most {limit_for(name).replace(';', ' and ')}"
+
+
+def too_many_requests(exc: RateLimitExceeded):
+    from service.api.errors import error_body
+
+    seconds = retry_after()
+    body, code = error_body(429, "Too Many Requests", f"{exc.description}; try again in "
+                                                      f"{seconds} s")
+    return body, code, {"Retry-After": str(seconds)}
+
+
+def retry_after() -> int:
+    """Seconds until every exhausted limit of this request's key admits another hit (at
+    least 1): Flask-Limiter stops at the first limit breached, the minute, but the hour
+    may be exhausted too."""
+    breached = limiter.current_limit
+    if breached is None:
+        return 1
+    name = breached.request_args[-1].rsplit(":", 1)[-1]
+    items = parse_many(limit_for(name)) if name in DEFAULTS else [breached.limit]
+    resets = [stats.reset_time for stats in (limiter.limiter.get_window_stats(
+        item, *breached.request_args) for item in items) if stats.remaining == 0]
+    return max(1, math.ceil(max(resets, default=breached.window[0]) - time.time()))
+
+
 def login_key() -> str:
-    """Per client IP and e-mail address, so one address cannot be guessed at from one place
-    and one client cannot lock everyone out."""
+    """Per client address and e-mail address."""
     body = request.get_json(silent=True)
     email = body.get("email") if isinstance(body, dict) else None
     return f"{client_ip()}|{str(email or '').strip().lower()[:320]}"
 
 
-def token_key() -> str:
-    """Per API token (per IP when anonymous)."""
-    return current_token() or f"ip:{client_ip()}"
+def account_key() -> str:
+    """Per account (the user's uid), whichever of its tokens the request carries."""
+    user = current_user()
+    return f"user:{user.uid}" if user is not None else f"ip:{client_ip()}"
+
+
+def login_limits(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Both login limits: per address and e-mail, and per address."""
+    return rate_limit("login_address", client_ip)(rate_limit("login", login_key)(fn))

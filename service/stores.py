@@ -1,7 +1,8 @@
 """Per-request access to the stores.
 
 Public-facing code (the public API, the pages, exports, the Cypher console)
-imports :func:`public_query` only; vault code imports :func:`vault`. A test
+imports :func:`public_query`, :func:`public_driver` or :func:`public_store` only; vault
+code imports :func:`vault`. A test
 checks that no public module reaches for the vault.
 """
 
@@ -13,7 +14,8 @@ from flask import current_app
 from neo4j import Driver
 
 from graph import queries
-from graph.connections import Stores
+from graph.connections import Stores, password_for
+from graph.settings import StoreSettings
 
 
 def _stores() -> Stores:
@@ -23,6 +25,13 @@ def _stores() -> Stores:
 def public_driver() -> tuple[Driver, str]:
     s = _stores()
     return s.public, s.database("public")
+
+
+def public_store() -> tuple[StoreSettings, str]:
+    """The public graph's settings and password: for the console's worker processes, which
+    open their own connection (to the public graph only: they are never given the vault's)."""
+    settings = current_app.config["SETTINGS"]
+    return settings.public, password_for(settings, settings.public)
 
 
 def public_query(name: str, timeout: float | None = None, **params: Any) -> list[dict]:

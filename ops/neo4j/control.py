@@ -170,7 +170,7 @@ dbms.security.allow_csv_import_from_file_urls=false
 server.memory.heap.initial_size={self.store.heap}
 server.memory.heap.max_size={self.store.heap}
 server.memory.pagecache.size={self.store.pagecache}
-server.directories.data={self.home / 'data'}
+{self._memory_limits()}server.directories.data={self.home / 'data'}
 server.directories.logs={self.home / 'logs'}
 server.directories.run={self.home / 'run'}
 server.directories.plugins={self.home / 'plugins'}
@@ -180,6 +180,16 @@ server.logs.gc.enabled=false
 db.logs.query.enabled=OFF
 """
         (self.home / "conf" / "neo4j.conf").write_text(conf)
+
+    def _memory_limits(self) -> str:
+        """Heap limits of transactions: a query over them fails with a memory error instead
+        of taking the server's heap (see docs/public-api.md, the console's limits)."""
+        lines = []
+        if self.store.tx_memory is not None:
+            lines.append(f"db.memory.transaction.max={self.store.tx_memory}\n")
+        if self.store.tx_memory_total is not None:
+            lines.append(f"dbms.memory.transaction.total.max={self.store.tx_memory_total}\n")
+        return "".join(lines)
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from service.api import errors
+from service.api import errors, json_guard
 
 
 def init_api(app: Flask) -> Api:
@@ -31,6 +31,7 @@ def init_api(app: Flask) -> Api:
     )
     api = Api(app)
     errors.register(app)
+    json_guard.register(app)
     from service.api import vocabularies
 
     api.register_blueprint(vocabularies.blp)

@@ -1,12 +1,12 @@
 """Signing in and out: e-mail and password for a bearer token, revocation, who am I, and
 redeeming an invitation to set one's first password.
 
-Login is rate-limited per client and e-mail address; a wrong address and a
-wrong password get the same answer in the same time. The token's secret is
-in the login response only: the vault keeps its hash. Signing in is how
-anyone gets a token, for themselves only (one per sign-in, labelled); no one
-mints a token for another person over HTTP. Every sign-in, failed or not, every
-sign-out and every redeemed invitation is audited.
+Login is rate-limited per client address and e-mail address, and per client address
+across e-mail addresses (service/ratelimit.py); a wrong address and a wrong password
+get the same answer in the same time. The token's secret is in the login response
+only: the vault keeps its hash. Signing in is how anyone gets a token, for themselves
+only (one per sign-in, labelled); no one mints a token for another person over HTTP.
+Every sign-in, failed or not, every sign-out and every redeemed invitation is audited.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from marshmallow import Schema, fields, validate
 from service import accounts
 from service.api.vault_common import caller, http_errors, no_store
 from service.auth import REALM, current_token, document_bearer_auth, granted, require_role
-from service.ratelimit import client_ip, login_key, rate_limit
+from service.ratelimit import client_ip, login_limits, rate_limit
 from service.stores import vault
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
@@ -66,7 +66,7 @@ def user_json(user: accounts.User) -> dict:
 
 @blp.route("/login")
 class Login(MethodView):
-    @rate_limit("login", login_key)
+    @login_limits
     @blp.arguments(LoginBodySchema)
     @blp.response(201, LoginTokenSchema)
     @blp.alt_response(401, description="Wrong e-mail or password")

@@ -1,5 +1,6 @@
 """The one blueprint of the explorer's pages, with what every page shares: the language,
-the template helpers, the security headers and an HTML error page."""
+the template helpers and an HTML error page (the security headers are the app's, for
+every response: service/pages/security.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from werkzeug.exceptions import HTTPException
 from graph.vocabularies import label as vocab_label
 from service import i18n
 from service.pages import lang as language
-from service.pages import present, security
+from service.pages import present
 
 blp = Blueprint("pages", __name__)
 
@@ -22,7 +23,6 @@ def choose_language() -> None:
 @blp.after_request
 def finish(response: Response) -> Response:
     language.remember(request, response)
-    security.add_headers(response)
     return response
 
 
@@ -55,9 +55,7 @@ def not_found(exc):
         return _api_handler(exc)
     g.lang = g.get("lang") or language.choose(request)
     g.no_echo = True
-    response = Response(render_template("error.html", status=404), status=404)
-    security.add_headers(response)
-    return response
+    return Response(render_template("error.html", status=404), status=404)
 
 
 def _api_handler(exc):

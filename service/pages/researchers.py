@@ -22,7 +22,8 @@ BULK = (("graph.jsonl", "/api/v1/downloads/graph.jsonl"), ("csv.zip", "/api/v1/d
         ("graph.graphml", "/api/v1/downloads/graph.graphml"))
 #: What network.js and console.js need to say, in the page's language.
 CONSOLE_STRINGS = ("running", "rows", "truncated", "no_rows", "error_401", "error_403",
-                   "error_400", "error_429", "error_network", "error_other", "token_saved",
+                   "error_400", "error_409", "error_429", "error_503", "error_network",
+                   "error_other", "token_saved",
                    "token_cleared", "token_missing", "nodes", "relationships")
 
 

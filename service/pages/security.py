@@ -1,4 +1,5 @@
-"""Security headers of the explorer's pages: a strict Content-Security-Policy and no referrer.
+"""Security headers of every response (pages, the JSON API, its docs): a strict
+Content-Security-Policy, no framing, no MIME sniffing, no referrer.
 
 Why: the pages must make no third-party request (a visitor's interest in a
 victim is itself sensitive), and a policy of ``'self'`` turns any mistake that
@@ -8,7 +9,10 @@ from files under /static (no inline script: data travels in
 exception is vis-network, which injects a few fixed ``<style>`` elements at
 run time: they are allowed by the SHA-256 hashes of their text, read from the
 vendored file, rather than by ``'unsafe-inline'``. A configured tile server
-(settings.tile_url) is the only other origin, for images only.
+(settings.tile_url) is the only other origin, for images only. The API's answers
+get the same headers (the app factory adds them to every response): JSON is never
+rendered, but a browser that sniffed it, or a page that framed the interactive
+docs, must not be able to.
 """
 
 from __future__ import annotations
@@ -76,10 +80,13 @@ def policy(tile_url: str | None = None) -> str:
     ])
 
 
-def add_headers(response: Response) -> None:
+def add_headers(response: Response) -> Response:
+    """The one place the security headers are set: an ``after_request`` of the whole app."""
     settings = current_app.config.get("SETTINGS")
     response.headers["Content-Security-Policy"] = policy(getattr(settings, "tile_url", None))
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
-    response.headers.setdefault("Cache-Control", "no-cache")
+    if response.mimetype == "text/html":  # pages revalidate; the API sets its own caching
+        response.headers.setdefault("Cache-Control", "no-cache")
+    return response

@@ -13,19 +13,27 @@ exhausting the server. In order, a query is refused when:
    CREATE, DROP, GRANT, ... commands; or it calls a procedure or a namespaced
    function that is not on the allow-lists below (user-defined functions must be
    namespaced, so plain names are always Cypher's own);
-4. ``EXPLAIN`` says it is not a read-only query (query type other than ``r``),
+4. it uses what the database could not stop once it runs: ``reduce``, regular
+   expressions, ``range()`` inside an expression, nested list comprehensions,
+   growing ``replace()``, a value built from too many copies of another
+   (:mod:`service.public.console_rules` says why, with what was measured);
+5. ``EXPLAIN`` says it is not a read-only query (query type other than ``r``),
    or its plan loads CSV or calls a procedure off the allow-list.
 
 It then runs in a READ access-mode transaction (the server refuses writes
-there too) with a timeout; at most ``MAX_ROWS`` rows and ``MAX_BYTES`` of
-results come back, and ``truncated`` says when the cap cut it short. Every
-refusal is a :class:`ConsoleRefusal` whose message names the reason.
+there too) with a timeout that covers planning too; at most ``MAX_ROWS`` rows and
+``MAX_BYTES`` of results come back, and ``truncated`` says when the cap cut it
+short. Every refusal is a :class:`ConsoleRefusal` whose message names the reason.
+The API runs this in a worker process (:mod:`service.public.console_pool`), which
+bounds what a query can do to the web process and enforces the console's memory
+limit.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,7 +42,7 @@ from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 
 from graph import queries
-from service.public import shape
+from service.public import console_rules, shape
 from service.stores import public_driver
 
 MAX_QUERY_CHARS = 10_000
@@ -94,8 +102,25 @@ def normalize(query: str) -> str:
     return _TOKEN.sub(replace, query)
 
 
+def lexed(query: str) -> tuple[str, list[str]]:
+    """Like :func:`normalize`, but each string literal becomes a numbered placeholder
+    (``'\\x00<n>'``) and its (unescaped) value is kept: the rules that look at
+    literals (``replace``'s arguments) need them."""
+    literals: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        if match.group("string") is None:
+            return normalize(match.group(0))
+        body = match.group("string")[1:]
+        body = body[:-1] if len(body) and body[-1] == match.group("string")[0] else body
+        literals.append(re.sub(r"\\(u[0-9a-fA-F]{4}|.)", "x", body))
+        return f"'\x00{len(literals) - 1}'"
+
+    return _TOKEN.sub(replace, query), literals
+
+
 def check_text(query: str) -> str:
-    """Refuse by the rules 1-3 above; returns the statement without a trailing ``;``."""
+    """Refuse by the rules 1-4 above; returns the statement without a trailing ``;``."""
     if not isinstance(query, str) or not query.strip():
         raise ConsoleRefusal("empty", "the query is empty")
     if len(query) > MAX_QUERY_CHARS:
@@ -137,6 +162,10 @@ def check_text(query: str) -> str:
             continue  # a procedure, checked above
         if name.lower() not in {f.lower() for f in ALLOWED_FUNCTIONS}:
             raise ConsoleRefusal("function_not_allowed", f"function {name} is not allowed")
+    try:
+        console_rules.check(*lexed(statement))
+    except console_rules.Refused as exc:
+        raise ConsoleRefusal(exc.reason, exc.message) from exc
     return statement
 
 
@@ -150,13 +179,18 @@ def check_params(params: Any) -> dict:
     return dict(params)
 
 
-def check_plan(session, statement: str, params: dict) -> None:
-    """Rule 4: EXPLAIN the statement and refuse unless its plan is read-only."""
+def check_plan(session, statement: str, params: dict, timeout: float | None = None,
+               metadata: dict | None = None) -> None:
+    """Rule 5: EXPLAIN the statement and refuse unless its plan is read-only. Planning
+    counts against the query's timeout (a 40-part pattern takes seconds to plan)."""
     try:
-        summary = session.run("EXPLAIN " + statement, params).consume()
+        summary = session.run(Query("EXPLAIN " + statement, timeout=timeout, metadata=metadata),
+                              params).consume()
     except CypherSyntaxError as exc:
         raise ConsoleRefusal("syntax_error", f"Cypher syntax error: {exc.message}") from exc
     except ClientError as exc:
+        if "Terminated" in (exc.code or "") or "TimedOut" in (exc.code or ""):
+            raise _refusal(exc, timeout or TIMEOUT_S) from exc
         raise ConsoleRefusal("invalid_query", f"the query was refused by the database: "
                                               f"{exc.message}") from exc
     if summary.query_type != "r":
@@ -179,7 +213,7 @@ def check_plan(session, statement: str, params: dict) -> None:
 
 def run(query: str, params: dict | None = None, timeout: float = TIMEOUT_S,
         max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES, driver: Driver | None = None,
-        database: str | None = None, lang: str = "en") -> dict:
+        database: str | None = None, lang: str = "en", metadata: dict | None = None) -> dict:
     """Run a read-only query on the public graph.
 
     Returns ``{"columns", "rows", "nodes", "relationships", "truncated",
@@ -187,22 +221,30 @@ def run(query: str, params: dict | None = None, timeout: float = TIMEOUT_S,
     shape, a relationship as its relationship shape, a path as ``{"nodes": [uid],
     "relationships": [id]}``); nodes and relationships are every graph element
     the rows mention, in the shapes of :mod:`service.public.shape`. Raises
-    :class:`ConsoleRefusal` for a refused, invalid or timed-out query.
+    :class:`ConsoleRefusal` for a refused, invalid or timed-out query. ``timeout``
+    covers planning and running; ``metadata`` goes on both transactions (the worker
+    pool finds its queries on the server by it).
     """
     statement = check_text(query)
     params = check_params(params)
+    metadata = {"app": "footprints-console", **(metadata or {})}
+    deadline = time.monotonic() + timeout
     if driver is None:
         driver, default = public_driver()
         database = database or default
     with driver.session(database=database or "neo4j", default_access_mode=READ_ACCESS,
                         fetch_size=200) as session:
-        check_plan(session, statement, params)
+        check_plan(session, statement, params, timeout, metadata)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0.01:
+            raise ConsoleRefusal("timeout", f"the query took longer than the {timeout:g} s "
+                                            "timeout to plan and was stopped")
         collector = _Collector(lang)
         try:
             # An auto-commit transaction in a READ session: the server refuses any write,
-            # and the Query's timeout stops a runaway.
-            result = session.run(Query(statement, timeout=timeout,
-                                       metadata={"app": "footprints-console"}), params)
+            # and the Query's timeout stops a runaway (what it cannot stop, check_text
+            # refused).
+            result = session.run(Query(statement, timeout=remaining, metadata=metadata), params)
             columns = list(result.keys())
             rows, size, reason = [], 0, None
             for record in result:

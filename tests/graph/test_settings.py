@@ -1,6 +1,6 @@
 import pytest
 
-from graph.settings import Settings, SettingsError
+from graph.settings import Settings, SettingsError, parse_bytes
 
 
 def test_defaults_are_local_and_managed():
@@ -26,3 +26,28 @@ def test_same_server_different_database_is_allowed():
                            "FOOTPRINTS_PUBLIC_URI": "bolt://db:7687",
                            "FOOTPRINTS_PUBLIC_DATABASE": "public"})
     assert s.public.database == "public"
+
+
+def test_transaction_memory_limits_follow_the_heap():
+    s = Settings.from_env({"FOOTPRINTS_PUBLIC_HEAP": "2g", "FOOTPRINTS_VAULT_HEAP": "1g"})
+    assert s.public.tx_memory == "1228m" and s.public.tx_memory_total == "1433m"
+    assert s.vault.tx_memory is None  # imports write big transactions: no per-transaction limit
+    assert s.vault.tx_memory_total == "716m"
+    s = Settings.from_env({"FOOTPRINTS_PUBLIC_TX_MEMORY": "300m",
+                           "FOOTPRINTS_PUBLIC_TX_MEMORY_TOTAL": "1g"})
+    assert (s.public.tx_memory, s.public.tx_memory_total) == ("300m", "1g")
+    assert parse_bytes("64m") == 64 * 2**20 and parse_bytes("1.5g") == 3 * 2**29
+    with pytest.raises(SettingsError, match="size"):
+        Settings.from_env({"FOOTPRINTS_PUBLIC_HEAP": "lots"})
+
+
+def test_rate_limits_and_console_settings_from_the_environment():
+    s = Settings.from_env({"FOOTPRINTS_RATELIMIT_STORAGE": "redis://cache:6379",
+                           "FOOTPRINTS_RATELIMIT_CYPHER": "5/minute",
+                           "FOOTPRINTS_RATELIMIT_LOGIN_ADDRESS": "5/minute;10/hour",
+                           "FOOTPRINTS_CONSOLE_WORKERS": "3", "FOOTPRINTS_CONSOLE_MEMORY": "32m"})
+    assert s.ratelimit_storage == "redis://cache:6379"
+    assert s.ratelimits == {"cypher": "5/minute", "login_address": "5/minute;10/hour"}
+    assert s.console_workers == 3 and s.console_memory == "32m"
+    defaults = Settings.from_env({})
+    assert defaults.ratelimit_storage == "memory://" and defaults.ratelimits == {}

@@ -58,3 +58,18 @@ def test_no_password_literal():
             assert "${" in match.group(2), line
         assert not re.search(r"(?i)-p\s+\\?['\"]?[^\s'\"$\\]", line), line
     assert "neo4j/neo4j" not in text
+
+
+def test_stores_have_the_same_transaction_memory_limits_as_local_servers():
+    """The compose stores get what ops/neo4j/control.py writes for 2g heaps (graph/settings.py
+    derives the limits from the heap)."""
+    from graph.settings import Settings
+
+    local = Settings.from_env({})
+    services = compose()["services"]
+    for name in STORES:
+        env = services[name]["environment"]
+        store = getattr(local, name)
+        assert env["NEO4J_server_memory_heap_max__size"] == store.heap
+        assert env["NEO4J_dbms_memory_transaction_total_max"] == store.tx_memory_total
+        assert env.get("NEO4J_db_memory_transaction_max") == store.tx_memory

@@ -58,6 +58,28 @@ def test_configuration_is_locked_down(probe):
     assert "dbms.security.allow_csv_import_from_file_urls=false" in conf
 
 
+def test_transaction_memory_limits_are_written(settings, stores):
+    """The public graph's per-transaction and total limits, as the settings say, and in
+    force on the running server."""
+    from ops.neo4j.control import Instance
+
+    for store in settings.stores():
+        inst = Instance(settings, store)
+        conf = (inst.home / "conf" / "neo4j.conf").read_text()
+        assert f"dbms.memory.transaction.total.max={store.tx_memory_total}" in conf
+        assert ("db.memory.transaction.max=" in conf) == (store.tx_memory is not None)
+    assert f"db.memory.transaction.max={settings.public.tx_memory}" in (
+        Instance(settings, settings.public).home / "conf" / "neo4j.conf").read_text()
+    if settings.public.managed:
+        records, _, _ = stores.public.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN ['db.memory.transaction.max', "
+            "'dbms.memory.transaction.total.max'] RETURN name, value",
+            database_=stores.database("public"))
+        values = {r["name"]: r["value"] for r in records}
+        assert values["db.memory.transaction.max"] != "0B"
+        assert values["dbms.memory.transaction.total.max"] != "0B"
+
+
 def test_wrong_password_is_refused(probe):
     probe.start()
     probe.wait_until_ready()

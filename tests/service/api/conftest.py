@@ -3,6 +3,7 @@
 users of every role (tests/support/vault_api.py)."""
 
 from tests.support.published import (  # noqa: F401
+    editor_headers,
     public_app,
     public_client,
     public_ctx,

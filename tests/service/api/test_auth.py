@@ -1,4 +1,4 @@
-"""Login, logout, who am I; bearer tokens; password and token hashing; the login rate limit."""
+"""Login, logout, who am I; bearer tokens; password and token hashing; the login rate limits."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 
 from service import accounts
 from service.auth import GRANTS
-from service.ratelimit import SlidingWindowLimiter, parse_limit
 from tests.support.vault_api import ORG_A, PASSWORD
 
 LOGIN = "/api/v1/auth/login"
@@ -132,19 +131,57 @@ def test_rate_limits_are_configurable(vault_app, users):
     assert int(api.post(LOGIN, json=body).headers["Retry-After"]) > 3000
 
 
-def test_sliding_window_slides():
-    now = [0.0]
-    limiter = SlidingWindowLimiter(clock=lambda: now[0])
-    assert all(limiter.hit("k", 3, 60) is None for _ in range(3))
-    assert limiter.hit("k", 3, 60) == pytest.approx(60)
-    now[0] = 30
-    assert limiter.hit("k", 3, 60) == pytest.approx(30)  # a fixed window would have reset
-    now[0] = 60.5
-    assert limiter.hit("k", 3, 60) is None
-    assert limiter.hit("other", 3, 60) is None
-    assert parse_limit("10/minute") == (10, 60) and parse_limit("30/5 minutes") == (30, 300)
-    with pytest.raises(ValueError):
-        parse_limit("lots")
+def test_login_is_throttled_per_address_across_emails(api, users):
+    """The issue's attack: 36 tries over 12 e-mail addresses from one address were never
+    slowed. Now the address's own limit stops them, while another address still signs in."""
+    statuses = [api.post(LOGIN, json={"email": f"user{n % 12}@example.org",
+                                      "password": "a guess of mine"}).status_code
+                for n in range(36)]
+    assert statuses[0] == 401 and 429 in statuses
+    first = statuses.index(429)
+    assert first <= 30 and set(statuses[first:]) == {429}
+    assert api.post(LOGIN, json={"email": "editor@example.org", "password": PASSWORD}
+                    ).status_code == 429  # this address is throttled, even for a right password
+    elsewhere = api.post(LOGIN, json={"email": "editor@example.org", "password": PASSWORD},
+                         environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert elsewhere.status_code == 201
+
+
+class Clock:
+    """Stands in for the ``time`` module of the rate-limit storage."""
+
+    def __init__(self):
+        self.now = 1_000_000.0
+
+    def time(self) -> float:
+        return self.now
+
+
+def test_a_short_limit_does_not_reset_a_long_one(vault_app, users, monkeypatch):
+    import limits.storage.memory
+
+    import service.ratelimit
+
+    clock = Clock()
+    monkeypatch.setattr(limits.storage.memory, "time", clock)
+    monkeypatch.setattr(service.ratelimit, "time", clock)
+    vault_app.config["RATELIMITS"] = {"login_address": "2/second;5/hour"}
+    service.ratelimit.limiter.reset()
+    api = vault_app.test_client()
+
+    def attempts(n: int) -> list[int]:
+        return [api.post(LOGIN, json={"email": f"u{k}@example.org", "password": "nope nope"}
+                         ).status_code for k in range(n)]
+
+    assert attempts(3) == [401, 401, 429]  # the second's limit
+    clock.now += 2
+    assert attempts(3) == [401, 401, 429]
+    clock.now += 2
+    assert attempts(2) == [401, 429]  # 5 in the hour: the hour's limit holds
+    blocked = api.post(LOGIN, json={"email": "x@example.org", "password": "nope nope"})
+    assert 3000 < int(blocked.headers["Retry-After"]) <= 3600
+    clock.now += 3600
+    assert attempts(1) == [401]
 
 
 def test_role_hierarchy_is_explicit():
@@ -155,7 +192,8 @@ def test_role_hierarchy_is_explicit():
     assert all("researcher" in granted for granted in GRANTS.values())
 
 
-def test_cypher_console_is_for_signed_in_users_and_rate_limited_per_token(vault_app, users):
+def test_cypher_console_is_for_signed_in_users_and_rate_limited_per_account(vault_app, users,
+                                                                           stores):
     vault_app.config["RATELIMITS"] = {"cypher": "2/minute"}
     api = vault_app.test_client()
     query = {"query": "RETURN 1 AS one"}
@@ -167,4 +205,11 @@ def test_cypher_console_is_for_signed_in_users_and_rate_limited_per_token(vault_
     limited = api.post("/api/v1/cypher", json=query, headers=researcher.headers)
     assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
     assert limited.get_json()["message"].startswith("too many requests")
+    # signing in again mints a new token: the account's limit still holds
+    login = api.post(LOGIN, json={"email": researcher.email, "password": PASSWORD})
+    fresh = {"Authorization": f"Bearer {login.get_json()['token']}"}
+    assert api.post("/api/v1/cypher", json=query, headers=fresh).status_code == 429
+    other = accounts.issue_token(stores.vault, stores.database("vault"), researcher.uid, "cli")
+    assert api.post("/api/v1/cypher", json=query,
+                    headers={"Authorization": f"Bearer {other.secret}"}).status_code == 429
     assert api.post("/api/v1/cypher", json=query, headers=lawyer.headers).status_code == 200
