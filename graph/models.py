@@ -1,11 +1,17 @@
-"""neomodel models of the vault: the editing layer.
+"""neomodel models of the vault: the editing layer, derived from the model's one definition.
 
-Editors create and change records through these classes; bulk loads,
-publication and every read query use the driver with named Cypher instead.
-Property names are those of the interchange format (docs/interchange.md) and
-every vocabulary-valued property takes its choices from ``graph.vocabularies``.
-Every domain node also has the ``Entity`` label (from the base class), which
-the loaders use to find a node by uid whatever its type.
+Editors create and change records through these classes; bulk loads, publication
+and every read query use the driver with named Cypher instead. The classes are
+built from ``graph/model`` (record types, their fields and the relationships that
+start from them), so a field added there is a property here. Property names are
+those of the interchange format (docs/interchange.md); every vocabulary-valued
+property takes its choices from the vocabulary it names. Every domain node also has
+the ``Entity`` label (from the base class), which the loaders use to find a node by
+uid whatever its type; a person's roles are sub-classes (``Victim``, ``Official``,
+...), so that they are labels too.
+
+    models.Victim(name_en="...", category="war_abductee").save()
+    victim.subjected_to.connect(event, {"sources": ["src-1"]})
 """
 
 from __future__ import annotations
@@ -24,16 +30,38 @@ from neomodel import (
 )
 from neomodel.contrib.spatial_properties import PointProperty
 
-from graph.vocabularies import VOCABULARIES
+from graph.model import CARRIES, MODEL, Field, RecordType
 
 
-def _choices(name: str) -> dict[str, str]:
-    return {key: labels["en"] for key, labels in VOCABULARIES[name].items()}
+def _property(spec: Field):
+    """The neomodel property of one field of the model."""
+    options = {}
+    if spec.required:
+        options["required"] = True
+    if spec.default is not None:
+        options["default"] = spec.default
+    if spec.type == "uid" and spec.name == "uid":
+        return UniqueIdProperty()
+    if spec.type == "vocabulary":
+        labels = MODEL.vocabularies[spec.vocabulary]
+        return StringProperty(choices={key: label["en"] for key, label in labels.items()},
+                              **options)
+    if spec.type in ("text", "name", "uid", "url"):
+        return StringProperty(**options)
+    if spec.type == "strings":
+        return ArrayProperty(StringProperty(), default=list)
+    if spec.type == "year":
+        return IntegerProperty(**options)
+    if spec.type == "date":
+        return DateProperty(**options)
+    if spec.type == "boolean":
+        return BooleanProperty(**options)
+    if spec.type == "point":
+        return PointProperty(crs="wgs-84")
+    raise ValueError(f"no neomodel property for type {spec.type!r}")
 
 
-def vocab(name: str, **kw) -> StringProperty:
-    return StringProperty(choices=_choices(name), **kw)
-
+# -- relationship models: what each kind of relationship carries ------------------------
 
 class Rel(StructuredRel):
     """Every relationship has a ``key`` (empty unless two of a type join the same ends);
@@ -43,173 +71,95 @@ class Rel(StructuredRel):
     synthetic = BooleanProperty()
 
 
-class FactRel(Rel):
-    """A relationship that states a fact, or links records on a source's word (geography,
-    proceedings): it names the sources that support it."""
-
-    sources = ArrayProperty(StringProperty(), default=list)
-    note = StringProperty()
-
-
-class DatedRel(FactRel):
-    """Chain of command and detention: true between two dates."""
-
-    date_from = DateProperty()
-    date_to = DateProperty()
-    role = StringProperty()
+def _rel_model(carries: str) -> type[StructuredRel]:
+    attrs = {}
+    for name in CARRIES[carries]:
+        if name == "sources":
+            attrs[name] = ArrayProperty(StringProperty(), default=list)
+        else:
+            spec = MODEL.properties[name]
+            required = name in ("relation",) and carries == "relative"
+            attrs[name] = _property(Field(**{**spec.__dict__, "required": required}))
+    return type(f"{carries.title()}Rel", (Rel,), attrs) if attrs else Rel
 
 
-class RelativeRel(FactRel):
-    relation = vocab("relation", required=True)
+REL_MODELS: dict[str, type[StructuredRel]] = {carries: _rel_model(carries)
+                                              for carries in CARRIES if carries != "judged"}
 
 
-class Entity(StructuredNode):
-    uid = UniqueIdProperty()
-    synthetic = BooleanProperty(default=False)
+# -- node classes ------------------------------------------------------------------------
+
+def _own_fields(rtype: RecordType, base: RecordType | None) -> list[Field]:
+    """The fields a class defines itself: new ones, and those it changes (a person's name
+    is not required, as a place's is)."""
+    inherited = base.fields if base is not None else {}
+    return [f for f in rtype.stored_fields() if inherited.get(f.name) != f]
 
 
-class Reviewed(Entity):
-    """Published only once an editor approved it (people, sources, reference records)."""
-
-    __abstract_node__ = True
-    review_status = vocab("review_status", default="pending")
-    reviewed_by = StringProperty()
-    reviewed_on = DateProperty()
-
-
-class Named(Reviewed):
-    __abstract_node__ = True
-    name_en = StringProperty()
-    name_ko = StringProperty()
-
-
-class Organization(Named):
-    kind = vocab("organization_kind")
+def _relationships(start: str, role: str | None) -> dict:
+    """The relationships the editing layer follows from a record type (or a person's role):
+    ``<type in lower case>`` -> its model; and those it follows back to it (``back``)."""
+    out = {}
+    for rel in MODEL.relationships.values():
+        if not rel.interchange or rel.carries not in REL_MODELS:
+            continue
+        model = REL_MODELS[rel.carries]
+        if rel.starts == (start,) and rel.role == role:
+            target = rel.ends[0] if rel.ends and len(rel.ends) == 1 else "Entity"
+            out[rel.name.lower()] = RelationshipTo(target, rel.name, model=model)
+        if rel.back and rel.ends == (start,) and role is None:
+            source = rel.starts[0] if rel.starts and len(rel.starts) == 1 else "Entity"
+            out[rel.back] = RelationshipFrom(source, rel.name, model=model)
+    return out
 
 
-class Source(Reviewed):
-    kind = vocab("source_kind", required=True)
-    title = StringProperty()
-    terms_of_use = vocab("terms_of_use", required=True)
-    submitted_by = StringProperty()
-    submitted_on = DateProperty()
-    url = StringProperty()
-    supports = RelationshipTo("Entity", "SUPPORTS", model=Rel)
+def _build() -> dict[str, type[StructuredNode]]:
+    classes: dict[str, type[StructuredNode]] = {}
+
+    def make(name: str) -> type[StructuredNode]:
+        if name in classes:
+            return classes[name]
+        rtype = MODEL.records.get(name) or MODEL.abstract[name]
+        base_name = rtype.extends[0] if rtype.extends else None
+        base = make(base_name) if base_name else StructuredNode
+        base_type = (MODEL.records.get(base_name) or MODEL.abstract[base_name]) if base_name else None
+        attrs = {"__module__": __name__, "__doc__": f"A {name} of the vault (graph/model)."}
+        if name in MODEL.abstract and name != "Entity":
+            attrs["__abstract_node__"] = True
+        attrs.update({f.name: _property(f) for f in _own_fields(rtype, base_type)})
+        attrs.update(_relationships(name, None))
+        classes[name] = type(name, (base,), attrs)
+        return classes[name]
+
+    for name in MODEL.records:
+        make(name)
+    for rtype in MODEL.records.values():
+        for role in rtype.roles:
+            attrs = {"__module__": __name__, "__doc__": f"A person in the role {role}.",
+                     **_relationships(rtype.name, role)}
+            classes[role] = type(role, (classes[rtype.name],), attrs)
+    return classes
 
 
-class Consent(Entity):
-    purpose = vocab("consent_purpose", required=True)
-    partner = StringProperty()
-    given_on = DateProperty(required=True)
-    obtained_by = StringProperty()
-    method = vocab("consent_method")
-    evidence = StringProperty()
-    withdrawn_on = DateProperty()
-    by_family = BooleanProperty(default=False)
-    given_by = RelationshipFrom("Person", "GAVE", model=Rel)
-
-
-class Location(Named):
-    kind = vocab("location_kind", required=True)
-    facility_type = vocab("facility_type")
-    coords = PointProperty(crs="wgs-84")
-    within = RelationshipTo("Location", "WITHIN", model=FactRel)
-
-
-class PerpetratorBody(Named):
-    perpetrator = vocab("perpetrator")
-    kind = vocab("body_kind")
-    founded = IntegerProperty()
-    dissolved = IntegerProperty()
-    part_of = RelationshipTo("PerpetratorBody", "PART_OF", model=DatedRel)
-    commanded_by = RelationshipTo("Entity", "COMMANDED_BY", model=DatedRel)
-    reports_to = RelationshipTo("Entity", "REPORTS_TO", model=DatedRel)
-
-
-class Event(Entity):
-    kind = vocab("event_kind", required=True)
-    date_start = DateProperty()
-    date_end = DateProperty()
-    date_precision = vocab("date_precision")
-    year = IntegerProperty()
-    summary_en = StringProperty()
-    summary_ko = StringProperty()
-    owner = StringProperty()
-    perpetrated_by = RelationshipTo("Entity", "PERPETRATED_BY", model=DatedRel)
-    occurred_at = RelationshipTo("Location", "OCCURRED_AT", model=FactRel)
-
-
-class Person(Named):
-    name_variants = ArrayProperty(StringProperty(), default=list)
-    search_keys = ArrayProperty(StringProperty(), default=list)
-    sex = vocab("sex")
-    birth_year = IntegerProperty()
-    nationality = vocab("nationality")
-    occupation = vocab("occupation")
-    status = vocab("status")
-    category = vocab("victim_category")
-    age_group = vocab("age_group")
-    in_dprk = BooleanProperty(default=False)
-    at_risk = BooleanProperty(default=False)
-    deceased_or_disappeared = BooleanProperty(default=False)
-    owner = StringProperty()
-    contact = StringProperty()
-    notes = StringProperty()
-
-    subjected_to = RelationshipTo("Event", "SUBJECTED_TO", model=FactRel)
-    lived_at = RelationshipTo("Location", "LIVED_AT", model=FactRel)
-    taken_from = RelationshipTo("Location", "TAKEN_FROM", model=FactRel)
-    last_seen_at = RelationshipTo("Location", "LAST_SEEN_AT", model=FactRel)
-    held_at = RelationshipTo("Location", "HELD_AT", model=DatedRel)
-    relative_of = RelationshipTo("Person", "RELATIVE_OF", model=RelativeRel)
-    gave = RelationshipTo("Consent", "GAVE", model=Rel)
-
-
-class Victim(Person):
-    pass
-
-
-class Witness(Person):
-    witnessed = RelationshipTo("Event", "WITNESSED", model=FactRel)
-
-
-class Relative(Person):
-    pass
-
-
-class Official(Person):
-    member_of = RelationshipTo("PerpetratorBody", "MEMBER_OF", model=DatedRel)
-
-
-class Instrument(Named):
-    key = StringProperty()
-    kind = vocab("instrument_kind")
-    year = IntegerProperty()
-
-
-class Resource(Named):
-    kind = vocab("resource_kind")
-    year = IntegerProperty()
-
-
-class Proceeding(Entity):
-    forum = vocab("forum", required=True)
-    reference = StringProperty()
-    title = StringProperty()
-    date_filed = DateProperty()
-    date_decided = DateProperty()
-    status = vocab("proceeding_status")
-    outcome = vocab("proceeding_outcome")
-    owner = StringProperty()
-    concerns = RelationshipTo("Person", "CONCERNS", model=FactRel)
-    names = RelationshipTo("Entity", "NAMES", model=FactRel)
-    invokes = RelationshipTo("Entity", "INVOKES", model=FactRel)
-    filed_by = RelationshipTo("Organization", "FILED_BY", model=FactRel)
+CLASSES = _build()
+Entity = CLASSES["Entity"]
+Person, Victim, Witness, Relative, Official = (CLASSES[n] for n in (
+    "Person", "Victim", "Witness", "Relative", "Official"))
+PerpetratorBody, Location, Event, Proceeding = (CLASSES[n] for n in (
+    "PerpetratorBody", "Location", "Event", "Proceeding"))
+Instrument, Resource, Source, Organization, Consent = (CLASSES[n] for n in (
+    "Instrument", "Resource", "Source", "Organization", "Consent"))
+#: The relationship models by what they carry, under the names the code used before.
+FactRel, DatedRel, RelativeRel = REL_MODELS["sourced"], REL_MODELS["dated"], REL_MODELS["relative"]
 
 
 def use_driver(driver, database: str = "neo4j") -> None:
-    """Point neomodel at the vault's driver (the app factory and the CLI call this)."""
+    """Point neomodel at the vault's driver and database (the API's editing layer calls
+    this before it writes)."""
     from neomodel import db, get_config
 
     get_config().database_name = database
     db.set_connection(driver=driver)
+
+
+__all__ = ["CLASSES", "REL_MODELS", "Rel", "use_driver", *CLASSES]

@@ -18,11 +18,14 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime
 
 from graph import queries
+from graph.model import MODEL
 from graph.vocabularies import PERSON_ROLES
 from loaders.csv_layout import CSV_FILES, LIST_FIELDS, LIST_SEPARATOR, REL_OWN_COLUMNS, columns
 from loaders.records import NODE_SCHEMAS
 
-DERIVED = {"search_keys"}
+#: Stored but not part of the format: derived on import (graph/model: ``interchange: false``).
+DERIVED = frozenset(name for rtype in MODEL.records.values() for name, spec in rtype.fields.items()
+                    if not spec.interchange)
 
 
 def _plain(value):

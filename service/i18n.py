@@ -2,56 +2,16 @@
 
 Why one catalogue: a page must never show a half-translated interface, and a
 test can then check that every key has both languages and that every key a
-template or a view asks for exists. Vocabulary labels (categories, forums,
-kinds...) are not here: they live with the vocabularies in
-graph/vocabularies.py. Placeholders are ``str.format`` fields (``{n}``).
+template or a view asks for exists. What names the domain is not here but in the
+model's one definition (graph/model): the labels of fields (``field.<name>``), of
+record types and roles (``kind.<Type>``) and of relationships (``rel.<TYPE>``,
+``rel.<TYPE>.out``, ``rel.<TYPE>.in``), and the vocabularies' labels; :func:`t`
+answers those keys from there. Placeholders are ``str.format`` fields (``{n}``).
 """
 
 from __future__ import annotations
 
 LANGS = ("en", "ko")
-
-_REL_TYPES = {
-    # type: (short en, short ko, out en, out ko, in en, in ko)
-    "SUBJECTED_TO": ("subjected to", "피해", "Subjected to", "피해 사건",
-                     "Victims", "피해자"),
-    "PERPETRATED_BY": ("perpetrated by", "가해", "Perpetrated by", "가해 주체",
-                       "Events perpetrated", "가해 사건"),
-    "OCCURRED_AT": ("occurred at", "발생 장소", "Occurred at", "발생 장소",
-                    "Events that occurred here", "이곳에서 발생한 사건"),
-    "LIVED_AT": ("lived at", "거주", "Lived at", "거주지",
-                 "Victims who lived here", "이곳에 거주한 피해자"),
-    "TAKEN_FROM": ("taken from", "납치·연행 장소", "Taken from", "납치·연행 장소",
-                   "Victims taken from here", "이곳에서 납치·연행된 피해자"),
-    "LAST_SEEN_AT": ("last seen at", "마지막 목격", "Last seen at", "마지막 목격 장소",
-                     "Victims last seen here", "이곳에서 마지막으로 목격된 피해자"),
-    "HELD_AT": ("held at", "구금 장소", "Held at", "구금 장소",
-                "People held here", "이곳에 구금된 사람"),
-    "RELATIVE_OF": ("relative of", "가족", "Relative of", "가족 관계",
-                    "Relatives", "가족"),
-    "WITNESSED": ("witnessed", "목격", "Witnessed", "목격한 사건",
-                  "Witnesses", "목격자"),
-    "MEMBER_OF": ("member of", "소속", "Member of", "소속 기관",
-                  "Members", "소속원"),
-    "PART_OF": ("part of", "상위 기관", "Part of", "상위 기관",
-                "Units under it", "하위 기관"),
-    "COMMANDED_BY": ("commanded by", "지휘", "Commanded by", "지휘자",
-                     "Commands", "지휘 대상"),
-    "REPORTS_TO": ("reports to", "보고", "Reports to", "보고 대상",
-                   "Reporting to it", "보고하는 기관"),
-    "WITHIN": ("within", "소재", "Within", "상위 지역",
-               "Places within", "하위 지역·시설"),
-    "CONCERNS": ("concerns", "관련 피해자", "Concerns", "관련 피해자",
-                 "Proceedings concerning", "관련 절차"),
-    "NAMES": ("names", "지목", "Names", "지목된 가해 주체",
-              "Named in proceedings", "지목한 절차"),
-    "INVOKES": ("invokes", "원용", "Invokes", "원용 규범",
-                "Invoked in proceedings", "원용한 절차"),
-    "FILED_BY": ("filed by", "제출", "Filed by", "제출 기관",
-                 "Proceedings filed", "제출한 절차"),
-    "SUPPORTS": ("supports", "근거", "Supports", "뒷받침하는 기록",
-                 "Supported by", "근거 자료"),
-}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # site, navigation, footer
@@ -94,17 +54,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no public page here. The record may not exist, or it is not public.",
         "ko": "공개된 페이지가 없습니다. 기록이 없거나 공개되지 않은 기록입니다."},
     # kinds of record
-    "kind.Victim": {"en": "Victim", "ko": "피해자"},
-    "kind.Person": {"en": "Person", "ko": "인물"},
-    "kind.Official": {"en": "Official", "ko": "가해 관련자"},
-    "kind.PerpetratorBody": {"en": "Perpetrator body", "ko": "가해 기관"},
-    "kind.Location": {"en": "Place", "ko": "장소"},
-    "kind.Event": {"en": "Event", "ko": "사건"},
-    "kind.Proceeding": {"en": "Proceeding", "ko": "구제 절차"},
-    "kind.Instrument": {"en": "Instrument", "ko": "국제 규범"},
-    "kind.Resource": {"en": "North Korean law or document", "ko": "북한 법·문헌"},
-    "kind.Source": {"en": "Source", "ko": "출처"},
-    "kind.Organization": {"en": "Organisation", "ko": "기관"},
     # dashboard
     "dash.title": {"en": "Dashboard", "ko": "현황"},
     "dash.intro": {
@@ -326,52 +275,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "문서라는 사실만으로는 여기에서 공개되지 않습니다."},
     "provenance.reference": {
         "en": "This is reference data (a body, a place, a law or an organisation) that holds no "
-              "personal data; it is always public.",
-        "ko": "개인정보가 없는 참고 자료(기관, 장소, 법, 단체)이므로 항상 공개됩니다."},
+              "personal data; it is public once an editor has reviewed it.",
+        "ko": "개인정보가 없는 참고 자료(기관, 장소, 법, 단체)로, 편집자의 검토를 거쳐 공개됩니다."},
     "provenance.how": {"en": "How consent works", "ko": "동의 원칙 안내"},
     # fields
-    "field.uid": {"en": "Identifier", "ko": "식별자"},
     "field.name": {"en": "Name", "ko": "이름"},
-    "field.name_en": {"en": "Name (romanised)", "ko": "이름 (로마자)"},
-    "field.name_ko": {"en": "Name (Hangul)", "ko": "이름 (한글)"},
-    "field.name_variants": {"en": "Other spellings", "ko": "다른 표기"},
-    "field.roles": {"en": "Roles", "ko": "역할"},
-    "field.sex": {"en": "Sex", "ko": "성별"},
-    "field.birth_year": {"en": "Year of birth", "ko": "출생 연도"},
-    "field.nationality": {"en": "Nationality", "ko": "국적"},
-    "field.occupation": {"en": "Occupation", "ko": "직업"},
-    "field.status": {"en": "Status", "ko": "상태"},
-    "field.category": {"en": "Category", "ko": "피해 유형"},
-    "field.age_group": {"en": "Age group", "ko": "연령대"},
-    "field.synthetic": {"en": "Synthetic", "ko": "합성 데이터"},
-    "field.perpetrator": {"en": "Perpetrator", "ko": "가해 주체"},
-    "field.kind": {"en": "Kind", "ko": "종류"},
-    "field.founded": {"en": "Founded", "ko": "설립"},
-    "field.dissolved": {"en": "Dissolved", "ko": "해체"},
-    "field.facility_type": {"en": "Facility type", "ko": "시설 유형"},
-    "field.coords": {"en": "Coordinates (lat, lon)", "ko": "좌표 (위도, 경도)"},
-    "field.date_start": {"en": "From", "ko": "시작일"},
-    "field.date_end": {"en": "To", "ko": "종료일"},
-    "field.date_precision": {"en": "Date precision", "ko": "날짜 정확도"},
-    "field.year": {"en": "Year", "ko": "연도"},
-    "field.summary_en": {"en": "Summary", "ko": "요약"},
-    "field.summary_ko": {"en": "Summary (Korean)", "ko": "요약 (한국어)"},
-    "field.forum": {"en": "Forum", "ko": "담당 기관"},
-    "field.reference": {"en": "Reference", "ko": "사건 번호"},
-    "field.title": {"en": "Title", "ko": "제목"},
-    "field.date_filed": {"en": "Filed", "ko": "제출일"},
-    "field.date_decided": {"en": "Decided", "ko": "결정일"},
-    "field.outcome": {"en": "Outcome", "ko": "결과"},
-    "field.key": {"en": "Key", "ko": "코드"},
-    "field.terms_of_use": {"en": "Terms of use", "ko": "이용 조건"},
-    "field.submitted_by": {"en": "Submitted by", "ko": "제출 기관"},
-    "field.submitted_on": {"en": "Submitted on", "ko": "제출일"},
-    "field.url": {"en": "Web address", "ko": "웹 주소"},
-    "field.search_keys": {"en": "Search keys", "ko": "검색 키"},
-    "field.relation": {"en": "Relation", "ko": "관계"},
-    "field.date_from": {"en": "From", "ko": "시작일"},
-    "field.date_to": {"en": "To", "ko": "종료일"},
-    "field.role": {"en": "Role", "ko": "역할"},
     "field.sources": {"en": "Sources", "ko": "출처"},
     # map
     "map.title": {"en": "Map", "ko": "지도"},
@@ -674,18 +582,37 @@ MESSAGES: dict[str, dict[str, str]] = {
               "서비스 모두 사용하지 않습니다. 쿠키는 언어 설정을 기억하는 데만 씁니다."},
 }
 
-for _type, (_en, _ko, _out_en, _out_ko, _in_en, _in_ko) in _REL_TYPES.items():
-    MESSAGES[f"rel.{_type}"] = {"en": _en, "ko": _ko}
-    MESSAGES[f"rel.{_type}.out"] = {"en": _out_en, "ko": _out_ko}
-    MESSAGES[f"rel.{_type}.in"] = {"en": _in_en, "ko": _in_ko}
-
-
 def t(key: str, lang: str = "en", **params) -> str:
     """The message ``key`` in ``lang`` (English if the language is unknown), formatted with
     ``params``. An unknown key comes back as itself, so a page never breaks on one; the
     i18n tests make sure that never happens."""
     entry = MESSAGES.get(key)
     if entry is None:
-        return key
+        return model_label(key, lang) or key
     text = entry.get(lang) or entry["en"]
     return text.format(**params) if params else text
+
+
+def model_label(key: str, lang: str = "en") -> str | None:
+    """``field.<name>``, ``kind.<Type>`` or ``rel.<TYPE>[.out|.in]`` from the model, or None
+    if the model has no such field, record type, role or relationship type."""
+    from graph.model import MODEL
+
+    prefix, _, name = key.partition(".")
+    if prefix == "field":
+        known = any(name in r.fields for r in MODEL.records.values()) or name in MODEL.properties
+        return MODEL.field_label(name, lang) if known else None
+    if prefix == "kind":
+        known = name in MODEL.records or name in MODEL.vocabularies["role"]
+        return MODEL.kind_label(name, lang) if known else None
+    if prefix == "rel":
+        rel, _, direction = name.partition(".")
+        if rel not in MODEL.relationships or direction not in ("", "out", "in"):
+            return None
+        return MODEL.relationship_label(rel, lang, direction or None)
+    return None
+
+
+def known(key: str) -> bool:
+    """Whether ``t`` has a text for ``key`` (from the catalogue or the model)."""
+    return key in MESSAGES or model_label(key) is not None

@@ -37,6 +37,7 @@ from neomodel.exceptions import UniqueProperty
 from graph import audit, models, queries
 from graph.connections import Stores
 from graph.consent import screening
+from graph.model import MODEL
 from graph.publication import republish
 from loaders.importer import node_row, rel_row
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
@@ -59,31 +60,20 @@ from service.visibility import (
     refusal,
 )
 
-#: Record types editors write here, with their model and the prefix of generated uids.
+#: Record types editors write here (all but consents, which have their own operations), with
+#: their model and the prefix of generated uids (graph/model).
 MODELS: dict[str, tuple[type, str]] = {
-    "Person": (models.Person, "p"),
-    "Event": (models.Event, "e"),
-    "Source": (models.Source, "src"),
-    "Location": (models.Location, "loc"),
-    "PerpetratorBody": (models.PerpetratorBody, "body"),
-    "Proceeding": (models.Proceeding, "proc"),
-    "Organization": (models.Organization, "org"),
-    "Instrument": (models.Instrument, "ins"),
-    "Resource": (models.Resource, "res"),
-}
+    name: (models.CLASSES[name], rtype.uid_prefix) for name, rtype in MODEL.records.items()
+    if rtype.visibility != "consent"}
+#: Where the operation lives that changes a managed field (``managed`` in graph/model).
+MANAGED_BY = {"review": "POST /api/v1/vault/{kind}/<uid>/review",
+              "at_risk": "POST /api/v1/vault/persons/<uid>/at-risk",
+              "terms": "POST /api/v1/vault/sources/<uid>/terms"}
 #: Fields owned by a consent operation, and where to change them instead.
-_REVIEW = {name: "POST /api/v1/vault/records/<uid>/review"
-           for name in ("review_status", "reviewed_by", "reviewed_on")}
 MANAGED: dict[str, dict[str, str]] = {
-    "Person": {"review_status": "POST /api/v1/vault/persons/<uid>/review",
-               "reviewed_by": "POST /api/v1/vault/persons/<uid>/review",
-               "reviewed_on": "POST /api/v1/vault/persons/<uid>/review",
-               "at_risk": "POST /api/v1/vault/persons/<uid>/at-risk"},
-    "Source": {"terms_of_use": "POST /api/v1/vault/sources/<uid>/terms",
-               **_REVIEW},
-    **{label: dict(_REVIEW) for label in ("Location", "PerpetratorBody", "Organization",
-                                          "Instrument", "Resource")},
-}
+    name: {field: MANAGED_BY[how].format(kind="persons" if name == "Person" else "records")
+           for field, how in rtype.managed_fields().items()}
+    for name, rtype in MODEL.records.items() if rtype.managed_fields()}
 #: Managed fields that may still be given when a record is created.
 SETTABLE_ON_CREATE = {"at_risk", "terms_of_use"}
 ORG_FIELDS = ("owner", "submitted_by")

@@ -41,13 +41,16 @@ from dataclasses import dataclass, field
 from graph import queries
 from graph.connections import Stores
 from graph.consent.policy import CONFIDENTIAL, LABELS, PUBLIC
+from graph.model import MODEL
 from service.accounts import User
 
-#: Shared reference data: owned by no organisation, changed by any editor.
-SHARED = frozenset({"Location", "PerpetratorBody", "Instrument", "Resource"})
-#: Record types whose owning organisation is their own field, and that field's name.
-OWNER_FIELD = {"Person": "owner", "Source": "submitted_by", "Event": "owner",
-               "Proceeding": "owner"}
+#: Shared reference data: owned by no organisation, changed by any editor (an
+#: Organization record is its own: see ``owners_of``).
+SHARED = frozenset(r.name for r in MODEL.records.values()
+                   if r.visibility == "reference" and r.name != "Organization")
+#: Record types whose owning organisation is their own field, and that field's name
+#: (``owner`` in graph/model).
+OWNER_FIELD = {r.name: r.owner for r in MODEL.records.values() if r.owner}
 
 
 @dataclass(frozen=True)

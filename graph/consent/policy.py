@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
+
+from graph.model import MODEL
 
 PUBLIC, RESTRICTED, CONFIDENTIAL = "Public", "Restricted", "Confidential"
 LABELS = (PUBLIC, RESTRICTED, CONFIDENTIAL)
@@ -32,39 +35,25 @@ SMALL_CELL = 5
 FAMILY_MAY_CONSENT = {"deceased", "missing", "detained"}
 
 #: Reference records about institutions, places and law: no personal data.
-REFERENCE_LABELS = ("Organization", "Instrument", "Resource", "PerpetratorBody", "Location")
+REFERENCE_LABELS = tuple(r.name for r in MODEL.records.values() if r.visibility == "reference")
 
-#: The fields of each node type that may reach the public graph. Anything not
-#: listed (contact details, notes, owners, risk flags, review data) never does.
-PUBLIC_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "Person": ("uid", "name_en", "name_ko", "name_variants", "search_keys", "sex", "birth_year",
-               "nationality", "occupation", "status", "category", "age_group", "synthetic"),
-    "Event": ("uid", "kind", "date_start", "date_end", "date_precision", "year", "synthetic"),
-    "Proceeding": ("uid", "forum", "reference", "title", "date_filed", "date_decided", "status",
-                   "outcome", "synthetic"),
-    "Source": ("uid", "kind", "title", "terms_of_use", "submitted_by", "submitted_on", "url",
-               "synthetic"),
-    "Organization": ("uid", "name_en", "name_ko", "kind", "synthetic"),
-    "Instrument": ("uid", "key", "name_en", "name_ko", "kind", "year", "synthetic"),
-    "Resource": ("uid", "name_en", "name_ko", "kind", "year", "synthetic"),
-    "PerpetratorBody": ("uid", "name_en", "name_ko", "perpetrator", "kind", "founded", "dissolved",
-                        "synthetic"),
-    "Location": ("uid", "name_en", "name_ko", "kind", "facility_type", "coords", "synthetic"),
-}
+#: The fields of each node type that may reach the public graph, from the model's
+#: ``public`` marks (graph/model). Anything not marked (contact details, notes, owners,
+#: risk flags, review data) never does; consent records have none.
+PUBLIC_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    r.name: r.public_fields() for r in MODEL.records.values() if r.visibility != "consent"})
 #: Free text about an event is published only when every person linked to it is public:
-#: a summary may name anyone involved.
-EVENT_TEXT_FIELDS = ("summary_en", "summary_ko")
+#: a summary may name anyone involved (``public: with_people``).
+EVENT_TEXT_FIELDS = MODEL.records["Event"].conditional_fields()
 #: Relationship properties that may be published (``sources`` is filtered to public sources).
-PUBLIC_REL_FIELDS = ("key", "relation", "date_from", "date_to", "role", "sources")
+PUBLIC_REL_FIELDS = ("key", *(n for n, p in MODEL.properties.items() if p.always_public),
+                     "sources")
 #: Relationship types that never reach the public graph.
 #: ``JUDGED`` (an editor's duplicate judgement) carries who judged; ``SAME_AS`` is published
 #: only by ``decide_merged_view`` for a whole cluster, never copied edge by edge.
-PRIVATE_REL_TYPES = frozenset({"GAVE", "JUDGED", "SAME_AS"})
+PRIVATE_REL_TYPES = frozenset(r.name for r in MODEL.relationships.values() if r.private)
 #: Relationship types that state a fact and so need a public supporting source (rule 3).
-FACT_REL_TYPES = frozenset({
-    "SUBJECTED_TO", "PERPETRATED_BY", "OCCURRED_AT", "LIVED_AT", "TAKEN_FROM", "LAST_SEEN_AT",
-    "HELD_AT", "RELATIVE_OF", "WITNESSED", "MEMBER_OF", "PART_OF", "COMMANDED_BY", "REPORTS_TO",
-})
+FACT_REL_TYPES = frozenset(r.name for r in MODEL.relationships.values() if r.fact)
 
 
 @dataclass(frozen=True)

@@ -12,33 +12,15 @@ from collections.abc import Mapping
 
 from flask import g, url_for
 
+from graph.model import MODEL
 from graph.vocabularies import label as vocab_label
 from service.i18n import t
 from service.pages.lookup import kind_for_labels
 from visualizations.network import KIND_ORDER, NetworkLabels
 
-#: Coded properties and the vocabulary of their values, per primary label.
-FIELD_VOCABULARIES: dict[str, dict[str, str]] = {
-    "Person": {"sex": "sex", "nationality": "nationality", "occupation": "occupation",
-               "status": "status", "category": "victim_category", "age_group": "age_group"},
-    "PerpetratorBody": {"perpetrator": "perpetrator", "kind": "body_kind"},
-    "Location": {"kind": "location_kind", "facility_type": "facility_type"},
-    "Event": {"kind": "event_kind", "date_precision": "date_precision"},
-    "Proceeding": {"forum": "forum", "status": "proceeding_status",
-                   "outcome": "proceeding_outcome"},
-    "Instrument": {"kind": "instrument_kind"},
-    "Resource": {"kind": "resource_kind"},
-    "Source": {"kind": "source_kind", "terms_of_use": "terms_of_use"},
-    "Organization": {"kind": "organization_kind"},
-}
-#: Shown in the page heading, not in the record table.
-HEADING_FIELDS = frozenset({"uid", "name_en", "name_ko", "summary_en", "summary_ko", "synthetic",
-                            "key"})
-FIELD_ORDER = ("name_variants", "category", "sex", "birth_year", "age_group", "nationality",
-               "occupation", "status", "perpetrator", "kind", "facility_type", "founded",
-               "dissolved", "forum", "reference", "title", "date_filed", "date_decided",
-               "outcome", "date_start", "date_end", "date_precision", "year", "terms_of_use",
-               "submitted_by", "submitted_on", "url", "coords")
+#: Properties of a public record that are not a field of its type but are shown elsewhere
+#: on its page: a relationship's key; the fields of every type's heading are the model's.
+OTHER_HEADING_FIELDS = frozenset({"key", "uid", "synthetic"})
 PAGE_PREFIXES = ("/api/", "/static/", "/health")
 
 
@@ -85,17 +67,22 @@ def summary(node: Mapping, language: str) -> str | None:
 
 
 def record_rows(node: Mapping, language: str) -> list[dict]:
-    """``[{"field", "label", "value", "href"}]`` for a profile's record table, coded values
-    in words, lists joined, places' coordinates as ``lat, lon``."""
+    """``[{"field", "label", "value", "href"}]`` for a profile's record table: the fields in
+    the order the model shows them (``show`` in graph/model), then any other property, coded
+    values in words, lists joined, places' coordinates as ``lat, lon``."""
     props = node.get("properties", {})
     primary = primary_kind(node.get("labels", []))
     primary = "Person" if primary in ("Victim", "Official") else primary
-    vocabularies = FIELD_VOCABULARIES.get(primary, {})
-    names = [f for f in FIELD_ORDER if f in props]
-    names += sorted(f for f in props if f not in names and f not in HEADING_FIELDS)
+    rtype = MODEL.records.get(primary)
+    vocabularies = rtype.vocabulary_fields() if rtype else {}
+    order = [f for f in (rtype.show if rtype else ()) if f != "roles"]
+    hidden = {n for n, f in rtype.fields.items() if f.shown != "table"} if rtype else set()
+    names = [f for f in order if f in props]
+    names += sorted(f for f in props if f not in names and f not in hidden
+                    and f not in OTHER_HEADING_FIELDS)
     rows = []
-    if primary == "Person":
-        roles = [r for r in ("Victim", "Witness", "Relative", "Official") if r in node["labels"]]
+    if rtype is not None and "roles" in rtype.show:
+        roles = [r for r in rtype.roles if r in node["labels"]]
         rows.append({"field": "roles", "label": t("field.roles", language),
                      "value": ", ".join(vocab_label("role", r, language) for r in roles),
                      "href": None})

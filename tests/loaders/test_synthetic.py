@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from graph.model import MODEL
 from graph.vocabularies import VOCABULARIES, age_group
 from loaders.synthetic import (
     CITED_TYPES,
@@ -22,58 +23,18 @@ from loaders.synthetic import (
 
 VICTIMS = 10_000
 
-# Fields each record type may carry (docs/interchange.md); required ones separately.
-FIELDS = {
-    "Person": {"uid", "roles", "name_en", "name_ko", "name_variants", "sex", "birth_year",
-               "nationality", "occupation", "status", "category", "age_group", "in_dprk",
-               "at_risk", "deceased_or_disappeared", "owner", "review_status", "reviewed_by",
-               "reviewed_on", "contact", "notes", "synthetic"},
-    "PerpetratorBody": {"uid", "name_en", "name_ko", "perpetrator", "kind", "founded",
-                        "dissolved", "synthetic"},
-    "Location": {"uid", "name_en", "name_ko", "kind", "facility_type", "lat", "lon",
-                 "synthetic"},
-    "Event": {"uid", "kind", "date_start", "date_end", "date_precision", "year",
-              "summary_en", "summary_ko", "owner", "synthetic"},
-    "Proceeding": {"uid", "forum", "reference", "title", "date_filed", "date_decided",
-                   "status", "outcome", "owner", "synthetic"},
-    "Instrument": {"uid", "key", "name_en", "name_ko", "kind", "year", "synthetic"},
-    "Resource": {"uid", "name_en", "name_ko", "kind", "year", "synthetic"},
-    "Source": {"uid", "kind", "title", "terms_of_use", "submitted_by", "submitted_on",
-               "url", "synthetic"},
-    "Organization": {"uid", "name_en", "name_ko", "kind", "synthetic"},
-    "Consent": {"uid", "purpose", "partner", "given_on", "obtained_by", "method", "evidence",
-                "withdrawn_on", "by_family", "synthetic"},
-}
-REQUIRED = {
-    "Person": {"uid", "roles"}, "PerpetratorBody": {"uid", "name_en"},
-    "Location": {"uid", "name_en", "kind"}, "Event": {"uid", "kind"},
-    "Proceeding": {"uid", "forum"}, "Instrument": {"uid", "name_en"},
-    "Resource": {"uid", "name_en"}, "Source": {"uid", "kind", "terms_of_use"},
-    "Organization": {"uid", "name_en"}, "Consent": {"uid", "purpose", "given_on"},
-}
-# Record type -> field -> the vocabulary its keys come from.
-VOCAB_FIELDS = {
-    "Person": {"sex": "sex", "nationality": "nationality", "occupation": "occupation",
-               "status": "status", "category": "victim_category", "age_group": "age_group",
-               "review_status": "review_status"},
-    "PerpetratorBody": {"perpetrator": "perpetrator", "kind": "body_kind"},
-    "Location": {"kind": "location_kind", "facility_type": "facility_type"},
-    "Event": {"kind": "event_kind", "date_precision": "date_precision"},
-    "Proceeding": {"forum": "forum", "status": "proceeding_status",
-                   "outcome": "proceeding_outcome"},
-    "Instrument": {"kind": "instrument_kind"},
-    "Resource": {"kind": "resource_kind"},
-    "Source": {"kind": "source_kind", "terms_of_use": "terms_of_use"},
-    "Organization": {"kind": "organization_kind"},
-    "Consent": {"purpose": "consent_purpose", "method": "consent_method"},
-}
+# Fields each record type may carry, the required ones, the vocabularies of coded ones and the
+# dates: from the model's one definition (graph/model).
+FIELDS = {name: set(rtype.interchange_fields()) for name, rtype in MODEL.records.items()}
+REQUIRED = {name: {f for spec in rtype.fields.values() if spec.required and spec.interchange
+                   for f in spec.interchange_names}
+            for name, rtype in MODEL.records.items()}
+VOCAB_FIELDS = {name: rtype.vocabulary_fields() for name, rtype in MODEL.records.items()}
+DATE_FIELDS = {f for rtype in MODEL.records.values() for f, spec in rtype.fields.items()
+               if spec.type == "date"}
 # Sources and reference records are reviewed for publication, and the generator's approved.
 for _kind in ("PerpetratorBody", "Location", "Instrument", "Resource", "Source", "Organization"):
-    FIELDS[_kind] |= {"review_status"}
     REQUIRED[_kind] |= {"review_status"}
-    VOCAB_FIELDS[_kind]["review_status"] = "review_status"
-DATE_FIELDS = {"date_start", "date_end", "date_filed", "date_decided", "submitted_on",
-               "given_on", "withdrawn_on", "reviewed_on"}
 # Relationship type -> (allowed from-labels, allowed to-labels); Official/Victim/Witness are roles.
 ENDS = {
     "SUBJECTED_TO": ({"Victim"}, {"Event"}),
