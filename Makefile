@@ -4,7 +4,7 @@ FP      := .venv/bin/footprints
 STAMP   := .venv/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO    := var/demo/demo.jsonl
 
-.PHONY: demo test lint neo4j stop stop-test system-deps venv demo-data bench clean
+.PHONY: demo test lint neo4j stop stop-test system-deps venv demo-data bench clean translations translations-update
 
 venv: $(STAMP)
 $(STAMP): pyproject.toml
@@ -13,6 +13,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	rm -f .venv/.installed-*; touch $@
+
+# The interface's catalogues (service/translations/<lang>/LC_MESSAGES/messages.po) are compiled
+# here, not committed; translations-update extracts the messages of the views and templates.
+PO      := $(wildcard service/translations/*/LC_MESSAGES/messages.po)
+MO      := $(PO:.po=.mo)
+
+translations: $(MO)
+$(MO): $(PO) | $(STAMP)
+	.venv/bin/pybabel compile -d service/translations
+
+translations-update: venv
+	mkdir -p var
+	.venv/bin/pybabel extract -F service/translations/babel.cfg --no-location -o var/messages.pot service
+	.venv/bin/pybabel update -i var/messages.pot -d service/translations --ignore-obsolete
+	.venv/bin/pybabel compile -d service/translations
 
 system-deps:
 	@bash ops/install-system-deps.sh
@@ -29,10 +44,10 @@ demo-data: neo4j $(DEMO)
 	$(FP) load $(DEMO)
 	$(FP) publish --by make-demo
 
-demo: demo-data
+demo: demo-data translations
 	$(FP) serve --host 127.0.0.1 --port 5000
 
-test: venv system-deps
+test: venv system-deps translations
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 

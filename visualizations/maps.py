@@ -52,8 +52,9 @@ def leaflet_config(layers: Mapping[str, Mapping], labels: Mapping[str, str], *,
 
     ``layers`` maps a layer key (``lived``, ``taken_from``, ``last_seen``,
     ``held``) to its FeatureCollection; ``labels`` names each layer in the
-    page's language; ``strings`` are the popups' words (``victims``, ``more``,
-    ``profile``, ``all``). ``tiles`` is None unless a tile URL is configured.
+    page's language; ``strings`` are the words map.js shows (the popups' link to all
+    victims, ``all``; the basemap's attribution, ``basemap``). ``tiles`` is None unless a
+    tile URL is configured.
     """
     return {
         "center": list(CENTER), "zoom": ZOOM,

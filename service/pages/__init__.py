@@ -4,7 +4,8 @@ Views are thin: each calls the service functions of ``service.public`` (never
 a query of its own, never the vault), hands the results to a pure function of
 ``visualizations`` where a chart, a map or a network is drawn, and renders a
 Jinja template under ``service/templates``. Every page gets the visitor's
-language (``service.pages.lang``) and a strict Content-Security-Policy
+language (``service.pages.lang``: the gettext catalogues of the interface, through
+Flask-Babel) and a strict Content-Security-Policy
 (``service.pages.security``): scripts come only from ``/static/js`` and
 ``/static/vendor``, and nothing is loaded from another origin.
 """
@@ -27,5 +28,7 @@ def init_pages(app: Flask) -> None:
         search,
     )
     from service.pages.blueprint import blp
+    from service.pages.lang import init_babel
 
+    init_babel(app)
     app.register_blueprint(blp)

@@ -1,14 +1,18 @@
 """The one blueprint of the explorer's pages, with what every page shares: the language,
 the template helpers and an HTML error page (the security headers are the app's, for
-every response: service/pages/security.py)."""
+every response: service/pages/security.py).
+
+Templates say interface text with gettext (``_``, ``ngettext``, ``pgettext``: Flask-Babel's
+Jinja extension, service/pages/lang.py) and the model's words with the helpers below
+(``field_label``, ``kind_label``, ``rel_label``, ``vocab``), which read graph/model."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from graph.model import MODEL
 from graph.vocabularies import label as vocab_label
-from service import i18n
 from service.pages import lang as language
 from service.pages import present
 
@@ -26,25 +30,34 @@ def finish(response: Response) -> Response:
     return response
 
 
-@blp.app_template_global("t")
-def translate(key: str, **params) -> str:
-    return i18n.t(key, g.get("lang", "en"), **params)
+@blp.app_template_global("field_label")
+def field_label(name: str) -> str:
+    """A field's label, from the model."""
+    return MODEL.field_label(name, present.lang())
+
+
+@blp.app_template_global("rel_label")
+def relationship_label(rel_type: str, direction: str | None = None) -> str:
+    """A relationship type's label (or, with ``direction``, its ``out``/``in`` label), from
+    the model."""
+    return MODEL.relationship_label(rel_type, present.lang(), direction)
 
 
 @blp.app_template_global("vocab")
 def vocabulary_label(vocabulary: str, key: str | None) -> str:
-    return vocab_label(vocabulary, key, g.get("lang", "en")) if key else ""
+    return vocab_label(vocabulary, key, present.lang()) if key else ""
 
 
 @blp.app_context_processor
 def page_globals() -> dict:
-    lang = g.get("lang", "en")
+    lang = present.lang()
     return {"lang": lang, "other_langs": language.switch_links(request, lang,
                                                                 echo=not g.get("no_echo"))}
 
 
 blp.add_app_template_global(present.profile_url, "profile_url")
 blp.add_app_template_global(present.kind_label, "kind_label")
+blp.add_app_template_filter(present.date_html, "date")
 
 
 @blp.app_errorhandler(404)

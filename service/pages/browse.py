@@ -9,6 +9,7 @@ sources, organisations) and so to their profiles. Lists come from
 from __future__ import annotations
 
 from flask import abort, g, render_template, request, url_for
+from flask_babel import lazy_gettext
 
 from graph.vocabularies import label
 from service.pages.blueprint import blp
@@ -16,6 +17,13 @@ from service.public import entities
 
 PER_PAGE = 50
 KINDS = tuple(entities.KINDS)
+#: Each kind's title (its tab and its page's heading).
+TITLES = {"victims": lazy_gettext("Victims"), "officials": lazy_gettext("Officials"),
+          "perpetrators": lazy_gettext("Perpetrator bodies"), "locations": lazy_gettext("Places"),
+          "events": lazy_gettext("Events"), "proceedings": lazy_gettext("Proceedings"),
+          "instruments": lazy_gettext("Instruments"),
+          "resources": lazy_gettext("North Korean laws and documents"),
+          "sources": lazy_gettext("Sources"), "organizations": lazy_gettext("Organisations")}
 #: A coded field shown beside each name, per kind.
 DETAIL = {"victims": ("category", "victim_category"), "perpetrators": ("perpetrator", "perpetrator"),
           "locations": ("kind", "location_kind"), "events": ("kind", "event_kind"),
@@ -26,7 +34,7 @@ DETAIL = {"victims": ("category", "victim_category"), "perpetrators": ("perpetra
 
 @blp.route("/browse")
 def browse_index():
-    return render_template("browse.html", kind=None, kinds=KINDS, listing=None)
+    return render_template("browse.html", kind=None, titles=titles(), listing=None)
 
 
 @blp.route("/browse/<kind>")
@@ -49,4 +57,9 @@ def browse(kind: str):
              "links": [{"n": n, "url": url_for("pages.browse", kind=kind, page=n),
                         "current": n == page}
                        for n in sorted({1, last, *range(max(1, page - 2), min(last, page + 2) + 1)})]}
-    return render_template("browse.html", kind=kind, kinds=KINDS, listing=listing, pager=pager)
+    return render_template("browse.html", kind=kind, titles=titles(), listing=listing,
+                           pager=pager)
+
+
+def titles() -> dict[str, str]:
+    return {kind: str(TITLES[kind]) for kind in KINDS}

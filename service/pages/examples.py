@@ -1,12 +1,14 @@
 """Example queries for the researcher console, each tested against the published fixture
 (tests/service/pages/test_console_examples.py) so that none of them fails on real data.
 
-Titles live in the i18n catalogue (``console.example.<key>``); the queries use
-only what the public graph holds (labels, relationship types and properties of
-docs/interchange.md) and nothing the console refuses.
+The titles are interface text (gettext messages, translated by the catalogue); the
+queries use only what the public graph holds (labels, relationship types and properties
+of docs/interchange.md) and nothing the console refuses.
 """
 
 from __future__ import annotations
+
+from flask_babel import lazy_gettext
 
 EXAMPLES: dict[str, str] = {
     "by_category": (
@@ -48,4 +50,16 @@ EXAMPLES: dict[str, str] = {
         "WITH v, count(r) AS degree ORDER BY degree DESC LIMIT 1\n"
         "MATCH (v)-[r]-(n)\n"
         "RETURN v, r, n"),
+}
+
+#: What each example is called on the console page.
+TITLES = {
+    "by_category": lazy_gettext("Victims by category"),
+    "chain_of_command": lazy_gettext("Chains of command of perpetrator bodies"),
+    "taken_and_last_seen": lazy_gettext("Where victims were taken from and last seen"),
+    "perpetrators_of_victims": lazy_gettext("Perpetrator bodies by number of victims"),
+    "proceedings_by_forum": lazy_gettext("Proceedings, their victims and instruments"),
+    "events_by_decade": lazy_gettext("Events by decade and kind"),
+    "name_search": lazy_gettext("Full-text name search (Hangul or romanised)"),
+    "neighbourhood": lazy_gettext("The most connected victim and their links"),
 }

@@ -15,10 +15,12 @@ import re
 from urllib.parse import urlencode
 
 from flask import g, render_template, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
-from service.i18n import t
 from service.pages import present
 from service.pages.blueprint import blp
+from service.pages.lang import plural_forms
 from service.public import graphs
 from service.public import search as public_search
 from visualizations.network import network_html
@@ -96,6 +98,17 @@ def _draw(state: dict, lang: str) -> dict:
             "truncated": result.get("truncated")}
 
 
+def explorer_strings() -> dict:
+    """What network.js says when it expands a node, in the page's language (``expanded``:
+    plural forms, see ``service.pages.lang.plural_forms``)."""
+    return {"expanding": _("Loading neighbours…"),
+            "expanded": plural_forms(lambda n: ngettext("%(count)s node added.",
+                                                        "%(count)s nodes added.", n,
+                                                        count="{count}")),
+            "expand_failed": _("The neighbours could not be loaded."),
+            "nothing_new": _("No further public neighbours.")}
+
+
 @blp.route("/network")
 def network():
     lang = g.lang
@@ -106,7 +119,7 @@ def network():
     except graphs.NotFound:
         view = {"mode": "not_found", "graph": {"nodes": [], "relationships": []}, "focus": None,
                 "highlight": []}
-        error = t("net.not_found", lang)
+        error = _("No public record has this identifier.")
         g.no_echo = True
         state = {**state, "focus": None, "path_from": None, "path_to": None, "chain": None}
     graph = view["graph"]
@@ -118,6 +131,6 @@ def network():
     return render_template(
         "network.html", state=state, view=view, network=html, error=error,
         focus_node=focus_node, rel_types=graphs.REL_TYPES,
-        default_types=set(graphs.DEFAULT_TYPES), choices=sorted(
+        default_types=set(graphs.DEFAULT_TYPES), strings=explorer_strings(), choices=sorted(
             ({"uid": n["uid"], "caption": n["caption"]} for n in graph["nodes"]),
             key=lambda c: c["caption"]))

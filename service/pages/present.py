@@ -1,20 +1,26 @@
 """Turning public records into what a page shows: vocabulary labels for coded fields,
-links to profiles, headings for relationship groups, the words of a network view.
+links to profiles, headings for relationship groups, dates in the page's language, the
+words of a network view.
 
 Why here and not in templates: the same record appears on profiles, in search
 results and in network views, and its fields must read the same everywhere in
-both languages.
+both languages. The labels of fields, record types and relationships are the model's
+(graph/model); the interface's own words are gettext messages (service/pages/lang.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 
 from flask import g, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from markupsafe import Markup
 
 from graph.model import MODEL
 from graph.vocabularies import label as vocab_label
-from service.i18n import t
 from service.pages.lookup import kind_for_labels
 from visualizations.network import KIND_ORDER, NetworkLabels
 
@@ -22,6 +28,7 @@ from visualizations.network import KIND_ORDER, NetworkLabels
 #: on its page: a relationship's key; the fields of every type's heading are the model's.
 OTHER_HEADING_FIELDS = frozenset({"key", "uid", "synthetic"})
 PAGE_PREFIXES = ("/api/", "/static/", "/health")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def lang() -> str:
@@ -38,8 +45,9 @@ def primary_kind(labels) -> str:
 
 
 def kind_label(labels_or_kind) -> str:
+    """A record type's or a role's name, from the model."""
     kind = labels_or_kind if isinstance(labels_or_kind, str) else primary_kind(labels_or_kind)
-    return t(f"kind.{kind}", lang())
+    return MODEL.kind_label(kind, lang())
 
 
 def profile_url(node: Mapping | str) -> str:
@@ -83,7 +91,7 @@ def record_rows(node: Mapping, language: str) -> list[dict]:
     rows = []
     if rtype is not None and "roles" in rtype.show:
         roles = [r for r in rtype.roles if r in node["labels"]]
-        rows.append({"field": "roles", "label": t("field.roles", language),
+        rows.append({"field": "roles", "label": MODEL.field_label("roles", language, primary),
                      "value": ", ".join(vocab_label("role", r, language) for r in roles),
                      "href": None})
     for name in names:
@@ -92,6 +100,8 @@ def record_rows(node: Mapping, language: str) -> list[dict]:
             continue
         if name in vocabularies:
             value = vocab_label(vocabularies[name], value, language)
+        elif rtype is not None and name in rtype.fields and rtype.fields[name].type == "date":
+            value = date_html(value)
         elif name == "coords" and isinstance(value, Mapping):
             value = f"{value['lat']:.4f}, {value['lon']:.4f}"
         elif name == "submitted_by":
@@ -99,16 +109,16 @@ def record_rows(node: Mapping, language: str) -> list[dict]:
         elif name == "url":
             href = value if str(value).startswith(("https://", "http://")) else None
         elif isinstance(value, bool):
-            value = t("common.yes" if value else "common.no", language)
+            value = _("Yes") if value else _("No")
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        rows.append({"field": name, "label": t(f"field.{name}", language), "value": value,
-                     "href": href})
+        rows.append({"field": name, "label": MODEL.field_label(name, language, primary),
+                     "value": value, "href": href})
     return rows
 
 
 def relationship_heading(rel_type: str, direction: str, language: str) -> str:
-    return t(f"rel.{rel_type}.{direction}", language)
+    return MODEL.relationship_label(rel_type, language, direction)
 
 
 def relationship_detail(rel: Mapping, language: str) -> str:
@@ -120,7 +130,8 @@ def relationship_detail(rel: Mapping, language: str) -> str:
     if props.get("role"):
         parts.append(str(props["role"]))
     if props.get("date_from") or props.get("date_to"):
-        parts.append(f"{props.get('date_from') or '…'} – {props.get('date_to') or '…'}")
+        parts.append(f"{date_text(props.get('date_from')) or '…'} – "
+                     f"{date_text(props.get('date_to')) or '…'}")
     return "; ".join(parts)
 
 
@@ -128,10 +139,28 @@ def network_labels(language: str) -> NetworkLabels:
     from service.public.graphs import REL_TYPES
 
     return NetworkLabels(
-        kinds={k: t(f"kind.{k}", language) for k in KIND_ORDER},
-        relationships={r: t(f"rel.{r}", language) for r in REL_TYPES},
-        legend=t("net.legend", language), command_edge=t("net.command_edge", language),
-        fact_edge=t("net.fact_edge", language), list_summary=t("net.list_summary", language),
-        nodes_heading=t("net.nodes", language),
-        relationships_heading=t("net.relationships", language),
-        canvas_label=t("net.canvas_label", language))
+        kinds={k: MODEL.kind_label(k, language) for k in KIND_ORDER},
+        relationships={r: MODEL.relationship_label(r, language) for r in REL_TYPES},
+        legend=_("Legend"), command_edge=_("Perpetration or chain of command"),
+        fact_edge=_("Other relationship"), list_summary=_("The same network as a list"),
+        nodes_heading=_("Nodes"), relationships_heading=_("Relationships"),
+        canvas_label=_("Interactive network view (nodes / relationships)"))
+
+
+def date_text(value) -> str | None:
+    """An ISO date (``YYYY-MM-DD``) in the page's language, Babel's long form ("March 1,
+    2021", "2021년 3월 1일"); anything else as it is."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return value
+    try:
+        return format_date(date.fromisoformat(value), "long")
+    except ValueError:
+        return value
+
+
+def date_html(value) -> Markup | str:
+    """``date_text`` in a ``<time>`` element that keeps the ISO date for machines."""
+    text = date_text(value)
+    if text is None or text == value:
+        return "" if value is None else value
+    return Markup('<time datetime="{}">{}</time>').format(value, text)

@@ -9,22 +9,60 @@ exports of ``/api/v1/downloads``.
 
 from __future__ import annotations
 
-from flask import g, redirect, render_template, url_for
+import math
 
-from service.i18n import t
+from flask import redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext, ngettext
+
 from service.pages.blueprint import blp
-from service.pages.examples import EXAMPLES
+from service.pages.examples import EXAMPLES, TITLES
+from service.pages.lang import plural_forms
 from service.public import console
 from service.public.downloads import CSV_TABLES
 
-#: Bulk formats of /api/v1/downloads, in the order the page lists them.
-BULK = (("graph.jsonl", "/api/v1/downloads/graph.jsonl"), ("csv.zip", "/api/v1/downloads/csv.zip"),
-        ("graph.graphml", "/api/v1/downloads/graph.graphml"))
-#: What network.js and console.js need to say, in the page's language.
-CONSOLE_STRINGS = ("running", "rows", "truncated", "no_rows", "error_401", "error_403",
-                   "error_400", "error_409", "error_429", "error_503", "error_network",
-                   "error_other", "token_saved",
-                   "token_cleared", "token_missing", "nodes", "relationships")
+#: Bulk formats of /api/v1/downloads, in the order the page lists them, and what each is.
+BULK = {
+    "graph.jsonl": ("/api/v1/downloads/graph.jsonl", lazy_gettext(
+        "JSON Lines in the Footprints interchange format (loads with footprints load)")),
+    "csv.zip": ("/api/v1/downloads/csv.zip", lazy_gettext("Every CSV table in one zip archive")),
+    "graph.graphml": ("/api/v1/downloads/graph.graphml",
+                      lazy_gettext("GraphML, for Gephi, yEd or Cytoscape")),
+}
+#: What each CSV table of ``CSV_TABLES`` holds.
+TABLE_TITLES = {
+    "persons": lazy_gettext("people"), "perpetrators": lazy_gettext("perpetrator bodies"),
+    "locations": lazy_gettext("places"), "events": lazy_gettext("events"),
+    "proceedings": lazy_gettext("proceedings"), "instruments": lazy_gettext("instruments"),
+    "resources": lazy_gettext("North Korean laws and documents"),
+    "sources": lazy_gettext("sources"), "organizations": lazy_gettext("organisations"),
+    "relationships": lazy_gettext("every relationship (type, from, to, properties)"),
+}
+
+
+def console_strings() -> dict:
+    """What console.js says, in the page's language (``rows``: plural forms, see
+    ``service.pages.lang.plural_forms``; an error's text is keyed by the HTTP status)."""
+    return {
+        "running": _("Running…"),
+        "rows": plural_forms(lambda n: ngettext("%(count)s row.", "%(count)s rows.", n,
+                                                count="{count}")),
+        "truncated": _("The result was cut at the limit."),
+        "no_rows": _("The query returned no rows."),
+        "error_400": _("The query was refused."),
+        "error_401": _("Not signed in: paste a valid researcher token above (the token may be "
+                       "wrong, revoked or expired)."),
+        "error_403": _("This token's account may not use the console."),
+        "error_409": _("Your previous query is still running: one at a time."),
+        "error_422": _("The request was not valid."),
+        "error_429": _("Too many queries: wait a moment and try again."),
+        "error_503": _("The console is busy: try again in a few seconds."),
+        "error_network": _("The server could not be reached."),
+        "error_other": _("The query failed."),
+        "token_saved": _("A token is set for this tab."),
+        "token_cleared": _("The token was forgotten."),
+        "token_missing": _("No token: paste your researcher token first."),
+    }
 
 
 @blp.route("/researchers")
@@ -34,16 +72,17 @@ def researchers():
 
 @blp.route("/researchers/console")
 def console_page():
-    lang = g.lang
-    examples = [{"key": key, "title": t(f"console.example.{key}", lang), "query": query}
+    examples = [{"key": key, "title": str(TITLES[key]), "query": query}
                 for key, query in EXAMPLES.items()]
-    strings = {k: t(f"console.js.{k}", lang) for k in CONSOLE_STRINGS}
-    return render_template("console.html", examples=examples, strings=strings,
-                           limits={"rows": console.MAX_ROWS, "timeout": console.TIMEOUT_S})
+    # whole seconds: a count the plural forms can agree with
+    return render_template("console.html", examples=examples, strings=console_strings(),
+                           limits={"rows": console.MAX_ROWS,
+                                   "timeout": math.ceil(console.TIMEOUT_S)})
 
 
 @blp.route("/researchers/downloads")
 def downloads_page():
-    tables = [{"name": name, "url": f"/api/v1/downloads/csv/{name}.csv"} for name in CSV_TABLES]
-    bulk = [{"name": name, "url": url} for name, url in BULK]
+    tables = [{"name": name, "url": f"/api/v1/downloads/csv/{name}.csv",
+               "title": str(TABLE_TITLES[name])} for name in CSV_TABLES]
+    bulk = [{"name": name, "url": url, "title": str(title)} for name, (url, title) in BULK.items()]
     return render_template("downloads.html", bulk=bulk, tables=tables)

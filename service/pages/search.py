@@ -9,6 +9,7 @@ JavaScript. Results come from ``service.public.search.search``.
 from __future__ import annotations
 
 from flask import g, render_template, request, url_for
+from flask_babel import lazy_gettext, lazy_pgettext
 
 from graph.vocabularies import choices, label
 from service.pages.blueprint import blp
@@ -19,6 +20,17 @@ VIEWS = ("cards", "table")
 #: Facets shown as checkboxes (list filters); ``decade`` and ``province`` are links.
 CHECKBOX_FACETS = tuple(f for f in public_search.FACETS if f in public_search.LIST_FILTERS)
 MAX_FACET_VALUES = 12
+#: What each facet and filter is called on the page (the sidebar, the active filters).
+TITLES = {
+    "category": lazy_pgettext("search filter", "Category"), "sex": lazy_gettext("Sex"),
+    "age_group": lazy_gettext("Age group"), "occupation": lazy_gettext("Occupation"),
+    "status": lazy_gettext("Status"), "nationality": lazy_gettext("Nationality"),
+    "decade": lazy_gettext("Decade of first event"), "perpetrator": lazy_gettext("Perpetrator"),
+    "forum": lazy_gettext("Proceedings before"), "province": lazy_gettext("Province"),
+    "year_from": lazy_gettext("Event year from"), "year_to": lazy_gettext("Event year to"),
+    "born_from": lazy_gettext("Born from"), "born_to": lazy_gettext("Born to"),
+    "body": lazy_gettext("Perpetrator body"), "location": lazy_gettext("Place"),
+}
 
 
 def _int(name: str, low: int, high: int) -> int | None:
@@ -89,8 +101,8 @@ def facet_groups(state: dict, facets: dict) -> list[dict]:
                    for k in sorted(selected - present)]
         shown = [v for v in values if v["key"] in selected] + \
             [v for v in values if v["key"] not in selected][:MAX_FACET_VALUES]
-        out.append({"name": name, "values": [{**v, "checked": v["key"] in selected}
-                                             for v in shown],
+        out.append({"name": name, "title": str(TITLES[name]),
+                    "values": [{**v, "checked": v["key"] in selected} for v in shown],
                     "hidden": max(0, len(values) - len(shown))})
     return out
 
@@ -104,8 +116,9 @@ def link_facets(state: dict, facets: dict) -> list[dict]:
                   "url": search_url(state, location=v["key"], page=None),
                   "current": state["filters"].get("location") == v["key"]}
                  for v in facets.get("province", [])[:MAX_FACET_VALUES]]
-    return [g_ for g_ in ({"name": "decade", "values": decades},
-                          {"name": "province", "values": provinces}) if g_["values"]]
+    return [{**g_, "title": str(TITLES[g_["name"]])}
+            for g_ in ({"name": "decade", "values": decades},
+                       {"name": "province", "values": provinces}) if g_["values"]]
 
 
 def pages(state: dict, total: int) -> dict:
@@ -128,7 +141,8 @@ def search():
     for name, value in state["filters"].items():
         for v in value if isinstance(value, list) else [value]:
             rest = [x for x in value if x != v] if isinstance(value, list) else None
-            active.append({"name": name, "value": v, "label": _active_label(name, v, result),
+            active.append({"name": name, "title": str(TITLES[name]), "value": v,
+                           "label": _active_label(name, v, result),
                            "remove": search_url(state, **{name: rest or None}, page=None)})
     return render_template(
         "search.html", state=state, result=result, facets=facet_groups(state, result["facets"]),

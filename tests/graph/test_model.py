@@ -17,7 +17,6 @@ from graph.consent import policy
 from graph.model import MODEL, ModelError, load
 from loaders.csv_layout import REVIEW_FIELDS, columns
 from loaders.records import NODE_SCHEMAS, REL_PROPS, REL_TYPES
-from service.i18n import t
 
 HANGUL = set(chr(c) for c in range(0xAC00, 0xD7A4))
 SCHEMA_CLASS = {"text": mf.String, "name": mf.String, "uid": mf.String, "url": mf.String,
@@ -131,8 +130,11 @@ def test_csv_columns_are_the_definition(name):
 
 
 def test_presentation_and_labels_come_from_the_definition(settings):
+    from flask import g
+
     from service.app import create_app
-    from service.pages.present import record_rows
+    from service.pages.blueprint import field_label, relationship_label
+    from service.pages.present import kind_label, record_rows
 
     node = {"uid": "p-1", "labels": ["Entity", "Person", "Victim", "Public"],
             "properties": {"uid": "p-1", "name_en": "Kim", "sex": "male", "category": "war_pow",
@@ -145,15 +147,17 @@ def test_presentation_and_labels_come_from_the_definition(settings):
                                                   "birth_year", "status"]
             assert rows[2]["label"] == MODEL.field_label("category", lang)
             assert rows[2]["value"] == MODEL.vocabularies["victim_category"]["war_pow"][lang]
-    for name, rtype in MODEL.records.items():
-        assert t(f"kind.{name}", "ko") == rtype.label["ko"]
-        for fname in rtype.fields:
-            assert t(f"field.{fname}", "en") in {f.label["en"] for r in MODEL.records.values()
-                                                 for n, f in r.fields.items() if n == fname}
-    for rel in MODEL.relationships.values():
-        assert t(f"rel.{rel.name}", "ko") == rel.label["ko"]
-        if rel.out:
-            assert t(f"rel.{rel.name}.out", "ko") == rel.out["ko"]
+            # the pages' label helpers (templates' field_label, kind_label, rel_label)
+            g.lang = lang
+            for name, rtype in MODEL.records.items():
+                assert kind_label(name) == rtype.label[lang]
+                for fname in rtype.fields:
+                    assert field_label(fname) in {f.label[lang] for r in MODEL.records.values()
+                                                  for n, f in r.fields.items() if n == fname}
+            for rel in MODEL.relationships.values():
+                assert relationship_label(rel.name) == rel.label[lang]
+                if rel.out:
+                    assert relationship_label(rel.name, "out") == rel.out[lang]
 
 
 def test_every_label_and_help_text_has_both_languages_korean_in_hangul():

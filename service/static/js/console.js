@@ -11,6 +11,15 @@
     return el ? JSON.parse(el.textContent) : {};
   }
 
+  /* A counted message from the server (service/pages/lang.py, plural_forms): the form the
+   * catalogue has for n's plural category in the page's language, n in place of {count}. */
+  function counted(forms, n) {
+    var lang = document.documentElement.lang || "en";
+    forms = forms || {};
+    var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "{count}";
+    return text.replace("{count}", n.toLocaleString(lang));
+  }
+
   function cell(value) {
     if (value === null || value === undefined) return document.createTextNode("");
     if (Array.isArray(value)) {
@@ -118,7 +127,7 @@
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) {
           if (response.ok) {
-            statusBox.textContent = (s.rows || "{n}").replace("{n}", body.rows.length)
+            statusBox.textContent = counted(s.rows, body.rows.length)
               + (body.truncated ? " " + s.truncated : "");
             if (!body.rows.length) { output.textContent = s.no_rows; }
             else { output.appendChild(table(body)); }

@@ -1,6 +1,8 @@
 /* The map page: the vendored Natural Earth countries as a vector basemap (no tile server
  * unless one is configured), and one clustered, toggleable layer per kind of place.
- * Everything comes from the #map-config JSON that visualizations/maps.py writes.
+ * Everything comes from the #map-config JSON that visualizations/maps.py writes, the
+ * words too: a marker's counted words (count_text, more_text) are written per marker by the
+ * server (service/pages/mapview.py), in the page's language.
  * Markers are focusable (keyboard: Tab, then Enter opens the popup).
  */
 (function () {
@@ -20,7 +22,7 @@
     box.appendChild(title);
     box.appendChild(el("p", { "class": "popup-meta" },
       layer.label + (marker.kind ? " · " + marker.kind : "")));
-    box.appendChild(el("p", {}, (strings.victims || "{n}").replace("{n}", marker.count)));
+    box.appendChild(el("p", {}, marker.count_text));
     var list = el("ul");
     marker.victims.forEach(function (v) {
       var item = el("li");
@@ -28,7 +30,7 @@
       list.appendChild(item);
     });
     box.appendChild(list);
-    if (marker.more > 0) box.appendChild(el("p", {}, (strings.more || "+{n}").replace("{n}", marker.more)));
+    if (marker.more > 0) box.appendChild(el("p", {}, marker.more_text));
     var all = el("p");
     all.appendChild(el("a", { href: marker.search_url }, strings.all || "All"));
     box.appendChild(all);

@@ -51,6 +51,15 @@
     };
   }
 
+  /* A counted message from the server (service/pages/lang.py, plural_forms): the form the
+   * catalogue has for n's plural category in the page's language, n in place of {count}. */
+  function counted(forms, n) {
+    var lang = document.documentElement.lang || "en";
+    forms = forms || {};
+    var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "{count}";
+    return text.replace("{count}", n.toLocaleString(lang));
+  }
+
   function markReady(figure) {
     if (figure.dataset.ready) return;
     figure.dataset.ready = "1";
@@ -127,7 +136,7 @@
           edges.add(newEdges);
           figure.dataset.expanded = String((Number(figure.dataset.expanded) || 0) + 1);
           figure.dataset.nodeCount = String(nodes.length);
-          status(added.length ? (strings.expanded || "+{n}").replace("{n}", added.length)
+          status(added.length ? counted(strings.expanded, added.length)
             : (strings.nothing_new || ""));
         })
         .catch(function () {

@@ -1,91 +1,232 @@
-"""Every interface string and every vocabulary label exists in English and Korean, and every
-key a template or a view asks for is in the catalogue."""
+"""The interface's catalogue (service/translations/ko/LC_MESSAGES/messages.po) against the
+sources it translates: every message the views and templates ask for has its Korean (every
+plural form), no entry is unused, the catalogue is what ``make translations-update`` would
+make of the sources, placeholders agree, Korean is written in Hangul, and the compiled
+catalogue the app reads is this one. Then the pages: a count says its noun in the number
+that agrees with it ("1 victim", "2 victims"), in both languages.
+
+The messages are extracted here as ``make translations-update`` extracts them (pybabel with
+service/translations/babel.cfg), so a string added to a template without its translation,
+or a translation left behind by a string that is gone, fails here.
+"""
 
 from __future__ import annotations
 
+import gettext
 import re
-import string
-from pathlib import Path
+from io import BytesIO
 
-from graph.consent.policy import PUBLIC_FIELDS
-from graph.vocabularies import VOCABULARIES
-from service import i18n
-from service.i18n import LANGS, MESSAGES
+import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import g
 
-ROOT = Path(__file__).resolve().parents[3]
+from service.pages import explorer, mapview, researchers
+from service.pages.lang import LANGS, SOURCE, TRANSLATIONS, catalogue, plural_forms
+from tests.service.pages.dom import parse
+from tests.support.catalogue import counted, po_path
+
+SERVICE = TRANSLATIONS.parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-#: t('key') or t("key", ...): a whole key (keys built with ~ or f-strings are checked below).
-LITERAL_KEY = re.compile(r"""\bt\(\s*f?['"]([a-z][\w.]*\w)['"]\s*[,)]""")
+#: Translations that may have no Hangul: what reads the same in both languages.
+NOT_HANGUL = {"The API"}
+#: ``%(name)s`` placeholders; any other ``%`` (but ``%%``) would break Jinja's formatting,
+#: which formats every message, with or without parameters.
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+STRAY_PERCENT = re.compile(r"%(?!\(\w+\)[sd]|%)")
+TRANSLATED = [lang for lang in LANGS if lang != SOURCE]
 
 
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+def extract(tmp_path) -> Catalog:
+    out = tmp_path / "messages.pot"
+    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(TRANSLATIONS / "babel.cfg"),
+                                "--no-location", "-o", str(out), str(SERVICE)])
+    with out.open("rb") as pot:
+        return read_po(pot)
 
 
-def test_every_key_has_both_languages():
-    for key, entry in MESSAGES.items():
-        assert set(entry) == set(LANGS), key
-        assert all(entry[lang].strip() for lang in LANGS), key
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> Catalog:
+    return extract(tmp_path_factory.mktemp("i18n"))
 
 
-def test_korean_strings_are_korean():
-    not_korean = {k for k, e in MESSAGES.items() if not HANGUL.search(e["ko"])}
-    # names and technical words that read the same in both languages
-    allowed = {"lang.en", "console.title", "nav.console", "dl.api"}
-    assert not_korean <= allowed, sorted(not_korean - allowed)
+def read(lang: str) -> Catalog:
+    with po_path(lang).open("rb") as po:
+        return read_po(po, locale=lang)
 
 
-def test_placeholders_match_between_languages():
-    for key, entry in MESSAGES.items():
-        assert fields(entry["en"]) == fields(entry["ko"]), key
+def key(message: Message) -> tuple[str | None, str]:
+    return message.context, message.id[0] if message.pluralizable else message.id
 
 
-def test_every_literal_key_used_exists():
-    sources = list((ROOT / "service" / "templates").glob("*.html"))
-    sources += list((ROOT / "service" / "pages").glob("*.py"))
-    used = set()
-    for path in sources:
-        used |= set(LITERAL_KEY.findall(path.read_text(encoding="utf-8")))
-    assert used, "no t('...') calls found"
-    missing = {k for k in used if not i18n.known(k)}
-    assert not missing, sorted(missing)
+def messages(catalog: Catalog) -> dict[tuple[str | None, str], Message]:
+    return {key(m): m for m in catalog if m.id}
 
 
-def test_every_key_built_at_run_time_exists():
-    from service.pages import browse, dashboard, researchers
-    from service.pages.examples import EXAMPLES
-    from service.public import downloads, graphs, maps, search
-    from visualizations.network import KIND_ORDER
-
-    families = {
-        "kind": KIND_ORDER, "totals": dashboard.TOTALS, "browse.kind": browse.KINDS,
-        "layer": maps.LAYERS, "dl.table": downloads.CSV_TABLES,
-        "dl.format": [name for name, _ in researchers.BULK], "console.example": EXAMPLES,
-        "console.js": researchers.CONSOLE_STRINGS, "search.facet": [*search.FACETS, *search.FILTERS],
-        "net.mode": ("neighbourhood", "path", "chain", "empty", "not_found"),
-        "nav": ("dashboard", "search", "browse", "map", "network", "console", "downloads", "about"),
-        "lang": LANGS, "map.popup": ("victims", "more", "profile", "all"),
-        "field": sorted({f for fs in PUBLIC_FIELDS.values() for f in fs}),
-        "rel": graphs.REL_TYPES, "chart": dashboard.CHARTS,
-    }
-    keys = [f"{prefix}.{name}" for prefix, names in families.items() for name in names]
-    keys += [f"rel.{t}.{d}" for t in graphs.REL_TYPES for d in ("in", "out")]
-    keys += [f"chart.{c}.{part}" for c in dashboard.CHARTS for part in ("desc", "key")]
-    keys += [f"about.consent.rule{n}" for n in range(1, 9)]
-    keys += [f"provenance.{k}" for k in ("Event", "Proceeding", "Source", "reference")]
-    missing = [k for k in keys if not i18n.known(k)]
-    assert not missing, missing
-    for key in keys:  # from the model or the catalogue: both languages, Korean in Korean
-        assert i18n.t(key, "ko") != key and i18n.t(key, "en") != key, key
+def forms(message: Message) -> tuple[str, ...]:
+    return tuple(message.string) if message.pluralizable else (message.string,)
 
 
-def test_every_vocabulary_label_has_both_languages():
-    for name, vocabulary in VOCABULARIES.items():
-        for key, labels in vocabulary.items():
-            assert labels.get("en") and labels.get("ko"), (name, key)
+def test_the_sources_have_messages(extracted):
+    """The extraction sees the templates and the views (so the tests below test something)."""
+    found = messages(extracted)
+    assert (None, "Skip to content") in found  # base.html
+    assert (None, "%(count)s victim") in found  # search.html, and mapview.py: plural
+    assert ("search filter", "Category") in found  # search.py: lazy, with a context
+    assert ("dashboard counter", "Victim") in found  # dashboard.py: npgettext
+    assert len(found) > 250
 
 
-def test_t_formats_and_falls_back():
-    assert i18n.t("search.results_count", "ko", n=3) == "피해자 3명"
-    assert i18n.t("search.results_count", "fr", n=3) == "3 victims"
-    assert i18n.t("no.such.key", "ko") == "no.such.key"
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_message_has_its_translation(extracted, lang):
+    catalog = read(lang)
+    untranslated = []
+    for k, message in messages(extracted).items():
+        entry = catalog.get(message.id, context=message.context)
+        if entry is None or entry.fuzzy or not all(f.strip() for f in forms(entry)) or \
+                entry.pluralizable and len(forms(entry)) != catalog.num_plurals:
+            untranslated.append(k)
+    assert not untranslated, f"messages without a {lang} translation: {untranslated}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_catalogue_entry_is_unused(extracted, lang):
+    catalog = read(lang)
+    unused = set(messages(catalog)) - set(messages(extracted))
+    assert not unused, f"{lang} entries no source asks for: {sorted(unused, key=str)}"
+    assert not catalog.obsolete, f"obsolete {lang} entries: {list(catalog.obsolete)}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_catalogue_is_up_to_date_with_the_sources(extracted, lang):
+    """What ``pybabel update`` would change: a message's plural, its flags, the comments the
+    sources give translators."""
+    catalog = messages(read(lang))
+    for k, message in messages(extracted).items():
+        entry = catalog.get(k)
+        if entry is None:
+            continue  # test_every_message_has_its_translation says so
+        assert entry.id == message.id, k
+        assert entry.flags - {"fuzzy"} == message.flags, k
+        assert entry.auto_comments == message.auto_comments, k
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_placeholders_agree(lang):
+    catalog = read(lang)
+    assert not [(m.id, errors) for m, errors in catalog.check()]  # Babel's own checkers
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if message.pluralizable else (message.id,)
+        for text in (*ids, *forms(message)):
+            assert not STRAY_PERCENT.search(text), text
+        expected = set(PLACEHOLDER.findall(ids[-1]))  # Korean's one form is the plural's
+        for form in forms(message):
+            assert set(PLACEHOLDER.findall(form)) == expected, (message.id, form)
+
+
+def test_korean_is_korean():
+    not_korean = {m.id if isinstance(m.id, str) else m.id[0] for m in read("ko")
+                  if m.id and not all(HANGUL.search(f) for f in forms(m))}
+    assert not_korean <= NOT_HANGUL, sorted(not_korean - NOT_HANGUL)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_compiled_catalogue_is_the_catalogue(lang):
+    """The app reads the ``.mo`` that ``make translations`` compiles; one older than its
+    ``.po`` would show the old words."""
+    assert catalogue(lang).is_file(), "run `make translations`"
+    fresh = BytesIO()
+    write_mo(fresh, read(lang))
+    fresh.seek(0)
+    with catalogue(lang).open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    assert compiled._catalog == gettext.GNUTranslations(fresh)._catalog, \
+        "the compiled catalogue is out of date: run `make translations`"
+
+
+# -- counted words on the pages ------------------------------------------------------------
+
+#: Searches of the published fixtures with one and with two results.
+ONE_RESULT = "/search?category=postwar_abductee&sex=female"
+TWO_RESULTS = "/search?sex=female&category=postwar_abductee&category=japanese_abductee"
+#: The nouns the interface counts, as a wrong "1 ...s" would show them.
+ONE_WITH_PLURAL = re.compile(r"(?<![\d,.])1 (victims|rows|nodes|records|published records|"
+                             r"values|people|seconds|more victims)\b")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_results_count_their_victims(public_client, lang):
+    for url, n in ((ONE_RESULT, 1), (TWO_RESULTS, 2), ("/search?q=nobody-at-all", 0)):
+        doc = parse(public_client.get(f"{url}&lang={lang}").get_data(as_text=True))
+        results = doc.labelled_by("results-heading")
+        assert len(results.find_all("li", class_="card")) == n, url
+        heading = results.by_id("results-heading").text()
+        assert heading == counted("%(count)s victim", "%(count)s victims", n, lang)
+        assert heading == {("en", 0): "0 victims", ("en", 1): "1 victim",
+                           ("en", 2): "2 victims", ("ko", 0): "피해자 0명",
+                           ("ko", 1): "피해자 1명", ("ko", 2): "피해자 2명"}[lang, n]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_map_popups_count_their_victims(public_client, lang):
+    doc = parse(public_client.get(f"/map?lang={lang}").get_data(as_text=True))
+    config = doc.one("script", id="map-config").json()
+    markers = [m for layer in config["layers"] for m in layer["markers"]]
+    said = {m["count"]: m["count_text"] for m in markers}
+    assert {1, 2} <= set(said), said  # Sokcho: two victims lived there; Camp 22: one last seen
+    expected = {"en": {1: "1 victim", 2: "2 victims"}, "ko": {1: "피해자 1명", 2: "피해자 2명"}}
+    assert {n: said[n] for n in (1, 2)} == expected[lang]
+    assert all(m["more_text"] == "" for m in markers if m["more"] == 0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_counted_words_in_views(public_app, lang):
+    """What the views count for a popup and for the scripts, for 1, 2 and a large number."""
+    with public_app.test_request_context(f"/?lang={lang}"):
+        g.lang = lang
+        said = {n: (mapview.victims_text(n), mapview.more_text(n)) for n in (1, 2, 12345)}
+        rows = researchers.console_strings()["rows"]
+        nodes = explorer.explorer_strings()["expanded"]
+        forms_of = plural_forms(lambda n: str(n))
+    if lang == "en":
+        assert said == {1: ("1 victim", "and 1 more"), 2: ("2 victims", "and 2 more"),
+                        12345: ("12,345 victims", "and 12,345 more")}
+        assert rows == {"one": "{count} row.", "other": "{count} rows."}
+        assert nodes == {"one": "{count} node added.", "other": "{count} nodes added."}
+        assert set(forms_of) == {"one", "other"} and forms_of["one"] == "1"
+    else:
+        assert said == {1: ("피해자 1명", "외 1명"), 2: ("피해자 2명", "외 2명"),
+                        12345: ("피해자 12,345명", "외 12,345명")}
+        assert rows == {"other": "{count}행."}
+        assert nodes == {"other": "노드 {count}개를 추가했습니다."}
+        assert set(forms_of) == {"other"}
+
+
+def test_browse_and_dashboard_count_in_agreement(public_client):
+    """One record of a kind is "1 published record", one counter "Instrument"."""
+    page = parse(public_client.get("/browse/instruments?lang=en").get_data(as_text=True))
+    count = len(page.one("ul", class_="browse-list").find_all("li"))
+    expected = "1 published record" if count == 1 else f"{count} published records"
+    assert expected in page.one("main").text()
+    dash = parse(public_client.get("/?lang=en").get_data(as_text=True))
+    counters = {li.one("span", class_="counter-label").text():
+                li.one("span", class_="counter-value").text()
+                for li in dash.one("ul", class_="counters").find_all("li")}
+    for label, value in counters.items():
+        assert (value == "1") == (label in {"Victim", "Perpetrator body", "Official", "Place",
+                                            "Event", "Proceeding", "Instrument",
+                                            "North Korean law", "Source", "Organisation"}), \
+            (label, value)
+
+
+def test_no_page_says_one_with_a_plural_noun(public_client):
+    for url in ("/", "/search", ONE_RESULT, "/browse/instruments", "/browse/resources",
+                "/researchers/console", "/map", "/network?focus=p-x1"):
+        html = public_client.get(f"{url}{'&' if '?' in url else '?'}lang=en").get_data(
+            as_text=True)
+        text = re.sub(r"<[^>]+>", " ", html)
+        assert not ONE_WITH_PLURAL.search(re.sub(r"\s+", " ", text)), url

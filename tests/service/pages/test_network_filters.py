@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from service.i18n import t
+from graph.model import MODEL
 from tests.service.pages.dom import Element, parse
 from tests.support.leaks import CONSENT_STATES
 from tests.support.published import EXPLORER
@@ -77,7 +77,7 @@ def test_types_filter_shows_only_those_relationships(public_client, lang):
     assert node_ids(payload) == {"p-x1", "e-x1", "e-x5", "loc-sokcho", "loc-camp22"}
     rows = listed_relationships(doc)
     assert len(rows) == len(payload["edges"]) == 4
-    words = {t(f"rel.{x}", lang) for x in chosen}
+    words = {MODEL.relationship_label(x, lang) for x in chosen}
     assert all(any(f" — {w} → " in row for w in words) for row in rows), rows
     assert checked_types(doc) == chosen  # the form says what is shown
     assert "open" in doc.one("details", class_="type-filter").attrs

@@ -9,18 +9,25 @@ for the Ministry of State Security, the two public people of the consent-states 
 
 from __future__ import annotations
 
-import pytest
+from datetime import date
 
+import pytest
+from babel.dates import format_date
+
+from graph.model import MODEL
 from graph.vocabularies import label
-from service.i18n import t
 from tests.service.pages.dom import Element, parse
+from tests.support.catalogue import text
 from tests.support.leaks import leaks
 
 LANGS = ("en", "ko")
 #: The sections every profile has: heading id -> the message of its heading.
-SECTIONS = {"record-heading": "profile.record", "relationships-heading": "profile.relationships",
-            "sources-heading": "profile.sources", "proceedings-heading": "profile.proceedings",
-            "network-heading": "profile.network", "provenance-heading": "profile.provenance"}
+SECTIONS = {"record-heading": "Record", "relationships-heading": "Relationships",
+            "sources-heading": "Public sources", "proceedings-heading": "Proceedings",
+            "network-heading": "Network", "provenance-heading": "Why this is public"}
+#: What the "why this is public" panel of reference data says.
+REFERENCE = ("This is reference data (a body, a place, a law or an organisation) that holds no "
+             "personal data; it is public once an editor has reviewed it.")
 #: uid -> {(relationship type, direction seen from uid): the uids at the other end}.
 GROUPS = {
     "p-x1": {("SUBJECTED_TO", "out"): {"e-x1", "e-x5"}, ("TAKEN_FROM", "out"): {"loc-sokcho"},
@@ -42,6 +49,11 @@ GROUPS = {
 NOT_PUBLIC_X1 = ("Synthetic contact p-x1", "Synthetic note p-x1", "con-p-x1", "Synthetic editor")
 
 
+def shown_date(iso: str, lang: str) -> str:
+    """A date as a page in ``lang`` writes it (Babel's long form)."""
+    return format_date(date.fromisoformat(iso), "long", locale=lang)
+
+
 def uid_of(href: str) -> str:
     return href.rstrip("/").rsplit("/", 1)[-1]
 
@@ -56,7 +68,7 @@ def profile(client, uid: str, lang: str) -> tuple[Element, str]:
 def section(doc: Element, heading_id: str, lang: str) -> Element:
     """A profile section by its heading, checking the heading says what it should."""
     region = doc.labelled_by(heading_id)
-    assert region.by_id(heading_id).text() == t(SECTIONS[heading_id], lang)
+    assert region.by_id(heading_id).text() == text(SECTIONS[heading_id], lang)
     return region
 
 
@@ -92,7 +104,7 @@ def network_payload(doc: Element) -> dict:
 def test_relationships_are_grouped_by_type(public_client, uid, lang):
     doc, _ = profile(public_client, uid, lang)
     shown = groups(doc, lang)
-    expected = {t(f"rel.{rel_type}.{direction}", lang): uids
+    expected = {MODEL.relationship_label(rel_type, lang, direction): uids
                 for (rel_type, direction), uids in GROUPS[uid].items()}
     assert {h: g["uids"] for h, g in shown.items()} == expected
     for heading, group in shown.items():
@@ -112,37 +124,39 @@ def test_victim_profile(public_client, lang):
     first, other = ("Kim Chul-ho", "김철호") if lang == "en" else ("김철호", "Kim Chul-ho")
     assert h1.text() == f"{first} {other}"
     assert h1.one("span", class_="other-name").get("lang") == ("ko" if lang == "en" else "en")
-    assert ("/network?chain=p-x1", t("profile.chain", lang)) in main.links()
+    assert ("/network?chain=p-x1", text("Chain of responsibility", lang)) in main.links()
 
     # the record, coded values in words
     record = section(doc, "record-heading", lang).one("dl").definitions()
-    assert record[t("field.uid", lang)] == "p-x1"
-    assert record[t("field.name_variants", lang)] == "Gim Cheol-ho, Kim Ch'ŏl-ho"
+    assert record[MODEL.field_label("uid", lang)] == "p-x1"
+    assert record[MODEL.field_label("name_variants", lang)] == "Gim Cheol-ho, Kim Ch'ŏl-ho"
     for field, vocabulary, value in [("category", "victim_category", "postwar_abductee"),
                                      ("sex", "sex", "male"), ("status", "status", "missing"),
                                      ("occupation", "occupation", "fisherman"),
                                      ("nationality", "nationality", "KR"),
                                      ("age_group", "age_group", "young_adult")]:
-        assert record[t(f"field.{field}", lang)] == label(vocabulary, value, lang), field
-    assert record[t("field.birth_year", lang)] == "1940"
+        assert record[MODEL.field_label(field, lang)] == label(vocabulary, value, lang), field
+    assert record[MODEL.field_label("birth_year", lang)] == "1940"
 
     # relationships cite the public source that supports them; the sibling is named
     shown = groups(doc, lang)
-    subjected = shown[t("rel.SUBJECTED_TO.out", lang)]["items"]
+    subjected = shown[MODEL.relationship_label("SUBJECTED_TO", lang, "out")]["items"]
     assert [i["cites"] for i in subjected] == [["src-x1"], ["src-x1"]]
-    sibling = shown[t("rel.RELATIVE_OF.in", lang)]["items"]
+    sibling = shown[MODEL.relationship_label("RELATIVE_OF", lang, "in")]["items"]
     assert sibling[0]["href"] == "/victims/p-x2"
     assert sibling[0]["detail"] == "— " + label("relation", "sibling", lang)
 
     # its public sources and its proceedings
     sources = section(doc, "sources-heading", lang)
     assert sources.links() == [("/sources/src-x1", "Synthetic explorer testimony")]
-    assert "2020-01-01" in sources.text() and label("source_kind", "testimony", lang) in sources.text()
+    assert shown_date("2020-01-01", lang) in sources.text()
+    assert label("source_kind", "testimony", lang) in sources.text()
+    assert sources.find("time", datetime="2020-01-01") is not None
     proceedings = section(doc, "proceedings-heading", lang)
     assert {uid_of(h) for h, _ in proceedings.links()} == {"proc-x1", "proc-x2"}
     lines = [li.text() for li in proceedings.find_all("li")]
     assert any("WGEID synthetic case 77001" in x and label("forum", "un_wgeid", lang) in x
-               and "2015-06-01" in x for x in lines), lines
+               and shown_date("2015-06-01", lang) in x for x in lines), lines
     assert any("Seoul synthetic 2019-1234" in x and label("forum", "court_kr", lang) in x
                for x in lines), lines
 
@@ -158,12 +172,16 @@ def test_victim_profile(public_client, lang):
     # why this is public: the consent's date, who gave it, the sources that cleared it
     provenance = section(doc, "provenance-heading", lang)
     cleared = provenance.one("dl").definitions()
-    assert cleared[t("provenance.consent_on", lang)] == "2021-03-01"
-    assert cleared[t("provenance.given_by", lang)] == t("provenance.by_person", lang)
-    assert cleared[t("provenance.sources", lang)] == "Synthetic explorer testimony"
+    assert cleared[text("Consent to publication given on", lang)] == shown_date("2021-03-01", lang)
+    assert provenance.find("time", datetime="2021-03-01") is not None
+    assert cleared[text("Consent given by", lang)] == text("the person", lang)
+    assert cleared[text("Public sources that cleared publication", lang)] == \
+        "Synthetic explorer testimony"
     assert ("/entity/src-x1", "Synthetic explorer testimony") in provenance.links()
-    assert ("/about#consent", t("provenance.how", lang)) in provenance.links()
-    assert t("provenance.person", lang) in provenance.text()
+    assert ("/about#consent", text("How consent works", lang, context="link")) in provenance.links()
+    assert text("This person is public because a consent to publication is on record, at least one "
+                "source about them may be used publicly, and an editor approved publication.",
+                lang) in provenance.text()
     # ... and nothing the vault holds that is not public
     for secret in NOT_PUBLIC_X1:
         assert secret not in html, secret
@@ -176,17 +194,18 @@ def test_perpetrator_body_profile(public_client, lang):
     h1 = doc.one("main").one("h1")
     assert h1.text() == ("Ministry of State Security 국가보위성" if lang == "en"
                          else "국가보위성 Ministry of State Security")
-    assert ("/search?body=body-mss", t("profile.victims_of_body", lang)) in doc.one("main").links()
+    assert ("/search?body=body-mss", text("Victims of this body", lang)) in doc.one("main").links()
 
     record = section(doc, "record-heading", lang).one("dl").definitions()
-    assert record[t("field.perpetrator", lang)] == label("perpetrator", "mss", lang)
-    assert record[t("field.kind", lang)] == label("body_kind", "ministry", lang)
+    assert record[MODEL.field_label("perpetrator", lang)] == label("perpetrator", "mss", lang)
+    assert record[MODEL.field_label("kind", lang)] == label("body_kind", "ministry", lang)
 
     # the chain of command: the unit under it, with the dates of that link
     shown = groups(doc, lang)
-    units = shown[t("rel.PART_OF.in", lang)]["items"]
+    units = shown[MODEL.relationship_label("PART_OF", lang, "in")]["items"]
     assert units == [{"uid": "body-bureau7", "href": "/perpetrators/body-bureau7",
-                      "detail": "— 1970-01-01 – 1999-12-31", "cites": ["src-x1"]}]
+                      "detail": f"— {shown_date('1970-01-01', lang)} – "
+                                f"{shown_date('1999-12-31', lang)}", "cites": ["src-x1"]}]
 
     # proceedings that name it; the public sources behind its relationships
     proceedings = section(doc, "proceedings-heading", lang)
@@ -202,7 +221,7 @@ def test_perpetrator_body_profile(public_client, lang):
 
     # reference data: public as such, no consent to show
     provenance = section(doc, "provenance-heading", lang)
-    assert t("provenance.reference", lang) in provenance.text()
+    assert text(REFERENCE, lang) in provenance.text()
     assert provenance.find("dl") is None
     assert not leaks(html)
 
@@ -212,21 +231,23 @@ def test_location_profile(public_client, lang):
     doc, html = profile(public_client, "loc-sokcho", lang)
     h1 = doc.one("main").one("h1")
     assert h1.text() == ("Sokcho 속초" if lang == "en" else "속초 Sokcho")
-    assert ("/search?location=loc-sokcho", t("profile.victims_here", lang)) in doc.one("main").links()
+    assert ("/search?location=loc-sokcho", text("Victims linked to this place", lang)) in \
+        doc.one("main").links()
 
     record = section(doc, "record-heading", lang).one("dl").definitions()
-    assert record[t("field.kind", lang)] == label("location_kind", "city", lang)
-    assert record[t("field.coords", lang)] == "38.2000, 128.5900"
+    assert record[MODEL.field_label("kind", lang)] == label("location_kind", "city", lang)
+    assert record[MODEL.field_label("coords", lang)] == "38.2000, 128.5900"
 
     shown = groups(doc, lang)
-    lived = shown[t("rel.LIVED_AT.in", lang)]["items"]
+    lived = shown[MODEL.relationship_label("LIVED_AT", lang, "in")]["items"]
     assert [(i["href"], i["cites"]) for i in sorted(lived, key=lambda i: i["uid"])] == [
         ("/victims/p-x1", ["src-x1"]), ("/victims/p-x2", ["src-x1"])]
-    within = shown[t("rel.WITHIN.out", lang)]["items"]
+    within = shown[MODEL.relationship_label("WITHIN", lang, "out")]["items"]
     assert [i["href"] for i in within] == ["/locations/loc-gangwon"]
 
     proceedings = section(doc, "proceedings-heading", lang)
-    assert proceedings.links() == [] and proceedings.text().endswith(t("profile.no_proceedings", lang))
+    assert proceedings.links() == [] and \
+        proceedings.text().endswith(text("No public proceeding is linked.", lang))
     sources = section(doc, "sources-heading", lang)
     assert sources.links() == [("/sources/src-x1", "Synthetic explorer testimony")]
 
@@ -236,7 +257,7 @@ def test_location_profile(public_client, lang):
     assert {"p-x1", "p-x2", "e-x1", "e-x2", "loc-gangwon"} <= nodes
 
     provenance = section(doc, "provenance-heading", lang)
-    assert t("provenance.reference", lang) in provenance.text()
+    assert text(REFERENCE, lang) in provenance.text()
     assert not leaks(html)
 
 

@@ -150,10 +150,10 @@ def test_a_chart_without_bars_says_why():
             {"key": k, "label": k, "count": v} for k, v in cells.items()]}}
 
     not_by_category = "Not shown by category: at least one category is too small to show safely."
-    assert empty_text(figures(32, {"a": None, "b": None}), "held_by_category", "en") == \
+    assert empty_text(figures(32, {"a": None, "b": None}), "held_by_category") == \
         not_by_category
-    assert empty_text(figures(6, {}, withheld=True), "held_by_category", "en") == not_by_category
-    assert empty_text(figures(None, {}, withheld=True), "held_by_category", "en") == \
+    assert empty_text(figures(6, {}, withheld=True), "held_by_category") == not_by_category
+    assert empty_text(figures(None, {}, withheld=True), "held_by_category") == \
         not_by_category
-    assert empty_text(figures(0, {}), "held_by_category", "en") == "No data"
-    assert empty_text(figures(32, {"a": None}), "victims_by_sex", "en") == "No data"
+    assert empty_text(figures(0, {}), "held_by_category") == "No data"
+    assert empty_text(figures(32, {"a": None}), "victims_by_sex") == "No data"
