@@ -1,18 +1,33 @@
 # Two commands: `make demo` and `make test`. Everything they need is installed here.
 PY      := .venv/bin/python
 FP      := .venv/bin/footprints
-STAMP   := .venv/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LOCK    := requirements.lock
+# Re-install when pyproject.toml or the lock changes.
+STAMP   := .venv/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 DEMO    := var/demo/demo.jsonl
+# pip-tools lives in a venv of its own, so that .venv holds exactly what the lock says.
+LOCKENV := var/lock-tools
 
-.PHONY: demo test lint neo4j stop stop-test system-deps venv demo-data bench clean
+.PHONY: demo test lint neo4j stop stop-test system-deps venv lock demo-data bench clean
 
+# The versions the tests passed with, every file checked against its hash; then the
+# project itself, editable, with the lock's setuptools (no other download).
 venv: $(STAMP)
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@command -v python3 >/dev/null || { echo "python3 (3.11+) is required"; exit 1; }
 	test -x $(PY) || python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes -r $(LOCK)
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	rm -f .venv/.installed-*; touch $@
+
+# Re-resolve the lock from pyproject.toml (for Python 3.11): pins that still satisfy it
+# are kept; LOCK_ARGS=--upgrade takes the newest of everything, LOCK_ARGS="--upgrade-package X" of X.
+lock:
+	test -x $(LOCKENV)/bin/pip-compile || python3 -m venv $(LOCKENV)
+	$(LOCKENV)/bin/python -m pip install -q --upgrade pip 'pip-tools~=7.6'
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCKENV)/bin/pip-compile -q --extra test --all-build-deps \
+	  --allow-unsafe --strip-extras --generate-hashes --no-emit-find-links $(LOCK_ARGS) -o $(LOCK) pyproject.toml
 
 system-deps:
 	@bash ops/install-system-deps.sh
