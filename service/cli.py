@@ -209,8 +209,9 @@ def recheck_names(stores, people: list[str], actor: str) -> None:
             "its published text against the names imported; start it and run "
             f"`footprints publish` ({exc})") from exc
     if report is not None:
-        click.echo(f"free-text gate: {report.withheld_fields} published field(s) withheld that "
-                   "name an imported person who is not public")
+        click.echo(f"free-text gate: rechecked {sum(report.nodes.values())} published record(s) "
+                   f"whose text may name an imported person; {report.withheld_fields} field(s) "
+                   "of them withheld")
 
 
 @main.command()
