@@ -16,9 +16,9 @@ from typing import Any
 from flask import g, request
 from flask_smorest import Blueprint, abort
 
-from service import accounts
-from service.accounts import User
 from service.stores import vault
+from service.vault import accounts
+from service.vault.accounts import User
 
 #: Role -> the roles whose permissions it holds (itself included).
 GRANTS: dict[str, frozenset[str]] = {

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from service import accounts
+from service.vault import accounts
 
 
 def _with_vault(fn):

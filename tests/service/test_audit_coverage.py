@@ -37,7 +37,7 @@ CLI_WRITES = {
     "source-terms": ("source.terms", "publish.full"),
     "judge": ("resolution.judge",),  # ("resolution.retract",) with --retract
 }
-#: Accounts and tokens: their entries come with the organisation walls (service/accounts.py).
+#: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
 CLI_ACCOUNTS = {"users add", "users revoke", "users token"}
 #: Commands that write no record, and why.
 CLI_NO_RECORDS = {

@@ -65,7 +65,7 @@ def account_headers(stores, email: str, role: str, organization: str) -> dict[st
     """A bearer token of a new account (passwords hashed at low cost: it is a fixture)."""
     from argon2 import PasswordHasher
 
-    from service import accounts
+    from service.vault import accounts
 
     db = stores.database("vault")
     fast, accounts._HASHER = accounts._HASHER, PasswordHasher(time_cost=1, memory_cost=8192,

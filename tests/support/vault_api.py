@@ -22,8 +22,8 @@ from argon2 import PasswordHasher
 
 from graph.publication import publish_all
 from loaders.importer import import_file
-from service import accounts
-from service.accounts import User
+from service.vault import accounts
+from service.vault.accounts import User
 from tests.support.leaks import CONSENT_STATES
 
 VAULT_ORGS = Path(__file__).resolve().parents[1] / "service" / "api" / "data" / "vault_orgs.jsonl"

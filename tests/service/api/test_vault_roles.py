@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from service import accounts
 from service.auth import granted
 from service.public import downloads, entities, maps
-from service.vault_reads import read_record
+from service.vault import accounts
+from service.vault.reads import read_record
 from tests.support.published import EXPLORER, RESOURCES
 from tests.support.vault_api import ORG_A, PASSWORD, load_vault, make_user
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from graph import queries
 from graph.connections import Stores
 from graph.consent.policy import CONFIDENTIAL, LABELS, PUBLIC
-from service.accounts import User
+from service.vault.accounts import User
 
 #: Shared reference data: owned by no organisation, changed by any editor.
 SHARED = frozenset({"Location", "PerpetratorBody", "Instrument", "Resource"})
