@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 
-from flask import Flask, jsonify
+from flask import Flask
 
 from graph.connections import Stores
 from graph.settings import Settings
@@ -63,11 +63,3 @@ def _secret_key(settings: Settings) -> str:
         path.chmod(0o600)
     return path.read_text().strip()
 
-
-def stores() -> Stores:
-    from flask import current_app
-
-    return current_app.extensions["footprints.stores"]
-
-
-__all__ = ["create_app", "jsonify", "stores"]
