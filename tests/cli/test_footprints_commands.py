@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def run(settings, monkeypatch):
     """Invoke ``footprints ARGS`` in-process with the test servers' settings."""
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+    monkeypatch.setattr("service.cli.core._settings", lambda: settings)
     runner = CliRunner()
 
     def invoke(*args: str, ok: bool = True):

@@ -128,7 +128,7 @@ class Log:
 
 @pytest.fixture
 def run(settings, monkeypatch):
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+    monkeypatch.setattr("service.cli.core._settings", lambda: settings)
     runner = CliRunner()
 
     def invoke(*args: str, **kwargs):

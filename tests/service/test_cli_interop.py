@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_interop_commands(stores, vault, public, settings, monkeypatch, tmp_path):
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+    monkeypatch.setattr("service.cli.core._settings", lambda: settings)
     import_records(vault, enumerate(reference_records(), start=1), "reference")
     runner = CliRunner()
 
@@ -44,7 +44,7 @@ def test_interop_commands(stores, vault, public, settings, monkeypatch, tmp_path
 
 
 def _runner(settings, monkeypatch):
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+    monkeypatch.setattr("service.cli.core._settings", lambda: settings)
     runner = CliRunner()
 
     def run(*args: str):

@@ -412,15 +412,12 @@ def serve(host: str, port: int) -> None:
     wserve(app, host=host, port=port, threads=8)
 
 
-from service.cli_users import users  # noqa: E402
+from service.cli.users import users  # noqa: E402
 
 main.add_command(users)
 
-# -- interoperability and entity resolution (service/cli_interop.py) ---------------
-from service.cli_interop import register  # noqa: E402
+# -- interoperability and entity resolution (service/cli/interop.py) ---------------
+from service.cli.interop import register  # noqa: E402
 
 register(main)
 
-
-if __name__ == "__main__":
-    main()

@@ -22,7 +22,7 @@ def _with_vault(fn):
     object when one is given (tests), else from the environment."""
     from graph.connections import Stores
     from graph.settings import Settings
-    from service.cli import _settings
+    from service.cli.core import _settings
 
     ctx = click.get_current_context(silent=True)
     settings = (ctx.find_object(Settings) if ctx else None) or _settings()

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 #: The shipped example mapping (a FOOTPRINTS-style victim template).
-DEFAULT_MAPPING = Path(__file__).resolve().parents[1] / "examples" / "uwazi" / "footprints-victims.yml"
+DEFAULT_MAPPING = Path(__file__).resolve().parents[2] / "examples" / "uwazi" / "footprints-victims.yml"
 
 
 def _run(fn):
@@ -21,7 +21,7 @@ def _run(fn):
     from graph.connections import Stores
     from graph.consent.editor import EditError
     from loaders.uwazi.mapping import MappingError
-    from service.cli import _settings
+    from service.cli.core import _settings
 
     stores = Stores(_settings())
     try:
@@ -61,7 +61,7 @@ def import_uwazi_cmd(path: Path, mapping_path: Path, template: str | None, batch
     audit entries before and after the writes. Imported people are Confidential until an
     editor records their consent."""
     from loaders.uwazi import import_uwazi
-    from service.cli import login_actor, recheck_names
+    from service.cli.core import login_actor, recheck_names
 
     mapping = _mapping(mapping_path)
     actor = actor or login_actor()
