@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from graph import audit
 from loaders.synthetic import write_jsonl
 from loaders.synthetic.reference import reference_records
-from service.cli import login_actor, main
+from service.cli import main
+from service.cli.context import login_actor
 from tests.support.leaks import CONSENT_STATES, SMALL
 from tests.support.vault_api import api, fast_argon2, users, vault_app  # noqa: F401
 
@@ -127,12 +128,12 @@ class Log:
 
 
 @pytest.fixture
-def run(settings, monkeypatch):
-    monkeypatch.setattr("service.cli.core._settings", lambda: settings)
+def run(settings):
     runner = CliRunner()
 
     def invoke(*args: str, **kwargs):
-        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False,
+                               obj=settings, **kwargs)
         assert result.exit_code == 0, (args, result.output)
         return result
 
