@@ -20,14 +20,13 @@ from graph.consent import editor
 from graph.publication import publish_all
 from graph.vocabularies import choices
 from service.api.vault_common import EditResultSchema, caller, http_errors, no_store, result
-from service.auth import document_bearer_auth, require_role
+from service.auth import require_role
 from service.vault.reads import audit_reads, explain_visible, require_visible
 from service.vault.text import review_list
 from service.vault.visibility import may_manage_consent, may_write, refusal
 
 blp = Blueprint("vault-consent", __name__, url_prefix="/api/v1/vault",
                 description="Consent, review and publication (editors; audited)")
-document_bearer_auth(blp)
 no_store(blp)
 
 

@@ -15,14 +15,13 @@ from marshmallow import Schema, fields
 
 from graph.resolution.merged import merged_view
 from service.api.vault_common import caller, no_store
-from service.auth import VAULT_READERS, document_bearer_auth, require_role
+from service.auth import VAULT_READERS, require_role
 from service.stores import public_driver
 from service.vault.reads import audit_reads
 from service.vault.visibility import visible
 
 blp = Blueprint("merged", __name__, url_prefix="/api/v1",
                 description="Merged views of records judged to be one person")
-document_bearer_auth(blp)
 
 
 class ValueSchema(Schema):

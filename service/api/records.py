@@ -16,13 +16,12 @@ from flask_smorest import Blueprint
 from marshmallow import INCLUDE, Schema, fields, validate
 
 from service.api.vault_common import IF_MATCH_DOC, caller, http_errors, if_match, no_store
-from service.auth import VAULT_READERS, document_bearer_auth, require_role
+from service.auth import VAULT_READERS, require_role
 from service.vault import edits, reads
 
 blp = Blueprint("vault-records", __name__, url_prefix="/api/v1/vault",
                 description="Vault records for investigators, lawyers and editors "
                             "(authenticated, role-checked, audited)")
-document_bearer_auth(blp)
 no_store(blp)
 
 
