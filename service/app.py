@@ -22,16 +22,17 @@ from service.public.cache import PublicCache
 YOUNG_COLLECTION_EVERY = 10_000
 
 
-def create_app(settings: Settings | None = None) -> Flask:
-    settings = (settings or Settings.from_env()).check()
+def create_app(settings: Settings | None = None, stores: Stores | None = None) -> Flask:
+    """The app, on ``stores`` if given (they stay the caller's to close), else on stores of
+    its own made from ``settings`` (one per process: the app serves until the process ends)."""
+    settings = (settings or (stores.settings if stores else Settings.from_env())).check()
     _space_out_collections()
     app = Flask(__name__)
     app.config["SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key or _secret_key(settings)
     app.config["JSON_AS_ASCII"] = False
     app.json.ensure_ascii = False
-    stores = Stores(settings)
-    app.extensions["footprints.stores"] = stores
+    app.extensions["footprints.stores"] = stores or Stores(settings)
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
 
     from service import health, ratelimit

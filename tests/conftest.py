@@ -66,14 +66,14 @@ def stores(settings, _exclusive):
 @pytest.fixture
 def vault(stores):
     """The test vault, emptied before the test (schema kept)."""
-    wipe(stores.vault, stores.database("vault"))
+    wipe(stores, "vault")
     return stores.vault
 
 
 @pytest.fixture
 def public(stores):
     """The test public graph, emptied before the test (schema kept)."""
-    wipe(stores.public, stores.database("public"))
+    wipe(stores, "public")
     return stores.public
 
 

@@ -132,7 +132,8 @@ def recheck_names(stores: Stores, people: list[str], actor: str) -> None:
 
     try:
         report = republish_naming(stores.vault, stores.public, people, stores.database("vault"),
-                                  stores.database("public"), actor=actor)
+                                  stores.database("public"), actor=actor,
+                                  recount=stores.recount)
     except ServiceUnavailable as exc:
         raise click.ClickException(
             "the records are in the vault, but the public graph is not reachable to check "

@@ -195,7 +195,8 @@ def _set_roles(tx: _NeomodelTx, label: str, uid: str, data: dict) -> None:
 
 def _republish(stores: Stores, uids: list[str], user: User, reason: str) -> None:
     republish(stores.vault, stores.public, uids, stores.database("vault"),
-              stores.database("public"), actor=user.email, reason=reason)
+              stores.database("public"), actor=user.email, reason=reason,
+              recount=stores.recount)
 
 
 def create_record(stores: Stores, user: User, body: Any) -> dict:

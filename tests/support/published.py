@@ -26,7 +26,7 @@ RESOURCES = Path(__file__).resolve().parent / "data" / "resources.jsonl"
 
 def publish_fixtures(stores, *paths: Path) -> None:
     for name in ("vault", "public"):
-        wipe(stores.driver(name), stores.database(name))
+        wipe(stores, name)
     for path in paths or (CONSENT_STATES, EXPLORER, RESOURCES):
         import_file(stores.vault, path, database=stores.database("vault"))
     publish_all(stores.vault, stores.public, stores.database("vault"), stores.database("public"))
@@ -43,7 +43,7 @@ def published_stores(stores):
 def public_app(settings, published_stores):
     from service.app import create_app
 
-    app = create_app(settings)
+    app = create_app(settings, published_stores)
     app.config["TESTING"] = True
     app.config["RATELIMITS"] = {"cypher": "100000/minute"}  # the attack list is long
     return app

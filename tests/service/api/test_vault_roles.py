@@ -48,7 +48,7 @@ def vault_app(settings, stores, vault, public, fast_argon2):
     from service.app import create_app
 
     load_vault(stores, EXPLORER, RESOURCES)
-    app = create_app(settings)
+    app = create_app(settings, stores)
     app.config["TESTING"] = True
     return app
 
