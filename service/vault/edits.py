@@ -38,7 +38,7 @@ from graph import audit, models, queries
 from graph.connections import Stores
 from graph.consent import screening
 from graph.publication import republish
-from loaders.importer import node_row, rel_row
+from loaders.importing.write import node_row, rel_row
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
 from service.vault.accounts import User
 from service.vault.reads import (
