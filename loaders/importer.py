@@ -44,6 +44,10 @@ from loaders.importing.write import Written, write
 
 #: The audit log's actor when a caller names none (tests, benchmarks): the CLI always does.
 SYSTEM = "system"
+#: ``progress``: False; True for progress bars on stderr; or a function given, after each
+#: batch commits, how many records it wrote (and once how many repeats of a relationship
+#: in the input were folded into one), e.g. to act at a known point of an import.
+Progress = bool | Callable[[int], None]
 log = logging.getLogger(__name__)
 
 
@@ -80,7 +84,7 @@ class ImportReport:
 
 
 def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size: int = 2000,
-                progress: bool = False,
+                progress: Progress = False,
                 after: Callable[[Driver, str, list[str]], None] | None = None,
                 actor: str = SYSTEM) -> ImportReport:
     """Validate ``path`` whole, then write it. Raises :class:`LoadError` and writes nothing
@@ -106,7 +110,7 @@ def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size:
 
 
 def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], name: str,
-                   database: str = "neo4j", batch_size: int = 2000, progress: bool = False,
+                   database: str = "neo4j", batch_size: int = 2000, progress: Progress = False,
                    after: Callable[[Driver, str, list[str]], None] | None = None,
                    warnings: list[str] | None = None,
                    explain: Callable[[Problem], Problem] | None = None,
@@ -126,10 +130,10 @@ def import_records(driver: Driver, rows: Iterable[tuple[int, dict | Problem]], n
 
 
 def _validated(driver: Driver, database: str, rows: Iterable[tuple[int, dict | Problem]],
-               name: str, progress: bool,
+               name: str, progress: Progress,
                explain: Callable[[Problem], Problem] | None) -> Parsed:
     """Every record read and checked; :class:`LoadError` (nothing written) if any is not."""
-    if progress:  # validation of a large file takes minutes: show it too
+    if progress is True:  # validation of a large file takes minutes: show it too
         rows = _progress_bar(None, f"validating {Path(name).name}", rows)
     parsed = parse(rows)
     if not parsed.problems:
@@ -142,7 +146,7 @@ def _validated(driver: Driver, database: str, rows: Iterable[tuple[int, dict | P
 
 
 def _audited_write(driver: Driver, database: str, parsed: Parsed, name: str, batch_size: int,
-                   progress: bool, after: Callable[[Driver, str, list[str]], None] | None,
+                   progress: Progress, after: Callable[[Driver, str, list[str]], None] | None,
                    actor: str, source: dict, started: float) -> ImportReport:
     """The validated records written between the audit log's ``import.started`` and
     ``import.finished`` entries (``import.failed`` if writing raised), and ``after`` run on
@@ -156,8 +160,8 @@ def _audited_write(driver: Driver, database: str, parsed: Parsed, name: str, bat
                                   "relationships": dict(Counter(rel["type"] for _, rel in
                                                                 parsed.rels))})
     total = len(parsed.nodes) + len(parsed.rels)
-    bar = _progress_bar(total, f"loading {Path(name).name}") if progress else None
-    tick = bar.update if bar else (lambda n: None)
+    bar = _progress_bar(total, f"loading {Path(name).name}") if progress is True else None
+    tick = bar.update if bar else progress if callable(progress) else (lambda n: None)
     written = report.written
     report.people = [uid for uid, (_, label, _) in parsed.nodes.items() if label == "Person"]
     try:
