@@ -5,8 +5,7 @@ The vault gets the consent-states fixture (eight people who must never be
 public) and the explorer fixture (public victims with Hangul and romanised
 names, events, a chain of command, places, proceedings) and a public North Korean
 law that one proceeding invokes (tests/support/data/resources.jsonl); then the
-whole vault is published. Import the fixtures into a conftest:
-``from tests.support.published import public_app, public_client, published_stores  # noqa: F401``.
+whole vault is published. tests/conftest.py plugs the fixtures in (``pytest_plugins``).
 """
 
 from __future__ import annotations

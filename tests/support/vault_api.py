@@ -5,7 +5,7 @@ consent state) plus a second organisation's confidential relative and internal
 source (tests/service/api/data/vault_orgs.jsonl), and is published. Users:
 one per role in org-0001 (``users[role]``) and one per role in org-0002
 (``users[role + "-b"]``): every user belongs to an organisation, admins included.
-Import what a test module needs: ``from tests.support.vault_api import vault_app, api, users  # noqa: F401``.
+tests/conftest.py plugs the fixtures in (``pytest_plugins``).
 
 Passwords are hashed with argon2 at low cost here (``fast_argon2``), so that
 making a dozen users per test stays quick; the hashing test uses the real
