@@ -118,7 +118,7 @@ def _victims_by_category(rows: list[dict]) -> Counter:
 def _held_confidentially(vault: Driver, vault_db: str, tx) -> str:
     """The victims the vault holds but does not publish, by category, small cells hidden.
     Vault counts minus the public graph's as ``tx`` leaves it: two index reads instead of
-    a label check on every victim (0.3 s at 250,000)."""
+    a label check on every victim (docs/performance.md)."""
     held = (_victims_by_category(queries.run(vault, "publication/count_victims_by_category",
                                              database=vault_db))
             - _victims_by_category(queries.run_in(tx, "publication/count_victims_by_category")))

@@ -207,8 +207,8 @@ _collector = {"lock": threading.Lock(), "holds": 0, "was_enabled": False}
 def _without_cycle_collector():
     """Pause Python's cycle collector while an import holds its records. They are trees of
     dicts and lists, freed by reference counting; the collector would walk all of the
-    millions held at each of its passes (a third of the validation time at 50,000
-    victims, more at 250,000). Imports in several threads share one pause."""
+    millions held at each of its passes (docs/performance.md). Imports in several threads
+    share one pause."""
     with _collector["lock"]:
         if _collector["holds"] == 0:
             _collector["was_enabled"] = gc.isenabled()

@@ -15,10 +15,9 @@ from graph.settings import Settings
 from service.public.cache import PublicCache
 
 #: New container objects between two passes of Python's youngest-generation cycle
-#: collector (700 by default). Building a 150-node neighbourhood answer set it off about
-#: seven times a request, each pass walking the answer under construction, and some
-#: were full passes over the whole process: at 250,000 victims, 550 passes (4 full) in
-#: 80 requests, against 5 with this setting.
+#: collector (700 by default). Building a neighbourhood answer set it off several times a
+#: request, each pass walking the answer under construction, and some were full passes
+#: over the whole process (docs/performance.md has the counts).
 YOUNG_COLLECTION_EVERY = 10_000
 
 

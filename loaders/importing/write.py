@@ -96,8 +96,8 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
     new_nodes = [r for r in node_rows if r["uid"] not in existing]
     fresh_rels = list(fresh.values())
     # Created batches go two at a time: while Neo4j writes one, the driver packs and
-    # sends the next (on 2 cores, about a third quicker than one at a time). Nodes
-    # come first, all of them, so that every relationship finds its ends.
+    # sends the next (on 2 cores, quicker than one at a time: docs/performance.md).
+    # Nodes come first, all of them, so that every relationship finds its ends.
     for name, rows, counter in (("load/create_nodes", new_nodes, written.created),
                                 ("load/create_relationships", fresh_rels, written.relationships)):
         _parallel(driver, database, name, rows, batch_size, counter, progress, written)
@@ -113,8 +113,8 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
         for number, batch in enumerate(_ramped(merged, batch_size)):
             # On a store with (almost) no relationships the planner checks MERGE's pattern
             # by scanning all relationships, and inside a large batch that scan grows with
-            # every row written: a first batch of 5,000 took minutes. So the first batches
-            # are small and force a new plan, made from the counts they leave behind.
+            # every row written (docs/performance.md). So the first batches are small and
+            # force a new plan, made from the counts they leave behind.
             query = ("CYPHER replan=force " + merge_rels) if number < len(RAMP) + 1 else merge_rels
             summary = session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
             written.relationships.update(r["type"] for r in batch)
