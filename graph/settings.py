@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -105,10 +105,6 @@ class Settings:
                 f"({self.vault.uri}, database {self.vault.database}); they must be separate"
             )
         return self
-
-    def with_password(self, store: str, password: str) -> Settings:
-        current = getattr(self, store)
-        return replace(self, **{store: replace(current, password=password)})
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

@@ -261,8 +261,6 @@ VERDICTS = _vocab({
     "unsure": ("Unsure", "판단 보류"),
 })
 
-CONSENT_LABELS = ("Public", "Restricted", "Confidential")
-
 #: Every vocabulary by the name the API and loaders use for it.
 VOCABULARIES: MappingProxyType = MappingProxyType({
     "victim_category": VICTIM_CATEGORIES,

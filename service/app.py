@@ -29,7 +29,6 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app = Flask(__name__)
     app.config["SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key or _secret_key(settings)
-    app.config["JSON_AS_ASCII"] = False
     app.json.ensure_ascii = False
     app.extensions["footprints.stores"] = stores or Stores(settings)
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)

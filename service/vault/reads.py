@@ -26,9 +26,6 @@ from service.vault.accounts import User
 from service.vault.text import withhold
 from service.vault.visibility import Access, access_of, may_manage_consent, may_see, visible
 
-#: Relationship types a dossier lists apart (consents and sources have their own lists).
-_LISTED_APART = ("GAVE", "SUPPORTS")
-
 
 class NotVisible(LookupError):
     """No such record, or one the caller may not see: the same answer for both."""
