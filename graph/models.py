@@ -208,7 +208,8 @@ class Proceeding(Entity):
 
 
 def use_driver(driver, database: str = "neo4j") -> None:
-    """Point neomodel at the vault's driver (the app factory and the CLI call this)."""
+    """Point neomodel at the vault's driver (service/vault/edits.py and the loading
+    benchmark call this before they write through the models)."""
     from neomodel import db, get_config
 
     get_config().database_name = database
