@@ -1,33 +1,55 @@
 # Two commands: `make demo` and `make test`. Everything they need is installed here.
 PY      := .venv/bin/python
 FP      := .venv/bin/footprints
-STAMP   := .venv/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LOCK    := requirements.lock
+# Re-install when pyproject.toml or the lock changes.
+STAMP   := .venv/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 DEMO    := var/demo/demo.jsonl
+# pip-tools lives in a venv of its own, so that .venv holds exactly what the lock says.
+LOCKENV := var/lock-tools
 
-.PHONY: demo test lint neo4j stop stop-test system-deps venv demo-data bench clean translations translations-update
+.PHONY: demo test lint neo4j stop stop-test system-deps venv lock translations translations-update \
+        demo-data bench clean
 
-venv: $(STAMP)
-$(STAMP): pyproject.toml
-	@command -v python3 >/dev/null || { echo "python3 (3.11+) is required"; exit 1; }
-	test -x $(PY) || python3 -m venv .venv
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
-	rm -f .venv/.installed-*; touch $@
-
-# The interface's catalogues (service/translations/<lang>/LC_MESSAGES/messages.po) are compiled
-# here, not committed; translations-update extracts the messages of the views and templates.
+# The interface's catalogues, service/translations/<lang>/LC_MESSAGES/messages.po; their
+# compiled .mo files are built here (with the venv's Babel), not committed.
 PO      := $(wildcard service/translations/*/LC_MESSAGES/messages.po)
 MO      := $(PO:.po=.mo)
 
-translations: $(MO)
-$(MO): $(PO) | $(STAMP)
-	.venv/bin/pybabel compile -d service/translations
+# The versions the tests passed with, every file checked against its hash; then the
+# project itself, editable, with the lock's setuptools (no other download); then the
+# catalogues, without which the app refuses to start (service/pages/lang.py).
+venv: $(STAMP) $(MO)
+$(STAMP): pyproject.toml $(LOCK)
+	@command -v python3 >/dev/null || { echo "python3 (3.11+) is required"; exit 1; }
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q --require-hashes -r $(LOCK)
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	rm -f .venv/.installed-*; touch $@
 
-translations-update: venv
+# Re-resolve the lock from pyproject.toml (for Python 3.11): pins that still satisfy it
+# are kept; LOCK_ARGS=--upgrade takes the newest of everything, LOCK_ARGS="--upgrade-package X" of X.
+lock:
+	test -x $(LOCKENV)/bin/pip-compile || python3 -m venv $(LOCKENV)
+	$(LOCKENV)/bin/python -m pip install -q --upgrade pip 'pip-tools~=7.6'
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCKENV)/bin/pip-compile -q --extra test --all-build-deps \
+	  --allow-unsafe --strip-extras --generate-hashes --no-emit-find-links $(LOCK_ARGS) -o $(LOCK) pyproject.toml
+
+translations: $(MO)
+service/translations/%/LC_MESSAGES/messages.mo: service/translations/%/LC_MESSAGES/messages.po | $(STAMP)
+	.venv/bin/pybabel compile -l $* -i $< -o $@
+
+# After changing the interface's text: extract every message of the views and templates
+# (service/translations/babel.cfg), merge them into each catalogue (new ones untranslated,
+# gone ones dropped), compile. Then translate what is new: tests/service/pages/test_i18n.py
+# fails until every message has its translation.
+translations-update: $(STAMP)
 	mkdir -p var
-	.venv/bin/pybabel extract -F service/translations/babel.cfg --no-location -o var/messages.pot service
+	.venv/bin/pybabel extract -F service/translations/babel.cfg --no-location \
+	  -o var/messages.pot service
 	.venv/bin/pybabel update -i var/messages.pot -d service/translations --ignore-obsolete
-	.venv/bin/pybabel compile -d service/translations
+	$(MAKE) translations
 
 system-deps:
 	@bash ops/install-system-deps.sh
@@ -44,10 +66,10 @@ demo-data: neo4j $(DEMO)
 	$(FP) load $(DEMO)
 	$(FP) publish --by make-demo
 
-demo: demo-data translations
+demo: demo-data
 	$(FP) serve --host 127.0.0.1 --port 5000
 
-test: venv system-deps translations
+test: venv system-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 

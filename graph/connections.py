@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from neo4j import Driver, GraphDatabase
 
-from graph.publication import wait_for_recounts
+from graph.recount import DashboardRecount
 from graph.settings import Settings, StoreSettings
 
 
@@ -42,11 +42,13 @@ def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
 
 
 class Stores:
-    """Both drivers, opened lazily, closed together."""
+    """Both drivers, opened lazily, closed together; and the dashboard recount that the
+    republications through them start (graph.recount), which closing waits for."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self._drivers: dict[str, Driver] = {}
+        self.recount = DashboardRecount()
 
     def driver(self, name: str) -> Driver:
         if name not in self._drivers:
@@ -65,7 +67,7 @@ class Stores:
         return getattr(self.settings, name).database
 
     def close(self) -> None:
-        wait_for_recounts()  # a pending dashboard recount needs the drivers it was given
+        self.recount.wait()  # a pending recount needs the drivers it was given
         for drv in self._drivers.values():
             drv.close()
         self._drivers.clear()

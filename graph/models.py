@@ -154,8 +154,8 @@ FactRel, DatedRel, RelativeRel = REL_MODELS["sourced"], REL_MODELS["dated"], REL
 
 
 def use_driver(driver, database: str = "neo4j") -> None:
-    """Point neomodel at the vault's driver and database (the API's editing layer calls
-    this before it writes)."""
+    """Point neomodel at the vault's driver (service/vault/edits.py and the loading
+    benchmark call this before they write through the models)."""
     from neomodel import db, get_config
 
     get_config().database_name = database

@@ -22,13 +22,11 @@ person are linked by ``SAME_AS`` only when their whole cluster is public
 from __future__ import annotations
 
 import json
-import logging
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from neo4j import Driver
@@ -36,9 +34,9 @@ from neo4j import Driver
 from graph import audit, queries
 from graph.consent import policy, screening
 from graph.consent.apply import affected, apply_policy
+from graph.recount import DashboardRecount, store_counts
 from graph.resolution.clusters import same_as_rows
 
-log = logging.getLogger(__name__)
 BATCH = 5000
 #: Properties the publication derives on public victims from the public graph, so that
 #: search facets, filters and dashboard counts read a property instead of walking the
@@ -120,7 +118,7 @@ def _victims_by_category(rows: list[dict]) -> Counter:
 def _held_confidentially(vault: Driver, vault_db: str, tx) -> str:
     """The victims the vault holds but does not publish, by category, small cells hidden.
     Vault counts minus the public graph's as ``tx`` leaves it: two index reads instead of
-    a label check on every victim (0.3 s at 250,000)."""
+    a label check on every victim (docs/performance.md)."""
     held = (_victims_by_category(queries.run(vault, "publication/count_victims_by_category",
                                              database=vault_db))
             - _victims_by_category(queries.run_in(tx, "publication/count_victims_by_category")))
@@ -225,17 +223,20 @@ def _save_screening(vault: Driver, vault_db: str, screened: screening.Screened, 
 
 
 def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
-              public_db: str = "neo4j", actor: str = "system", reason: str = "change") -> PublishReport:
+              public_db: str = "neo4j", actor: str = "system", reason: str = "change",
+              recount: DashboardRecount | None = None) -> PublishReport:
     """Re-decide the given people (and their events and proceedings) and bring the public
-    graph in line for exactly those records, in one public-graph transaction."""
-    with _changing(), publication_lock(vault, vault_db):
-        return _republish(vault, public, uids, vault_db, public_db, actor, reason)
+    graph in line for exactly those records, in one public-graph transaction.
+
+    The dashboard's counts are recounted after the commit by ``recount`` (the stores'
+    :class:`~graph.recount.DashboardRecount`: ``stores.recount``), so that the change is
+    not kept waiting for them; without one, before this returns."""
+    with recount.changing() if recount else nullcontext(), publication_lock(vault, vault_db):
+        return _republish(vault, public, uids, vault_db, public_db, recount)
 
 
-def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
-              public_db: str = "neo4j", actor: str = "system", reason: str = "change") -> PublishReport:
-    """Re-decide the given people (and their events and proceedings) and bring the public
-    graph in line for exactly those records, in one public-graph transaction."""
+def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str,
+               public_db: str, recount: DashboardRecount | None) -> PublishReport:
     started = time.monotonic()
     report = PublishReport()
     touched = affected(vault, vault_db, uids)
@@ -275,9 +276,11 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
             _save_screening(vault, vault_db, screened, generation, full=False)
             tx.commit()
     screening.forget(vault, vault_db, unpublished=removed)
-    # The counts take 0.15-0.25 s at 250,000 victims: recounted after the commit (and a
-    # pause), so a withdrawal is not kept waiting for them. Until then readers count live.
-    recount_later(public, public_db, version["revision"], version["published_at"])
+    # Until the counts are stored again, readers count live.
+    if recount is not None:
+        recount.later(public, public_db, version["revision"], version["published_at"])
+    else:
+        store_counts(public, public_db, version["revision"], version["published_at"])
     report.generation = generation
     report.nodes = Counter(n["labels"][1] for n in nodes)
     report.relationships = Counter(r["type"] for r in rels)
@@ -287,10 +290,11 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
 
 
 def republish_naming(vault: Driver, public: Driver, persons: Iterable[str], vault_db: str = "neo4j",
-                     public_db: str = "neo4j", actor: str = "system") -> PublishReport | None:
+                     public_db: str = "neo4j", actor: str = "system",
+                     recount: DashboardRecount | None = None) -> PublishReport | None:
     """After persons were written outside an editor's operation (an import): check again
     every published record whose text may name one of them, since they may not be public.
-    None when no published text names any of them."""
+    None when no published text names any of them. ``recount`` as for :func:`republish`."""
     persons = list(persons)
     if not persons:
         return None
@@ -298,79 +302,7 @@ def republish_naming(vault: Driver, public: Driver, persons: Iterable[str], vaul
     if not naming:
         return None
     return republish(vault, public, sorted(naming), vault_db, public_db, actor=actor,
-                     reason="names written")
-
-
-#: Seconds without a change before the dashboard is recounted: a burst of changes (an
-#: editor withdrawing several consents, an import of judgements) costs one count at its
-#: end, and no change in the burst competes with a count for the 2 cores.
-QUIET_S = 1.0
-_recount = threading.Condition()
-_recount_jobs: dict[tuple[int, str], tuple] = {}  # (driver, database) -> newest version
-_recount_state = {"worker": None, "last_change": 0.0, "flush": False, "changing": 0}
-
-
-@contextmanager
-def _changing():
-    """Hold the recount back while a republish of this process runs, and for ``QUIET_S``
-    after it ends: a count that started during an editor's next withdrawal would take the
-    cores from it (at 250,000 victims, a withdrawal during a 1.7 s count took 2.1 s, the
-    ones either side 0.5-0.7 s)."""
-    with _recount:
-        _recount_state["changing"] += 1
-    try:
-        yield
-    finally:
-        with _recount:
-            _recount_state["changing"] -= 1
-            _recount_state["last_change"] = time.monotonic()
-            _recount.notify_all()
-
-
-def recount_later(public: Driver, public_db: str, revision: int, published_at: str) -> None:
-    """Count the dashboard in a thread, once changes have paused for ``QUIET_S``, and store
-    the counts if the public graph is still at the newest version given. Until then
-    readers count live. Not a daemon: a command that republished waits for it at exit."""
-    with _recount:
-        _recount_jobs[id(public), public_db] = (public, public_db, revision, published_at)
-        _recount_state["last_change"] = time.monotonic()
-        if _recount_state["worker"] is None:
-            worker = threading.Thread(target=_recount_all, name="footprints-recount")
-            _recount_state["worker"] = worker
-            worker.start()
-        _recount.notify_all()
-
-
-def _recount_all() -> None:
-    while True:
-        with _recount:
-            while _recount_jobs and not _recount_state["flush"]:
-                left = _recount_state["last_change"] + QUIET_S - time.monotonic()
-                if left <= 0 and not _recount_state["changing"]:
-                    break
-                _recount.wait(left if left > 0 else None)
-            if not _recount_jobs:
-                _recount_state.update(worker=None, flush=False)
-                return
-            _, (public, public_db, revision, published_at) = _recount_jobs.popitem()
-        try:
-            statistics = json.dumps(queries.run(public, "public/count_statistics",
-                                                database=public_db))
-            queries.run(public, "publication/set_public_statistics", database=public_db,
-                        revision=revision, published_at=published_at, statistics=statistics)
-        except Exception as exc:  # noqa: BLE001 - nothing to report to: readers count live
-            log.warning("dashboard recount of revision %s failed: %s", revision, exc)
-
-
-def wait_for_recounts(timeout: float | None = None) -> None:
-    """Recount now what is waiting for a pause, and return when it is stored."""
-    with _recount:
-        worker = _recount_state["worker"]
-        if worker is None:
-            return
-        _recount_state["flush"] = True
-        _recount.notify_all()
-    worker.join(timeout)
+                     reason="names written", recount=recount)
 
 
 def _victims_reaching(tx, uids: list[str]) -> set[str]:

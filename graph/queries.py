@@ -66,10 +66,10 @@ _GRAPH_TYPES = (Node, Relationship, Path)
 
 def _plain(record) -> dict:
     """A record as a dict. Named queries return maps, lists and values, never nodes,
-    relationships or paths, so the record needs no ``data()``: its recursive walk over
-    every value cost 20 ms on a 150-node neighbourhood. A top-level graph value still
-    gets ``data()``; the tests check every record of every query they run against ``data()``
-    (tests/conftest.py)."""
+    relationships or paths, so the record needs no ``data()``, whose recursive walk over
+    every value slowed a neighbourhood's answer measurably (docs/performance.md). A
+    top-level graph value still gets ``data()``; the tests check every record of every
+    query they run against ``data()`` (tests/conftest.py)."""
     values = dict(record.items())
     if any(isinstance(v, _GRAPH_TYPES) for v in values.values()):
         return record.data()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -17,8 +17,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 #: dbms.memory.transaction.total.max; 0.7 is Neo4j's own default, written out).
 TX_MEMORY_TOTAL_SHARE = 0.7
 #: The share of the public graph's heap one transaction may use (db.memory.transaction.max).
-#: Not less: publication writes the whole public graph in one transaction, measured at
-#: 87 MiB for 7,700 nodes and 8,200 relationships (about 2.2 GB at 250,000 victims).
+#: Not less: publication writes the whole public graph in one transaction, whose memory
+#: grows with the graph (docs/performance.md has the measure).
 #: Console queries have a tighter limit of their own (console_memory).
 PUBLIC_TX_MEMORY_SHARE = 0.6
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
@@ -105,10 +105,6 @@ class Settings:
                 f"({self.vault.uri}, database {self.vault.database}); they must be separate"
             )
         return self
-
-    def with_password(self, store: str, password: str) -> Settings:
-        current = getattr(self, store)
-        return replace(self, **{store: replace(current, password=password)})
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

@@ -8,30 +8,29 @@ from __future__ import annotations
 
 import gc
 
-from flask import Flask, jsonify
+from flask import Flask
 
 from graph.connections import Stores
 from graph.settings import Settings
 from service.public.cache import PublicCache
 
 #: New container objects between two passes of Python's youngest-generation cycle
-#: collector (700 by default). Building a 150-node neighbourhood answer set it off about
-#: seven times a request, each pass walking the answer under construction, and some
-#: were full passes over the whole process: at 250,000 victims, 550 passes (4 full) in
-#: 80 requests, against 5 with this setting.
+#: collector (700 by default). Building a neighbourhood answer set it off several times a
+#: request, each pass walking the answer under construction, and some were full passes
+#: over the whole process (docs/performance.md has the counts).
 YOUNG_COLLECTION_EVERY = 10_000
 
 
-def create_app(settings: Settings | None = None) -> Flask:
-    settings = (settings or Settings.from_env()).check()
+def create_app(settings: Settings | None = None, stores: Stores | None = None) -> Flask:
+    """The app, on ``stores`` if given (they stay the caller's to close), else on stores of
+    its own made from ``settings`` (one per process: the app serves until the process ends)."""
+    settings = (settings or (stores.settings if stores else Settings.from_env())).check()
     _space_out_collections()
     app = Flask(__name__)
     app.config["SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key or _secret_key(settings)
-    app.config["JSON_AS_ASCII"] = False
     app.json.ensure_ascii = False
-    stores = Stores(settings)
-    app.extensions["footprints.stores"] = stores
+    app.extensions["footprints.stores"] = stores or Stores(settings)
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
 
     from service import health, ratelimit
@@ -63,11 +62,3 @@ def _secret_key(settings: Settings) -> str:
         path.chmod(0o600)
     return path.read_text().strip()
 
-
-def stores() -> Stores:
-    from flask import current_app
-
-    return current_app.extensions["footprints.stores"]
-
-
-__all__ = ["create_app", "jsonify", "stores"]

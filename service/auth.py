@@ -16,9 +16,9 @@ from typing import Any
 from flask import g, request
 from flask_smorest import Blueprint, abort
 
-from service import accounts
-from service.accounts import User
 from service.stores import vault
+from service.vault import accounts
+from service.vault.accounts import User
 
 #: Role -> the roles whose permissions it holds (itself included).
 GRANTS: dict[str, frozenset[str]] = {
@@ -31,6 +31,9 @@ GRANTS: dict[str, frozenset[str]] = {
 #: Those who read the vault (restricted records included).
 VAULT_READERS = ("investigator", "lawyer")
 REALM = 'Bearer realm="footprints"'
+#: The OpenAPI security scheme of bearer tokens, and its name in the document.
+BEARER_AUTH = "bearerAuth"
+BEARER_SCHEME = {"type": "http", "scheme": "bearer"}
 
 
 def granted(role: str) -> frozenset[str]:
@@ -88,31 +91,13 @@ def require_role(*roles: str) -> Callable:
                                    f"you are {user.role}")
             return fn(*args, **kwargs)
 
-        _document(wrapper, roles)
-        return wrapper
+        # The OpenAPI document says the operation needs a bearer token (the API declares
+        # the scheme: service.api.init_api), which roles it admits, and that it answers
+        # 401 and 403.
+        return Blueprint.doc(security=[{BEARER_AUTH: []}], **{"x-roles": list(roles)},
+                             responses={
+                                 "401": {"description": "No token, or a token that is not valid"},
+                                 "403": {"description": f"Needs the role {' or '.join(roles)}"},
+                             })(wrapper)
 
     return decorator
-
-
-def _document(view: Callable, roles: tuple[str, ...]) -> None:
-    """Say in the OpenAPI document that the operation needs a bearer token, which roles it
-    admits, and that it answers 401 and 403."""
-    doc = getattr(view, "_apidoc", {})
-    manual = doc.setdefault("manual_doc", {})
-    manual["security"] = [{"bearerAuth": []}]
-    manual["x-roles"] = list(roles)
-    responses = manual.setdefault("responses", {})
-    responses.setdefault("401", {"description": "No token, or a token that is not valid"})
-    responses.setdefault("403", {"description": f"Needs the role {' or '.join(roles)}"})
-    view._apidoc = doc
-
-
-def document_bearer_auth(blp: Blueprint) -> None:
-    """Declare the ``bearerAuth`` security scheme in the API's OpenAPI document (once)."""
-
-    def register(state) -> None:
-        api = state.app.extensions["flask-smorest"]["blp_name_to_api"].get(blp.name)
-        if api is not None and "bearerAuth" not in api.spec.components.security_schemes:
-            api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
-
-    blp.record_once(register)

@@ -10,7 +10,7 @@ from flask import Blueprint, jsonify
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph import queries
-from service.app import stores
+from service.stores import stores
 
 blp = Blueprint("health", __name__)
 

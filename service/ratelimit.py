@@ -26,6 +26,7 @@ from typing import Any
 
 from flask import Flask, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
+from flask_smorest import Blueprint
 from limits import parse_many
 
 from service.auth import current_user
@@ -66,14 +67,8 @@ def rate_limit(name: str, key: Callable[[], str]) -> Callable:
                           scope=name, error_message=lambda: _message(name))
 
     def decorator(fn: Callable) -> Callable:
-        wrapper = limit(fn)
-        doc = dict(getattr(fn, "_apidoc", {}))
-        manual = dict(doc.get("manual_doc", {}))
-        manual["responses"] = {**manual.get("responses", {}),
-                               "429": {"description": "Rate limit exceeded (see Retry-After)"}}
-        doc["manual_doc"] = manual
-        wrapper._apidoc = doc
-        return wrapper
+        return Blueprint.doc(responses={
+            "429": {"description": "Rate limit exceeded (see Retry-After)"}})(limit(fn))
 
     return decorator
 

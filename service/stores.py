@@ -2,8 +2,8 @@
 
 Public-facing code (the public API, the pages, exports, the Cypher console)
 imports :func:`public_query`, :func:`public_driver` or :func:`public_store` only; vault
-code imports :func:`vault`. A test
-checks that no public module reaches for the vault.
+code imports :func:`vault`; the health check, which reports on both, :func:`stores`. A
+test checks that no public module reaches for the vault.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from graph.connections import Stores, password_for
 from graph.settings import StoreSettings
 
 
-def _stores() -> Stores:
+def stores() -> Stores:
+    """Both stores of this app (one :class:`Stores` per app, made by the app factory)."""
     return current_app.extensions["footprints.stores"]
 
 
 def public_driver() -> tuple[Driver, str]:
-    s = _stores()
+    s = stores()
     return s.public, s.database("public")
 
 
@@ -43,4 +44,4 @@ def public_query(name: str, timeout: float | None = None, **params: Any) -> list
 
 def vault() -> Stores:
     """Both stores, for vault endpoints (authenticated, role-checked, audited)."""
-    return _stores()
+    return stores()

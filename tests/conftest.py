@@ -3,6 +3,11 @@
 The tests run their own vault and public graph (ports 7697/7698, homes under
 var/test/) so that they never touch the demo's data. If FOOTPRINTS_TEST_VAULT_URI
 and FOOTPRINTS_TEST_PUBLIC_URI are set, those servers are used instead.
+
+Fixtures shared beyond one folder are plugged in here (``pytest_plugins``), for every
+test: a published public graph shared by each test module (tests/support/published.py)
+and, for the vault API, a freshly loaded vault per test with users of every role
+(tests/support/vault_api.py).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from graph.connections import Stores
 from graph.schema import install_schema
 from graph.settings import Settings
 from tests.support.stores import wipe
+
+pytest_plugins = ("tests.support.published", "tests.support.vault_api")
 
 
 def test_settings() -> Settings:
@@ -66,14 +73,14 @@ def stores(settings, _exclusive):
 @pytest.fixture
 def vault(stores):
     """The test vault, emptied before the test (schema kept)."""
-    wipe(stores.vault, stores.database("vault"))
+    wipe(stores, "vault")
     return stores.vault
 
 
 @pytest.fixture
 def public(stores):
     """The test public graph, emptied before the test (schema kept)."""
-    wipe(stores.public, stores.database("public"))
+    wipe(stores, "public")
     return stores.public
 
 

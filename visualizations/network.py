@@ -1,11 +1,14 @@
-"""Interactive network views: pyvis builds the graph, our own template renders it.
+"""Interactive network views: pyvis builds the graph and renders it through our own template.
 
-Why our own template: pyvis's default template loads Bootstrap and
-vis-network from CDNs and writes the data into an inline script. Ours puts
-the nodes, edges and options in a ``<script type="application/json">`` block
-and loads only ``/static/vendor/vis-network/vis-network.min.js`` and
-``/static/js/network.js`` from the app's own origin, so pages make no
-third-party request and keep a Content-Security-Policy without inline scripts.
+pyvis collects the styled nodes and edges and the vis-network options, and its
+``generate_html`` serialises them into a template; we hand it ours
+(``templates/network.html``, autoescaped) instead of its default. Why: pyvis's
+default template loads Bootstrap and vis-network from CDNs and writes the data
+into an inline script. Ours puts the nodes, edges and options pyvis passes it in a
+``<script type="application/json">`` block and loads only
+``/static/vendor/vis-network/vis-network.min.js`` and ``/static/js/network.js``
+from the app's own origin, so pages make no third-party request and keep a
+Content-Security-Policy without inline scripts.
 
 Large views (more than ``LARGE`` nodes) get a layout computed here with
 networkx and physics switched off, so the browser draws them at once instead
@@ -16,13 +19,14 @@ graph shape of ``service.public.shape`` (``{"nodes": [...], "relationships":
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from pyvis.network import Network
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,8 +55,12 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
 COMMAND_TYPES = frozenset({"PART_OF", "COMMANDED_BY", "REPORTS_TO", "MEMBER_OF", "PERPETRATED_BY"})
 EDGE_COLOURS = {"command": "#8b1a1a", "fact": "#6b6b6b"}
 
+TEMPLATE = "network.html"
+
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                    trim_blocks=True, lstrip_blocks=True)
+#: pyvis hands its template the options as a JSON string; the data block carries them as an object.
+_env.filters["fromjson"] = json.loads
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,7 @@ def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/
     """A pyvis Network of ``graph``: styled nodes (shape and colour by kind), labelled edges,
     positions for large graphs. ``highlight`` uids (a path, a chain) are drawn larger."""
     large = len(graph["nodes"]) > large_threshold
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="local")
+    net = Network(height="100%", width="100%", directed=True)
     positions = layout(graph) if large else {}
     marked = set(highlight)
     for n in graph["nodes"]:
@@ -216,18 +224,44 @@ def _hexagon(cx: float, cy: float, r: float) -> str:
     return f'<polygon points="{" ".join(points)}"/>'
 
 
-def payload(net: Network, labels: NetworkLabels, **extra) -> dict:
-    """What network.js needs: nodes, edges and options from pyvis, plus the styles and labels
+def view_data(labels: NetworkLabels, **extra) -> dict:
+    """What network.js needs besides pyvis's nodes, edges and options: the styles and labels
     used to draw nodes fetched later (expanding a node) the same way."""
-    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     return {
-        "nodes": nodes, "edges": edges, "options": net.options,
-        "physics": bool(net.options["physics"]["enabled"]),
         "styles": {k: {"shape": s, "color": c} for k, (s, c) in NODE_STYLES.items()},
         "kindOrder": list(KIND_ORDER), "kindLabels": dict(labels.kinds),
         "relLabels": dict(labels.relationships), "commandTypes": sorted(COMMAND_TYPES),
         "edgeColours": EDGE_COLOURS, **extra,
     }
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """Our template with the view's own values, rendered by pyvis with the network's."""
+
+    template: Template
+    view: Mapping
+
+    def render(self, **network) -> str:
+        return self.template.render({**network, **self.view})
+
+
+@dataclass(frozen=True)
+class _ViewTemplates:
+    """Where pyvis's ``generate_html`` gets its template (``templateEnv.get_template``): from
+    our autoescaping environment, not pyvis's (which escapes nothing), with the legend, the
+    labels and the text alternative bound to it -- pyvis passes only the network's data."""
+
+    view: Mapping
+
+    def get_template(self, name: str) -> _Bound:
+        return _Bound(_env.get_template(name), self.view)
+
+
+def render(net: Network, view: Mapping) -> str:
+    """The HTML of ``net``, rendered by pyvis through our template with ``view`` added."""
+    net.templateEnv, net.path = _ViewTemplates(view), TEMPLATE
+    return net.generate_html(name=TEMPLATE)
 
 
 def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "network",
@@ -247,15 +281,12 @@ def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "ne
     """
     net = build(graph, labels, profile_url=profile_url, large_threshold=large_threshold,
                 focus=focus, highlight=highlight)
-    data = payload(net, labels, expandUrl=expand_url, focus=focus, elementId=element_id)
-    nodes, edges, heading, height, width, _ = net.get_network_data()
-    names = {n["id"]: n["title"].split(": ", 1)[-1] for n in nodes}
+    names = {n["id"]: n["title"].split(": ", 1)[-1] for n in net.nodes}
     rows = [{"from": names.get(e["from"], e["from"]), "to": names.get(e["to"], e["to"]),
-             "type": e.get("title", "")} for e in edges]
-    kinds = {n["kind"] for n in nodes}
-    return _env.get_template("network.html").render(
-                           nodes=nodes, edges=edges, heading=heading, height=height, width=width,
-                           payload=data, element_id=element_id, labels=labels, rows=rows,
-                           legend=legend(labels, kinds), size=size, standalone=standalone,
-                           vis_js=VIS_JS, network_js=NETWORK_JS, lang=lang, title=title,
-                           edge_colours=EDGE_COLOURS)
+             "type": e.get("title", "")} for e in net.edges]
+    kinds = {n["kind"] for n in net.nodes}
+    return render(net, {
+        "view": view_data(labels, expandUrl=expand_url, focus=focus, elementId=element_id),
+        "element_id": element_id, "labels": labels, "rows": rows, "legend": legend(labels, kinds),
+        "size": size, "standalone": standalone, "vis_js": VIS_JS, "network_js": NETWORK_JS,
+        "lang": lang, "title": title, "edge_colours": EDGE_COLOURS})

@@ -3,10 +3,9 @@
 // and $to, kept only if it is at most $max_length long.
 // shortestPath with the type predicate on all(...) relationships runs a
 // bidirectional breadth-first search that checks the predicate while
-// expanding. At 250,000 victims, on three pairs of people linked through a
-// prison or a province, it answered in 10-36 ms where the equivalent
-// SHORTEST 1 quantified pattern took 426-642 ms (both warm). The length is checked after the search, so
-// that no predicate makes the planner fall back to an exhaustive search.
+// expanding, far quicker than the equivalent SHORTEST 1 quantified pattern
+// (docs/performance.md). The length is checked after the search, so that no
+// predicate makes the planner fall back to an exhaustive search.
 MATCH (a:Entity {uid: $from}), (b:Entity {uid: $to})
 WHERE a <> b
 MATCH p = shortestPath((a)-[*..8]-(b))

@@ -6,9 +6,8 @@
 // subjected to; $born_from/$born_to on the birth year.
 // Event years and every facet value are read from the facets the publication
 // derives on each victim (publication/derive_victim_facets): a one-syllable
-// query matches a fifth of all victims at 250,000, and walking the graph for
-// each of them took hundreds of milliseconds, reading ten properties of each
-// about 170.
+// query matches a fifth of all victims, and walking the graph for each of them,
+// or reading ten properties of each, was too slow (docs/performance.md).
 CALL () {
   WITH $lucene AS lucene WHERE lucene IS NOT NULL
   CALL db.index.fulltext.queryNodes('person_names', lucene) YIELD node, score

@@ -8,7 +8,7 @@
 //   chain of command of those events, the forums of proceedings concerning
 //   them, and the provinces holding the places they were taken from, last seen
 //   at or lived at. One list, because Neo4j reads one property of thousands of
-//   nodes several times faster than ten.
+//   nodes much faster than ten (docs/performance.md).
 // $uids: the victims to derive (null: every victim). Read from the public graph
 // only, so nothing here can say more than the public records do.
 CALL () {

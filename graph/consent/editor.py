@@ -56,7 +56,8 @@ def _write(stores: Stores, fn) -> object:
 
 def _republish(stores: Stores, uids: list[str], actor: str, reason: str) -> PublishReport:
     return republish(stores.vault, stores.public, uids, stores.database("vault"),
-                     stores.database("public"), actor=actor, reason=reason)
+                     stores.database("public"), actor=actor, reason=reason,
+                     recount=stores.recount)
 
 
 def record_consent(stores: Stores, person: str, purpose: str, given_on: date, obtained_by: str,

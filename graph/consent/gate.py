@@ -273,12 +273,6 @@ class GateResult:
     findings: list[Finding] = field(default_factory=list)
     checked_fields: int = 0
 
-    def by_record(self) -> dict[str, list[Finding]]:
-        out: dict[str, list[Finding]] = defaultdict(list)
-        for finding in self.findings:
-            out[finding.record].append(finding)
-        return out
-
 
 def text_fields(props: Mapping) -> Iterator[tuple[str, int | None, str]]:
     """Every string of a record: ``(field, item index or None, text)``; identifiers left out."""

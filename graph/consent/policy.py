@@ -5,7 +5,7 @@ label and the reasons for it) out. ``graph.consent.apply`` gathers the facts
 from the vault and writes the labels; ``graph.publication`` copies what is
 ``Public`` (and only the fields listed here) to the public graph.
 
-The rules (DESIGN.md, "Consent policy"):
+The rules (docs/consent.md explains them):
 1. Private by default: a person without a publication consent is not public.
 2. Only consent *to publication* counts (UN-submission, internal or partner
    consent never does); family consent counts for the dead or disappeared.

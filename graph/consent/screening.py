@@ -203,11 +203,12 @@ def records_naming(vault: Driver, database: str, persons: Iterable[str]) -> set[
     found = {r["uid"] for r in queries.run(vault, "gate/match_holds_naming", database=database,
                                            persons=persons)}
     if len(rows) > LOOKUP_PERSONS:
-        return found | _scan_texts(vault, database, rows)
+        return (found | _scan_texts(vault, database, rows)) - {None}
     terms = sorted({t for row in rows for t in gate.terms_of(row).all()})
     if terms:
         found |= {r["uid"] for r in queries.run(vault, "gate/match_naming_texts",
                                                 database=database, terms=terms)}
+    found.discard(None)
     return found
 
 

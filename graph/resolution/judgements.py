@@ -38,7 +38,8 @@ def _check(stores: Stores, a: str, b: str) -> tuple[str, str]:
 
 def _republish(stores: Stores, a: str, b: str, actor: str, reason: str):
     return republish(stores.vault, stores.public, [a, b], stores.database("vault"),
-                     stores.database("public"), actor=actor, reason=reason)
+                     stores.database("public"), actor=actor, reason=reason,
+                     recount=stores.recount)
 
 
 def judge(stores: Stores, a: str, b: str, verdict: str, actor: str, note: str | None = None) -> Result:

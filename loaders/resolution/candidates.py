@@ -22,12 +22,12 @@ near-name match can never reach ``high``.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from rapidfuzz.distance import Indel
 
 from loaders.resolution.names import NameForm, name_forms
 
@@ -105,18 +105,22 @@ def confidence_of(score: float) -> str | None:
 
 
 def near_ratio(a: PersonFeatures, b: PersonFeatures) -> float:
-    """How alike the given names are (0..1) where the surnames may be the same."""
+    """How alike the given names are (0..1) where the surnames may be the same: ``similarity``
+    of their folded forms."""
     best = 0.0
     for fa in a.korean_forms:
         for fb in b.korean_forms:
             if fa.surnames & fb.surnames:
-                best = max(best, _ratio(fa.given, fb.given))
+                best = max(best, similarity(fa.given, fb.given))
     return best
 
 
-@lru_cache(maxsize=1 << 16)
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b).ratio()
+def similarity(a: str, b: str) -> float:
+    """2 x the longest common subsequence / the total length (rapidfuzz's normalised Indel
+    similarity). Why not difflib's ratio (the same formula over greedy matching blocks): it
+    misses what a swapped pair of letters leaves in common (``kyongyong`` / ``kyoknyong``,
+    from "Kyung-young" typed "Kyugn-young": 0.56 against 0.89), and it is ~40 times slower."""
+    return Indel.normalized_similarity(a, b)
 
 
 def name_points(frequency: int) -> float:

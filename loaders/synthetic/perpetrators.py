@@ -185,7 +185,6 @@ BODIES += tuple(
 #: The Seoul internal-security station for each Seoul district location.
 STATION_OF_DISTRICT = {f"loc-kr-seoul-{slug}": f"body-is-station-{slug}"
                        for slug, _en, _ko in _STATIONS}
-BODY_UIDS = frozenset(body[0] for body in BODIES)
 
 # (type, from, to, date_from, date_to)
 CHAIN: tuple[tuple[str, str, str, str | None, str | None], ...] = (

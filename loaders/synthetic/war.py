@@ -22,7 +22,6 @@ from loaders.synthetic.dprk import FACILITY_BODY, pick_facility
 from loaders.synthetic.names import korean
 from loaders.synthetic.perpetrators import STATION_OF_DISTRICT
 
-ARMISTICE = date(1953, 7, 27)
 BIG_SWITCH_END = date(1953, 9, 6)
 
 # --- civilian abductees --------------------------------------------------------------

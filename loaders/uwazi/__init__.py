@@ -19,7 +19,8 @@ from neo4j import Driver
 
 from graph import queries
 from loaders.errors import LoadError, Problem
-from loaders.importer import SYSTEM, ImportReport, describe_input, import_records
+from loaders.importer import SYSTEM, ImportReport, import_records
+from loaders.importing.read import describe_input
 from loaders.uwazi.convert import convert
 from loaders.uwazi.mapping import MappingError, UwaziMapping, load_mapping
 from loaders.uwazi.parse import CellError, read_table

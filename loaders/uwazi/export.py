@@ -20,7 +20,7 @@ from neo4j import Driver
 from neo4j.spatial import Point
 
 from graph import queries
-from loaders.uwazi.mapping import PropertySpec, TemplateSpec, UwaziMapping
+from loaders.uwazi.mapping import MappingError, PropertySpec, TemplateSpec, UwaziMapping
 from loaders.uwazi.parse import MULTI, DateValue, format_date, safe_name
 
 
@@ -129,7 +129,8 @@ def export_uwazi(public: Driver, mapping: UwaziMapping, template: str, path: Pat
     """Write the public graph's records of ``template`` as an Uwazi CSV; returns the row count."""
     spec = mapping.template(template)
     if spec is None:
-        raise KeyError(f"template {template!r} is not in the mapping ({', '.join(mapping.templates)})")
+        raise MappingError(f"template {template!r} is not in the mapping "
+                           f"({', '.join(mapping.templates)})")
     role = spec.roles[0] if spec.node == "Person" and spec.roles else None
     rows = queries.run(public, "interop/stream_rows", database=database, label=spec.node, role=role)
     columns = header(spec, mapping)

@@ -1,6 +1,6 @@
 """The audit log for admins: verify the hash chain, list the latest entries.
 
-The HTTP equivalent of ``footprints audit verify`` (service/vault_audit.py). Admins
+The HTTP equivalent of ``footprints audit verify`` (service/vault/audit.py). Admins
 only: the log names who read which record. An admin lists the entries of their own
 organisation only (its users' actions, and actions on its users and records).
 """
@@ -11,14 +11,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
-from service import vault_audit
 from service.api.public_schemas import StrictArgs
 from service.api.vault_common import caller, no_store
-from service.auth import document_bearer_auth, require_role
+from service.auth import require_role
+from service.vault.audit import latest_entries, verify_chain
 
 blp = Blueprint("vault-audit", __name__, url_prefix="/api/v1/vault/audit",
                 description="The hash-chained audit log (admins)")
-document_bearer_auth(blp)
 no_store(blp)
 
 MAX_PER_PAGE = 200
@@ -78,7 +77,7 @@ class Verify(MethodView):
         200 either way: ``ok`` says whether the chain is intact, ``problem`` and ``seq``
         name the first entry that does not fit."""
         stores, _ = caller()
-        return vault_audit.verify_chain(stores)
+        return verify_chain(stores)
 
 
 @blp.route("/entries")
@@ -91,5 +90,5 @@ class Entries(MethodView):
         stores, admin = caller()
         if not admin.organization:
             abort(403, message="you belong to no organisation, so no part of the log is yours")
-        return vault_audit.latest_entries(stores, admin.organization, args["page"],
+        return latest_entries(stores, admin.organization, args["page"],
                                           args["per_page"], args["action"])

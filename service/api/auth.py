@@ -15,15 +15,14 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
-from service import accounts
 from service.api.vault_common import caller, http_errors, no_store
-from service.auth import REALM, current_token, document_bearer_auth, granted, require_role
+from service.auth import REALM, current_token, granted, require_role
 from service.ratelimit import client_ip, login_limits, rate_limit
 from service.stores import vault
+from service.vault import accounts
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
                 description="Sign in for a bearer token, sign out, who am I")
-document_bearer_auth(blp)
 no_store(blp)
 
 

@@ -7,7 +7,7 @@ it answers: after a withdrawal returns, the person is already out of the public
 graph. Consent records, the review and the at-risk mark belong to the organisation
 that owns the person, and a source's terms to the one that submitted it: only its
 users (admins included only if they belong to it) change them; to anyone else who may
-read the record the answer is 403 (``service.visibility``).
+read the record the answer is 403 (``service.vault.visibility``).
 """
 
 from __future__ import annotations
@@ -19,15 +19,14 @@ from marshmallow import Schema, fields, validate
 from graph.consent import editor
 from graph.publication import publish_all
 from graph.vocabularies import choices
-from service import vault_text
 from service.api.vault_common import EditResultSchema, caller, http_errors, no_store, result
-from service.auth import document_bearer_auth, require_role
-from service.vault_reads import audit_reads, explain_visible, require_visible
-from service.visibility import may_manage_consent, may_write, refusal
+from service.auth import require_role
+from service.vault.reads import audit_reads, explain_visible, require_visible
+from service.vault.text import review_list
+from service.vault.visibility import may_manage_consent, may_write, refusal
 
 blp = Blueprint("vault-consent", __name__, url_prefix="/api/v1/vault",
                 description="Consent, review and publication (editors; audited)")
-document_bearer_auth(blp)
 no_store(blp)
 
 
@@ -236,4 +235,4 @@ class Withheld(MethodView):
         non-public person, newest first. Rewrite the text, or obtain consent; an entry goes
         away when a publication no longer withholds the field."""
         stores, user = caller()
-        return vault_text.review_list(stores, user)
+        return review_list(stores, user)

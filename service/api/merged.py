@@ -14,15 +14,14 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields
 
 from graph.resolution.merged import merged_view
-from service import vault_reads
 from service.api.vault_common import caller, no_store
-from service.auth import VAULT_READERS, document_bearer_auth, require_role
+from service.auth import VAULT_READERS, require_role
 from service.stores import public_driver
-from service.visibility import visible
+from service.vault.reads import audit_reads
+from service.vault.visibility import visible
 
 blp = Blueprint("merged", __name__, url_prefix="/api/v1",
                 description="Merged views of records judged to be one person")
-document_bearer_auth(blp)
 
 
 class ValueSchema(Schema):
@@ -70,7 +69,7 @@ class VaultMerged(MethodView):
             # A cluster reaching a record the caller may not see is not shown at all: even
             # its size would say that such a record exists.
             abort(404, message=f"no record with uid {uid!r}")
-        vault_reads.audit_reads(stores, user, seen.values(), via="merged-view")
+        audit_reads(stores, user, seen.values(), via="merged-view")
         return view.to_dict()
 
 

@@ -5,7 +5,7 @@ with an ETag; PUT and PATCH must send it back in If-Match (428 without, 412 if
 the record changed meanwhile). Reads of restricted and confidential records are
 audited; confidential records are shown only to their organisation's users, whatever
 their role (admins included), and only the owning organisation changes a record
-(``service.visibility``).
+(``service.vault.visibility``).
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import INCLUDE, Schema, fields, validate
 
-from service import vault_edits, vault_reads
 from service.api.vault_common import IF_MATCH_DOC, caller, http_errors, if_match, no_store
-from service.auth import VAULT_READERS, document_bearer_auth, require_role
+from service.auth import VAULT_READERS, require_role
+from service.vault import edits, reads
 
 blp = Blueprint("vault-records", __name__, url_prefix="/api/v1/vault",
                 description="Vault records for investigators, lawyers and editors "
                             "(authenticated, role-checked, audited)")
-document_bearer_auth(blp)
 no_store(blp)
 
 
@@ -109,7 +108,7 @@ class Records(MethodView):
         """Create a record (an interchange record; ``uid`` is generated when absent)."""
         stores, user = caller()
         with http_errors("record"):
-            view = vault_edits.create_record(stores, user, body)
+            view = edits.create_record(stores, user, body)
         return _with_etag(view, 201, Location=url_for("vault-records.Record", uid=view["uid"]))
 
 
@@ -121,7 +120,7 @@ class Record(MethodView):
         """One vault record by uid, with its ETag (audited unless public)."""
         stores, user = caller()
         with http_errors():
-            return _with_etag(vault_reads.read_record(stores, user, uid))
+            return _with_etag(reads.read_record(stores, user, uid))
 
     @require_role("editor")
     @blp.arguments(VaultRecordBodySchema)
@@ -143,9 +142,9 @@ class Record(MethodView):
     def _update(uid: str, body: dict, partial: bool):
         stores, user = caller()
         with http_errors("record"):
-            vault_edits.require_writable(stores, user, uid, "record")  # 404, 403 before 428
+            edits.require_writable(stores, user, uid, "record")  # 404, 403 before 428
             tags = if_match()
-            return _with_etag(vault_edits.update_record(stores, user, uid, body, tags, partial))
+            return _with_etag(edits.update_record(stores, user, uid, body, tags, partial))
 
 
 @blp.route("/persons/<string:uid>")
@@ -159,7 +158,7 @@ class Person(MethodView):
         whole has none, since it also depends on the records around the person."""
         stores, user = caller()
         with http_errors():
-            return vault_reads.dossier(stores, user, uid)
+            return reads.dossier(stores, user, uid)
 
 
 @blp.route("/search")
@@ -170,7 +169,7 @@ class Search(MethodView):
     def get(self, args: dict):
         """People in the vault by name, restricted ones included (hits are audited)."""
         stores, user = caller()
-        return vault_reads.search_people(stores, user, args["q"], args["limit"])
+        return reads.search_people(stores, user, args["q"], args["limit"])
 
 
 @blp.route("/relationships")
@@ -182,4 +181,4 @@ class Relationships(MethodView):
         """Link two records (an interchange relationship record); both ends are republished."""
         stores, user = caller()
         with http_errors("type"):
-            return vault_edits.create_relationship(stores, user, body)
+            return edits.create_relationship(stores, user, body)

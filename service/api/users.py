@@ -18,13 +18,12 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
-from service import accounts
 from service.api.vault_common import caller, field_error, http_errors, no_store
-from service.auth import document_bearer_auth, require_role
+from service.auth import require_role
+from service.vault import accounts
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1/users",
                 description="User accounts of the admin's own organisation, and invitations")
-document_bearer_auth(blp)
 no_store(blp)
 
 

@@ -19,11 +19,11 @@ from marshmallow import Schema, fields
 
 from graph.connections import Stores
 from graph.consent.editor import EditError
-from service.accounts import AccountError, User
 from service.auth import current_user
 from service.stores import vault
-from service.vault_edits import Conflict, Forbidden, Invalid, Stale
-from service.vault_reads import NotVisible
+from service.vault.accounts import AccountError, User
+from service.vault.edits import Conflict, Forbidden, Invalid, Stale
+from service.vault.reads import NotVisible
 
 _FIELD = re.compile(r"^([a-z_]+): (.*)$", re.S)
 

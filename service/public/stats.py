@@ -1,8 +1,8 @@
 """The dashboard's counters and breakdowns, all counted on the public graph.
 
 A full publish counts them in its transaction and stores them on ``PublicMeta``;
-an incremental change recounts them right after its commit
-(graph.publication.recount_later). Until then, or without stored counts, they
+an incremental change recounts them once changes have paused after its commit
+(graph/recount.py). Until then, or without stored counts, they
 are counted live, once per revision (service/public/cache.py).
 Only the "held confidentially" figures count anything else, and those were
 computed by the publication pipeline with small-cell suppression

@@ -62,7 +62,7 @@ def publish_synthetic(stores, tmp_dir: Path, victims: int, seed: int = 1) -> Non
     from tests.support.published import wipe
 
     for name in ("vault", "public"):
-        wipe(stores.driver(name), stores.database(name))
+        wipe(stores, name)
     path = tmp_dir / f"synthetic-{victims}.jsonl"
     write_jsonl(generate(victims, seed=seed), path)
     import_file(stores.vault, path, database=stores.database("vault"))

@@ -30,7 +30,7 @@ def server(stores, settings, tmp_path_factory):
 def researcher_token(server, stores) -> str:
     from argon2 import PasswordHasher
 
-    from service import accounts
+    from service.vault import accounts
 
     db = stores.database("vault")
     records, _, _ = stores.vault.execute_query("MATCH (o:Organization) RETURN o.uid AS uid "

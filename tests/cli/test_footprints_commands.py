@@ -20,13 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def run(settings, monkeypatch):
+def run(settings):
     """Invoke ``footprints ARGS`` in-process with the test servers' settings."""
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
     runner = CliRunner()
 
     def invoke(*args: str, ok: bool = True):
-        result = runner.invoke(main, list(args))
+        result = runner.invoke(main, list(args), obj=settings)
         if ok:
             assert result.exit_code == 0, (args, result.output, result.exception)
         return result

@@ -10,8 +10,6 @@ from __future__ import annotations
 import pytest
 
 from ops.neo4j.control import Instance
-from tests.support.published import public_app, published_stores  # noqa: F401
-from tests.support.vault_api import fast_argon2, users, vault_app  # noqa: F401
 
 pytestmark = pytest.mark.slow
 URLS = ["/api/v1/search?q=kim", "/api/v1/victims", "/api/v1/stats"]
@@ -21,7 +19,7 @@ def statuses(client) -> list[int]:
     return [client.get(url).status_code for url in URLS]
 
 
-def test_public_graph_outage_is_503_then_recovers_by_itself(public_app, settings):  # noqa: F811
+def test_public_graph_outage_is_503_then_recovers_by_itself(public_app, settings):
     client = public_app.test_client()
     assert statuses(client) == [200, 200, 200]
     public = Instance(settings, settings.public)
@@ -37,7 +35,7 @@ def test_public_graph_outage_is_503_then_recovers_by_itself(public_app, settings
     assert statuses(client) == [200, 200, 200]  # same app, same driver: it recovered
 
 
-def test_vault_outage_leaves_the_public_site_serving(public_app, settings):  # noqa: F811
+def test_vault_outage_leaves_the_public_site_serving(public_app, settings):
     client = public_app.test_client()
     vault = Instance(settings, settings.vault)
     vault.kill()
@@ -51,7 +49,7 @@ def test_vault_outage_leaves_the_public_site_serving(public_app, settings):  # n
     assert client.get("/health").get_json()["status"] == "ok"
 
 
-def vault_calls(client, users) -> list:  # noqa: F811
+def vault_calls(client, users) -> list:
     """A read, a search, a merged view, an edit, the caller's account, and signing in."""
     return [
         client.get("/api/v1/vault/records/p-1002", headers=users["investigator"].headers),
@@ -69,7 +67,7 @@ def vault_calls(client, users) -> list:  # noqa: F811
 OK = [200, 200, 200, 200, 200, 200, 201]
 
 
-def test_vault_outage_is_503_then_the_vault_api_recovers_by_itself(vault_app, users,  # noqa: F811
+def test_vault_outage_is_503_then_the_vault_api_recovers_by_itself(vault_app, users,
                                                                     settings, stores):
     client = vault_app.test_client()
     assert [r.status_code for r in vault_calls(client, users)] == OK

@@ -12,7 +12,7 @@ import pytest
 
 from graph import queries
 from graph.consent import editor
-from graph.publication import DERIVED_FIELDS, publish_all, republish, wait_for_recounts
+from graph.publication import DERIVED_FIELDS, publish_all, republish
 from loaders.importer import import_records
 from loaders.synthetic import generate
 
@@ -74,7 +74,7 @@ def derived(driver, database: str) -> dict[str, dict]:
 
 
 def assert_consistent(stores) -> None:
-    wait_for_recounts()
+    stores.recount.wait()
     public, db = stores.public, stores.database("public")
     assert derived(public, db) == walked(public, db)
     [meta] = cypher(public, "MATCH (m:PublicMeta) RETURN m.statistics AS s",
@@ -89,7 +89,7 @@ def vault_write(stores, text: str, **params) -> list[dict]:
 
 def again(stores, *uids: str) -> None:
     republish(stores.vault, stores.public, list(uids), stores.database("vault"),
-              stores.database("public"), actor="test")
+              stores.database("public"), actor="test", recount=stores.recount)
 
 
 @pytest.fixture

@@ -255,7 +255,7 @@ def test_hidden_names_planted_in_any_public_field_never_reach_the_public_graph(
     from tests.support.stores import wipe
 
     for store in ("vault", "public"):
-        wipe(stores.driver(store), stores.database(store))
+        wipe(stores, store)
     uid, field = site
     rows = [dict(r) for r in FIXTURE]
     for row in rows:

@@ -149,7 +149,7 @@ def test_csv_errors_name_row_and_column(vault, tmp_path):
 
 
 def test_relationship_batches_ramp_up_and_cover_every_row_once():
-    from loaders.importer import RAMP, _ramped
+    from loaders.importing.write import RAMP, _ramped
 
     rows = list(range(12_345))
     batches = list(_ramped(rows, 5000))
@@ -269,7 +269,7 @@ def test_an_import_cut_short_stays_open_until_the_same_file_finishes(vault, tmp_
     """A crash leaves ``import.started`` alone (tests/faults/test_import_crash.py kills the
     vault for real); verify lists it until an import of the same input finishes."""
     from graph import audit
-    from loaders.importer import describe_input
+    from loaders.importing.read import describe_input
 
     path = DATA / "small.jsonl"
     audit.append(vault, "importer@test", "import.started", "small.jsonl", **describe_input(path))

@@ -20,7 +20,7 @@ from loaders.exporter import export_jsonl
 from loaders.ftm import export_ftm
 from loaders.gephi import export_graph
 from loaders.importer import import_file
-from loaders.resolution.candidates import HIGH, features, find_candidates, score
+from loaders.resolution.candidates import HIGH, MEDIUM, features, find_candidates, near_ratio, score
 from loaders.resolution.evaluate import evaluate
 from loaders.resolution.names import fold, name_keys
 from loaders.resolution.planted import generated_sample
@@ -90,6 +90,18 @@ def test_namesakes_far_apart_in_age_or_of_another_sex_are_not_proposed():
     assert not find_candidates([a, _person("b", "Kim Young-soo", "김영수", 1970)])
     other_sex = find_candidates([a, _person("c", "Kim Young-soo", "김영수", 1930, sex="female")])
     assert [c.confidence for c in other_sex] in ([], ["low"])  # a miscoded sex stays possible
+
+
+def test_a_typo_that_swaps_two_letters_is_still_a_near_match():
+    """"Kyung-young" typed "Kyugn-young": the folded given names (kyongyong / kyoknyong) share
+    8 of their 9 letters in order; matching blocks greedily (difflib) found only 5."""
+    a = _person("a", "Park Kyung-young", None, 1950, places=["loc-1"])
+    b = _person("b", "Park Kyugn-young", None, 1950, places=["loc-1"])
+    assert not a.keys & b.keys
+    assert near_ratio(a, b) == pytest.approx(2 * 8 / 18)
+    found = {c.pair: c for c in find_candidates([a, b])}
+    assert found[("a", "b")].confidence == MEDIUM
+    assert "names only similar (0.89)" in found[("a", "b")].reasons
 
 
 def test_common_names_weigh_less():

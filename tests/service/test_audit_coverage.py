@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from graph import audit
 from loaders.synthetic import write_jsonl
 from loaders.synthetic.reference import reference_records
-from service.cli import login_actor, main
+from service.cli import main
+from service.cli.context import login_actor
 from tests.support.leaks import CONSENT_STATES, SMALL
-from tests.support.vault_api import api, fast_argon2, users, vault_app  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +37,7 @@ CLI_WRITES = {
     "source-terms": ("source.terms", "publish.full"),
     "judge": ("resolution.judge",),  # ("resolution.retract",) with --retract
 }
-#: Accounts and tokens: their entries come with the organisation walls (service/accounts.py).
+#: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
 CLI_ACCOUNTS = {"users add", "users revoke", "users token"}
 #: Commands that write no record, and why.
 CLI_NO_RECORDS = {
@@ -92,7 +92,7 @@ def test_every_command_is_classified():
     assert sum(map(len, classified)) == len(cli_commands(main))  # each in one table
 
 
-def test_every_write_route_is_classified(vault_app):  # noqa: F811
+def test_every_write_route_is_classified(vault_app):
     routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
               for method in rule.methods - {"GET", "HEAD", "OPTIONS"}}
     assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS)
@@ -127,12 +127,12 @@ class Log:
 
 
 @pytest.fixture
-def run(settings, monkeypatch):
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+def run(settings):
     runner = CliRunner()
 
     def invoke(*args: str, **kwargs):
-        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False,
+                               obj=settings, **kwargs)
         assert result.exit_code == 0, (args, result.output)
         return result
 
@@ -192,7 +192,7 @@ def test_account_commands_leave_entries(run, stores, vault):
     assert len(actions) >= 3, actions
 
 
-def test_every_route_that_writes_leaves_its_entries(api, users, stores):  # noqa: F811
+def test_every_route_that_writes_leaves_its_entries(api, users, stores):
     editor = users["editor"]
     log, done = Log(stores), set()
 

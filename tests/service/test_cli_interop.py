@@ -14,13 +14,12 @@ from service.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_interop_commands(stores, vault, public, settings, monkeypatch, tmp_path):
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+def test_interop_commands(stores, vault, public, settings, tmp_path):
     import_records(vault, enumerate(reference_records(), start=1), "reference")
     runner = CliRunner()
 
     def run(*args: str) -> str:
-        result = runner.invoke(main, list(args), catch_exceptions=False)
+        result = runner.invoke(main, list(args), catch_exceptions=False, obj=settings)
         assert result.exit_code == 0, result.output
         return result.output
 
@@ -39,16 +38,16 @@ def test_interop_commands(stores, vault, public, settings, monkeypatch, tmp_path
                  ["export-uwazi", "--template", "victim", "-o", str(tmp_path / "u.csv")]):
         run(*args)
     assert "Kim Chul-ho" not in (tmp_path / "u.csv").read_text(encoding="utf-8")  # not consented
-    bad = runner.invoke(main, ["judge", "uw-victim-FP-S-0001", "nobody", "same", "--by", "e"])
+    bad = runner.invoke(main, ["judge", "uw-victim-FP-S-0001", "nobody", "same", "--by", "e"],
+                        obj=settings)
     assert bad.exit_code != 0 and "no record with uid 'nobody'" in bad.output
 
 
-def _runner(settings, monkeypatch):
-    monkeypatch.setattr("service.cli._settings", lambda: settings)
+def _runner(settings):
     runner = CliRunner()
 
     def run(*args: str):
-        return runner.invoke(main, list(args), catch_exceptions=False)
+        return runner.invoke(main, list(args), catch_exceptions=False, obj=settings)
 
     return run
 
@@ -92,9 +91,9 @@ W2;최철수;Choi Chul-soo;M;1947;;
 """
 
 
-def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings, monkeypatch,
+def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings,
                                             tmp_path):
-    run = _runner(settings, monkeypatch)
+    run = _runner(settings)
     mapping = tmp_path / "partner.yml"
     mapping.write_text(CUSTOM_MAPPING, encoding="utf-8")
     csv_path = tmp_path / "witnesses.csv"
@@ -141,10 +140,10 @@ def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings, mo
     assert "templates.witness.properties.born" in refused.output and "nope" in refused.output
 
 
-def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, monkeypatch, tmp_path):
+def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, tmp_path):
     import zipfile
 
-    run = _runner(settings, monkeypatch)
+    run = _runner(settings)
     import_records(vault, enumerate(reference_records(), start=1), "reference")
     archive = tmp_path / "collection.zip"
     with zipfile.ZipFile(archive, "w") as z:

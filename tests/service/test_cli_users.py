@@ -6,8 +6,8 @@ import pytest
 from argon2 import PasswordHasher
 from click.testing import CliRunner
 
-from service import accounts
 from service.cli import main
+from service.vault import accounts
 
 PASSWORD = "a long enough password"
 

@@ -20,8 +20,6 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.support.published import editor_headers, public_app, published_stores  # noqa: F401
-
 pytestmark = pytest.mark.slow
 #: Operations the authenticated run leaves out (see the module docstring).
 NOT_WITH_A_TOKEN = {("POST", "/api/v1/auth/logout")}
@@ -57,15 +55,15 @@ def run_operations(app, examples: int, headers: dict | None = None,
     return operations, statuses, failures
 
 
-def test_no_operation_answers_with_a_server_error(public_app):  # noqa: F811 (fixture)
+def test_no_operation_answers_with_a_server_error(public_app):
     operations, statuses, failures = run_operations(public_app, 10)
     assert operations > 30 and len(statuses) > operations
     print(f"{operations} operations, {len(statuses)} requests, statuses {sorted(set(statuses))}")
     assert not failures, "\n".join(failures[:10])
 
 
-def test_no_authenticated_operation_answers_with_a_server_error(public_app,  # noqa: F811
-                                                                editor_headers):  # noqa: F811
+def test_no_authenticated_operation_answers_with_a_server_error(public_app,
+                                                                editor_headers):
     operations, statuses, failures = run_operations(public_app, 15, editor_headers,
                                                     secured_only=True)
     assert operations >= 20 and len(statuses) > operations
@@ -88,8 +86,8 @@ CRAFTED = {
 }
 
 
-def test_crafted_bodies_are_a_4xx_on_every_operation_with_a_body(public_app,  # noqa: F811
-                                                                 editor_headers):  # noqa: F811
+def test_crafted_bodies_are_a_4xx_on_every_operation_with_a_body(public_app,
+                                                                 editor_headers):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", public_app)
     failures, sent = [], 0
     for result in schema.get_all_operations():

@@ -5,8 +5,7 @@ The vault gets the consent-states fixture (eight people who must never be
 public) and the explorer fixture (public victims with Hangul and romanised
 names, events, a chain of command, places, proceedings) and a public North Korean
 law that one proceeding invokes (tests/support/data/resources.jsonl); then the
-whole vault is published. Import the fixtures into a conftest:
-``from tests.support.published import public_app, public_client, published_stores  # noqa: F401``.
+whole vault is published. tests/conftest.py plugs the fixtures in (``pytest_plugins``).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ RESOURCES = Path(__file__).resolve().parent / "data" / "resources.jsonl"
 
 def publish_fixtures(stores, *paths: Path) -> None:
     for name in ("vault", "public"):
-        wipe(stores.driver(name), stores.database(name))
+        wipe(stores, name)
     for path in paths or (CONSENT_STATES, EXPLORER, RESOURCES):
         import_file(stores.vault, path, database=stores.database("vault"))
     publish_all(stores.vault, stores.public, stores.database("vault"), stores.database("public"))
@@ -43,7 +42,7 @@ def published_stores(stores):
 def public_app(settings, published_stores):
     from service.app import create_app
 
-    app = create_app(settings)
+    app = create_app(settings, published_stores)
     app.config["TESTING"] = True
     app.config["RATELIMITS"] = {"cypher": "100000/minute"}  # the attack list is long
     return app
@@ -65,7 +64,7 @@ def account_headers(stores, email: str, role: str, organization: str) -> dict[st
     """A bearer token of a new account (passwords hashed at low cost: it is a fixture)."""
     from argon2 import PasswordHasher
 
-    from service import accounts
+    from service.vault import accounts
 
     db = stores.database("vault")
     fast, accounts._HASHER = accounts._HASHER, PasswordHasher(time_cost=1, memory_cost=8192,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 
-def wipe(driver, database: str = "neo4j") -> None:
-    """Empty a store. Retried: after a fault test restarted a server, the pool may still
-    hold connections that died with the old process."""
+def wipe(stores, name: str) -> None:
+    """Empty one of the stores (``"vault"`` or ``"public"``). Retried: after a fault test
+    restarted a server, the pool may still hold connections that died with the old process."""
     from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-    from graph.publication import wait_for_recounts
-
-    wait_for_recounts()  # a recount of the last test's graph must not land in the next one
+    stores.recount.wait()  # a recount of the last test's graph must not land in the next one
+    driver, database = stores.driver(name), stores.database(name)
 
     for attempt in range(3):
         try:

@@ -5,7 +5,7 @@ consent state) plus a second organisation's confidential relative and internal
 source (tests/service/api/data/vault_orgs.jsonl), and is published. Users:
 one per role in org-0001 (``users[role]``) and one per role in org-0002
 (``users[role + "-b"]``): every user belongs to an organisation, admins included.
-Import what a test module needs: ``from tests.support.vault_api import vault_app, api, users  # noqa: F401``.
+tests/conftest.py plugs the fixtures in (``pytest_plugins``).
 
 Passwords are hashed with argon2 at low cost here (``fast_argon2``), so that
 making a dozen users per test stays quick; the hashing test uses the real
@@ -22,8 +22,8 @@ from argon2 import PasswordHasher
 
 from graph.publication import publish_all
 from loaders.importer import import_file
-from service import accounts
-from service.accounts import User
+from service.vault import accounts
+from service.vault.accounts import User
 from tests.support.leaks import CONSENT_STATES
 
 VAULT_ORGS = Path(__file__).resolve().parents[1] / "service" / "api" / "data" / "vault_orgs.jsonl"
@@ -71,7 +71,7 @@ def vault_app(settings, stores, vault, public, fast_argon2):
     from service.app import create_app
 
     load_vault(stores)
-    app = create_app(settings)
+    app = create_app(settings, stores)
     app.config["TESTING"] = True
     return app
 

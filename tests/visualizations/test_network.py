@@ -143,3 +143,29 @@ def test_node_kind_prefers_the_most_specific_label():
     assert network.node_kind(["Person", "Witness"]) == "Person"
     assert network.node_kind(["Person", "Official"]) == "Official"
     assert network.node_kind(["Location"]) == "Location"
+
+
+def test_pyvis_renders_what_it_was_given_through_our_template():
+    """Nodes and edges added with pyvis's own API reach the page through ``render``: pyvis's
+    generate_html fills our template (no CDN, no inline script, values escaped)."""
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    net.add_node("a", label="<A>", title="Victim: <A>", kind="Victim", url="/entity/a")
+    net.add_node("b", label="B", title="Event: B", kind="Event", url="/entity/b")
+    net.add_edge("a", "b", id="r1", title="SUBJECTED_TO")
+    net.options = network.options(large=False)
+    view = {"view": network.view_data(LABELS, elementId="v"), "element_id": "v", "labels": LABELS,
+            "rows": [{"from": "<A>", "to": "B", "type": "SUBJECTED_TO"}],
+            "legend": network.legend(LABELS, {"Victim", "Event"}), "size": "small",
+            "standalone": False, "edge_colours": network.EDGE_COLOURS}
+    html = network.render(net, view)
+    assert html == net.html  # what pyvis's generate_html produced
+    found = parse(html)
+    payload = json.loads(found.data["v-data"])
+    assert payload["nodes"] == net.get_network_data()[0] == net.nodes
+    assert [e["id"] for e in payload["edges"]] == ["r1"]
+    assert payload["options"] == network.options(large=False) and payload["physics"] is True
+    assert payload["styles"]["Victim"] == {"shape": "dot", "color": network.NODE_STYLES["Victim"][1]}
+    assert not found.urls and not found.inline_scripts and "cdn" not in html.lower()
+    assert "&lt;A&gt; — SUBJECTED_TO → B" in html and "<A>" not in html

@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from service import accounts
 from service.auth import GRANTS
+from service.vault import accounts
 from tests.support.vault_api import ORG_A, PASSWORD
 
 LOGIN = "/api/v1/auth/login"

@@ -1,6 +1,7 @@
 """The public API lives on the public graph alone: it keeps working with the vault down,
 answers 503 in the one JSON shape when the public graph is down, and no public module
-imports the vault."""
+(service/public/, the pages, the public API's blueprints) imports the vault: neither its
+driver nor the vault's service functions (service/vault/)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from service.app import create_app
 
 ROOT = Path(__file__).resolve().parents[3]
-PUBLIC_MODULES = sorted((ROOT / "service" / "public").glob("*.py")) + [
+PUBLIC_MODULES = sorted((ROOT / "service" / "public").glob("*.py")) + sorted(
+    (ROOT / "service" / "pages").glob("*.py")) + [
     ROOT / "service" / "api" / f"{name}.py"
     for name in ("search", "entities", "stats", "maps", "graphs", "downloads", "public_schemas")]
 URLS = ["/api/v1/search?q=kim", "/api/v1/victims", "/api/v1/victims/p-x1", "/api/v1/stats",
@@ -46,12 +48,21 @@ def test_public_graph_down_is_a_503_in_the_one_shape(settings, published_stores)
         assert body["code"] == 503 and "not reachable" in body["message"]
 
 
-@pytest.mark.parametrize("path", PUBLIC_MODULES, ids=lambda p: p.name)
+def is_vault_package(module: str | None) -> bool:
+    return module is not None and (module == "service.vault"
+                                   or module.startswith("service.vault."))
+
+
+@pytest.mark.parametrize("path", PUBLIC_MODULES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_public_modules_never_reach_for_the_vault(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            assert not any(is_vault_package(a.name) for a in node.names), path
         if isinstance(node, ast.ImportFrom):
             names = {alias.name for alias in node.names}
+            assert not is_vault_package(node.module), path
+            assert not (node.module == "service" and "vault" in names), path
             assert not (node.module == "service.stores" and names - {
                 "public_query", "public_driver", "public_store"}), path
             assert node.module not in ("service.auth", "graph.connections"), path

@@ -3,7 +3,7 @@ invited people set their own password. Every step is audited, without a secret."
 
 from __future__ import annotations
 
-from service import accounts
+from service.vault import accounts
 from tests.support.vault_api import ORG_A, ORG_B, PASSWORD, audit_entries
 
 USERS = "/api/v1/users"

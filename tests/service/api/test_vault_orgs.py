@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from service import accounts
-from service.vault_reads import read_record
+from service.vault import accounts
+from service.vault.reads import read_record
 from tests.support.leaks import fixture_people, identifying_strings
 from tests.support.vault_api import ORG_A, ORG_B, PASSWORD, audit_entries
 

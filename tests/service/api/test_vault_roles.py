@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from service import accounts
 from service.auth import granted
 from service.public import downloads, entities, maps
-from service.vault_reads import read_record
+from service.vault import accounts
+from service.vault.reads import read_record
 from tests.support.published import EXPLORER, RESOURCES
 from tests.support.vault_api import ORG_A, PASSWORD, load_vault, make_user
 
@@ -48,7 +48,7 @@ def vault_app(settings, stores, vault, public, fast_argon2):
     from service.app import create_app
 
     load_vault(stores, EXPLORER, RESOURCES)
-    app = create_app(settings)
+    app = create_app(settings, stores)
     app.config["TESTING"] = True
     return app
 

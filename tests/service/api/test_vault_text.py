@@ -1,4 +1,4 @@
-"""The free-text gate for vault readers (service/vault_text.py): another organisation's
+"""The free-text gate for vault readers (service/vault/text.py): another organisation's
 confidential people are not named to a user in any text of the vault they may read, and
 a record whose text names them is not theirs to rewrite."""
 

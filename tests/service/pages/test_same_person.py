@@ -32,7 +32,7 @@ def app(settings, stores, vault, public):
 
     import_file(vault, CONSENT_STATES, database=stores.database("vault"))
     publish_all(vault, public, stores.database("vault"), stores.database("public"))
-    app = create_app(settings)
+    app = create_app(settings, stores)
     app.config["TESTING"] = True
     return app
 

@@ -9,7 +9,6 @@ import pytest
 
 from graph import queries
 from graph.consent.editor import withdraw_consent
-from graph.publication import wait_for_recounts
 from service.public import search, stats
 from service.public.cache import PublicCache, public_version
 from tests.support.published import publish_fixtures
@@ -21,7 +20,7 @@ def fresh(settings, stores):
     from service.app import create_app
 
     publish_fixtures(stores)
-    app = create_app(settings)
+    app = create_app(settings, stores)
     with app.app_context():
         yield app, stores
 
@@ -89,7 +88,7 @@ def test_counts_are_recounted_after_an_incremental_change(fresh, monkeypatch):
     withdraw_consent(stores, "p-x3", actor="test")
     # Right after the change, before the recount lands, the counts are already right.
     assert stats.dashboard()["totals"]["victims"] == before - 1
-    wait_for_recounts()
+    stores.recount.wait()
     ran.clear()
     with app.test_request_context():  # a new request: the version is asked again
         assert stats.dashboard()["totals"]["victims"] == before - 1
@@ -101,7 +100,7 @@ def test_a_recount_of_an_older_version_is_not_stored(fresh):
     db = stores.database("public")
     [meta] = queries.run(stores.public, "public/match_public_version", database=db)
     withdraw_consent(stores, "p-x3", actor="test")
-    wait_for_recounts()
+    stores.recount.wait()
     [stored] = queries.run(stores.public, "publication/set_public_statistics", database=db,
                            revision=meta["revision"], published_at=meta["published_at"],
                            statistics="[]")
@@ -179,14 +178,12 @@ def test_a_request_asks_the_public_graph_version_once(fresh, monkeypatch):
 
 def test_a_burst_of_changes_is_recounted_once_after_a_pause(fresh, monkeypatch):
     app, stores = fresh
-    from graph import publication
-
-    monkeypatch.setattr(publication, "QUIET_S", 5.0)  # longer than the burst takes
+    monkeypatch.setattr(stores.recount, "quiet_s", 5.0)  # longer than the burst takes
     ran = run_count(monkeypatch)
     for person in ("p-x1", "p-x3"):
         withdraw_consent(stores, person, actor="test")
     assert "public/count_statistics" not in ran  # nothing counted during the burst
-    wait_for_recounts()
+    stores.recount.wait()
     assert ran.count("public/count_statistics") == 1  # once, for the newest version
     live = queries.run(stores.public, "public/count_statistics", database=stores.database("public"))
     records, _, _ = stores.public.execute_query("MATCH (m:PublicMeta) RETURN m.statistics AS s",

@@ -27,7 +27,8 @@ def test_jsonl_is_the_interchange_format(public_ctx, tmp_path):
 
 
 def test_jsonl_passes_the_importers_validation(public_ctx, tmp_path):
-    from loaders.importer import parse, read_records
+    from loaders.importing.read import read_records
+    from loaders.importing.validate import parse
 
     path = tmp_path / "public.jsonl"
     path.write_text("".join(downloads.jsonl()), encoding="utf-8")

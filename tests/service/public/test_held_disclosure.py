@@ -49,7 +49,7 @@ def held_client(settings, stores, tmp_path_factory):
     publish_fixtures(stores, CONSENT_STATES, EXPLORER, RESOURCES, path)
     from service.app import create_app
 
-    app = create_app(settings)
+    app = create_app(settings, stores)
     app.config["TESTING"] = True
     return app.test_client()
 

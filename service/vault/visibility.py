@@ -42,7 +42,7 @@ from graph import queries
 from graph.connections import Stores
 from graph.consent.policy import CONFIDENTIAL, LABELS, PUBLIC
 from graph.model import MODEL
-from service.accounts import User
+from service.vault.accounts import User
 
 #: Shared reference data: owned by no organisation, changed by any editor (an
 #: Organization record is its own: see ``owners_of``).

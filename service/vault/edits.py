@@ -11,7 +11,7 @@ write lock is taken first, then its current content hashed and compared, then
 the change written. Of two editors who read the same version, one wins and
 the other gets 412 and nothing of theirs is written; nothing is silently lost.
 
-Organisations are walls (``service.visibility``): an editor changes, and links,
+Organisations are walls (``service.vault.visibility``): an editor changes, and links,
 only what their organisation owns, or shared reference data; a record's owning
 organisation is theirs when it is created and never changes afterwards.
 
@@ -39,18 +39,18 @@ from graph.connections import Stores
 from graph.consent import screening
 from graph.model import MODEL
 from graph.publication import republish
-from loaders.importer import node_row, rel_row
+from loaders.importing.write import node_row, rel_row
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
-from service import vault_text
-from service.accounts import User
-from service.vault_reads import (
+from service.vault.accounts import User
+from service.vault.reads import (
     NotVisible,
     etag_of,
     interchange,
     require_visible,
     written_record,
 )
-from service.visibility import (
+from service.vault.text import names_hidden_people
+from service.vault.visibility import (
     OWNER_FIELD,
     Access,
     access_of,
@@ -185,7 +185,8 @@ def _set_roles(tx: _NeomodelTx, label: str, uid: str, data: dict) -> None:
 
 def _republish(stores: Stores, uids: list[str], user: User, reason: str) -> None:
     republish(stores.vault, stores.public, uids, stores.database("vault"),
-              stores.database("public"), actor=user.email, reason=reason)
+              stores.database("public"), actor=user.email, reason=reason,
+              recount=stores.recount)
 
 
 def create_record(stores: Stores, user: User, body: Any) -> dict:
@@ -255,7 +256,7 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
         tag = etag_of(current)
         if tag not in if_match:
             raise Stale(tag)
-        if vault_text.names_hidden_people(stores, user, current):
+        if names_hidden_people(stores, user, current):
             raise Forbidden("record", "its text names a person you may not see (another "
                                       "organisation's); only that organisation's editors "
                                       "may rewrite it")

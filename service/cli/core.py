@@ -1,4 +1,10 @@
-"""The ``footprints`` command line: servers, schema, data, and the web app."""
+"""The ``footprints`` command line: servers, schema, data, and the web app.
+
+The root group (:data:`main`) gives every command one :class:`~service.cli.context.CliContext`
+(settings and stores, closed when the command ends) and one error mapping; the
+interoperability commands (``service.cli.interop``) and the operator's account tools
+(``service.cli.users``) are registered on it here.
+"""
 
 from __future__ import annotations
 
@@ -8,49 +14,21 @@ from pathlib import Path
 
 import click
 
-from graph.settings import Settings, SettingsError
 from graph.vocabularies import choices
+from service.cli.context import (
+    BY_EDITOR,
+    BY_LOGIN,
+    CliContext,
+    OperatorErrors,
+    echo_result,
+    pass_cli,
+    recheck_names,
+)
+from service.cli.interop import COMMANDS as INTEROP_COMMANDS
+from service.cli.users import users
 
 
-def login_actor() -> str:
-    """The audit log's actor for a command run without ``--by``: ``cli:`` and the login
-    name the operating system gives (its say-so, like ``--by``: the log records who
-    claimed a change, and the hash chain that nobody changed the claim since)."""
-    import getpass
-
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # no login name (a container without a passwd entry)
-        return "cli:unknown"
-
-
-#: ``--by`` for commands whose changes anyone running the CLI may make.
-BY_LOGIN = click.option("--by", "actor", default=login_actor, show_default="cli:<login name>",
-                        help="Who makes the change (for the audit log).")
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-class _Errors(click.Group):
-    """Turns operator-facing errors into one clear line instead of a traceback."""
-
-    def invoke(self, ctx):
-        from graph.connections import NoPasswordError
-        from loaders.errors import LoadError
-        from ops.neo4j.control import Neo4jError
-
-        try:
-            return super().invoke(ctx)
-        except (Neo4jError, NoPasswordError, LoadError) as exc:
-            raise click.ClickException(str(exc)) from exc
-
-
-@click.group(cls=_Errors)
+@click.group(cls=OperatorErrors)
 def main() -> None:
     """Footprints Graph: documenting detention, abduction and enforced disappearance by the DPRK."""
 
@@ -63,43 +41,46 @@ def neo4j() -> None:
 
 @neo4j.command()
 @click.option("--no-wait", is_flag=True, help="Return without waiting for Bolt to answer.")
-def start(no_wait: bool) -> None:
+@pass_cli
+def start(cli: CliContext, no_wait: bool) -> None:
     """Start both servers (a running one is left alone)."""
     from ops.neo4j.control import start_all
 
-    for line in start_all(_settings(), wait=not no_wait):
+    for line in start_all(cli.settings, wait=not no_wait):
         click.echo(line)
 
 
 @neo4j.command()
-def stop() -> None:
+@pass_cli
+def stop(cli: CliContext) -> None:
     """Stop both servers."""
     from ops.neo4j.control import stop_all
 
-    for line in stop_all(_settings()):
+    for line in stop_all(cli.settings):
         click.echo(line)
 
 
 @neo4j.command()
-def status() -> None:
+@pass_cli
+def status(cli: CliContext) -> None:
     """Say whether each server runs."""
     from ops.neo4j.control import managed_instances
 
-    settings = _settings()
-    for inst in managed_instances(settings):
+    for inst in managed_instances(cli.settings):
         click.echo(inst.status())
-    for store in settings.stores():
+    for store in cli.settings.stores():
         if not store.managed:
             click.echo(f"{store.name}: external, {store.uri}")
 
 
 @neo4j.command("wait")
 @click.option("--timeout", default=120.0, show_default=True)
-def wait_ready(timeout: float) -> None:
+@pass_cli
+def wait_ready(cli: CliContext, timeout: float) -> None:
     """Wait until both servers answer on Bolt."""
     from ops.neo4j.control import managed_instances
 
-    for inst in managed_instances(_settings()):
+    for inst in managed_instances(cli.settings):
         inst.wait_until_ready(timeout)
         click.echo(f"{inst.store.name}: ready")
 
@@ -107,20 +88,21 @@ def wait_ready(timeout: float) -> None:
 @neo4j.command()
 @click.argument("store", type=click.Choice(["vault", "public"]))
 @click.option("-n", "--lines", default=50, show_default=True)
-def logs(store: str, lines: int) -> None:
+@pass_cli
+def logs(cli: CliContext, store: str, lines: int) -> None:
     """Print the end of a server's logs."""
     from ops.neo4j.control import Instance
 
-    settings = _settings()
-    click.echo(Instance(settings, getattr(settings, store)).tail_logs(lines))
+    click.echo(Instance(cli.settings, getattr(cli.settings, store)).tail_logs(lines))
 
 
 @neo4j.command()
-def provision() -> None:
+@pass_cli
+def provision(cli: CliContext) -> None:
     """Fetch the Neo4j jars from Maven Central (done by start when needed)."""
     from ops.neo4j.control import provision as do_provision
 
-    click.echo(do_provision(_settings()))
+    click.echo(do_provision(cli.settings))
 
 
 # -- db -----------------------------------------------------------------------
@@ -130,18 +112,14 @@ def db() -> None:
 
 
 @db.command()
-def init() -> None:
+@pass_cli
+def init(cli: CliContext) -> None:
     """Install constraints and indexes on both stores (idempotent)."""
-    from graph.connections import Stores
     from graph.schema import install_schema
 
-    stores = Stores(_settings())
-    try:
-        for name in ("vault", "public"):
-            created = install_schema(stores.driver(name), stores.database(name))
-            click.echo(f"{name}: schema in place ({created} statements applied)")
-    finally:
-        stores.close()
+    for name in ("vault", "public"):
+        created = install_schema(cli.stores.driver(name), cli.stores.database(name))
+        click.echo(f"{name}: schema in place ({created} statements applied)")
 
 
 # -- data ---------------------------------------------------------------------
@@ -171,46 +149,22 @@ def generate(scale: str | None, victims: int | None, seed: int, output: Path) ->
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--batch-size", default=2000, show_default=True)
 @BY_LOGIN
-def load(path: Path, batch_size: int, actor: str) -> None:
+@pass_cli
+def load(cli: CliContext, path: Path, batch_size: int, actor: str) -> None:
     """Import a JSON Lines file, a CSV file or a directory of CSV files (as `export --format
     csv` writes) into the vault: validated whole, then written, with audit entries before
     and after the writes."""
-    from graph.connections import Stores
     from graph.consent.apply import apply_policy
     from loaders.importer import import_file
 
-    stores = Stores(_settings())
-    try:
-        # New records get their consent label at once (private by default); nothing is
-        # published until `footprints publish` or an editor's change.
-        report = import_file(stores.vault, path, database=stores.database("vault"),
-                             batch_size=batch_size, progress=True,
-                             after=lambda drv, db, uids: apply_policy(drv, db, uids),
-                             actor=actor)
-        click.echo(report.summary())
-        recheck_names(stores, report.people, actor)
-    finally:
-        stores.close()
-
-
-def recheck_names(stores, people: list[str], actor: str) -> None:
-    """Published text that names a person just imported is checked again by the free-text
-    gate at once: the person is not public (yet), so their name must not stay published."""
-    from neo4j.exceptions import ServiceUnavailable
-
-    from graph.publication import republish_naming
-
-    try:
-        report = republish_naming(stores.vault, stores.public, people, stores.database("vault"),
-                                  stores.database("public"), actor=actor)
-    except ServiceUnavailable as exc:
-        raise click.ClickException(
-            "the records are in the vault, but the public graph is not reachable to check "
-            "its published text against the names imported; start it and run "
-            f"`footprints publish` ({exc})") from exc
-    if report is not None:
-        click.echo(f"free-text gate: {report.withheld_fields} published field(s) withheld that "
-                   "name an imported person who is not public")
+    stores = cli.stores
+    # New records get their consent label at once (private by default); nothing is
+    # published until `footprints publish` or an editor's change.
+    report = import_file(stores.vault, path, database=stores.database("vault"),
+                         batch_size=batch_size, progress=True,
+                         after=lambda drv, db, uids: apply_policy(drv, db, uids), actor=actor)
+    click.echo(report.summary())
+    recheck_names(stores, report.people, actor)
 
 
 @main.command()
@@ -220,63 +174,34 @@ def recheck_names(stores, people: list[str], actor: str) -> None:
               show_default=True, help="csv: a directory of CSV files, one per record type.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="A file (jsonl) or a directory (csv).")
-def export(store: str, fmt: str, output: Path) -> None:
+@pass_cli
+def export(cli: CliContext, store: str, fmt: str, output: Path) -> None:
     """Export a store in the interchange format (JSON Lines, or CSV files)."""
-    from graph.connections import Stores
-    from loaders.exporter import ExportError, export_csv, export_jsonl
+    from loaders.exporter import export_csv, export_jsonl
 
     if fmt == "jsonl" and output.is_dir():
         raise click.ClickException(f"{output} is a directory; JSON Lines goes to a file")
     if fmt == "csv" and output.exists() and not output.is_dir():
         raise click.ClickException(f"{output} is a file; CSV export writes a directory")
-    stores = Stores(_settings())
-    try:
-        if fmt == "csv":
-            counts = export_csv(stores.driver(store), output, database=stores.database(store))
-            count = sum(counts.values())
-        else:
-            count = export_jsonl(stores.driver(store), output, database=stores.database(store))
-    except ExportError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        stores.close()
+    driver, database = cli.stores.driver(store), cli.stores.database(store)
+    if fmt == "csv":
+        count = sum(export_csv(driver, output, database=database).values())
+    else:
+        count = export_jsonl(driver, output, database=database)
     click.echo(f"wrote {count} records to {output}")
 
 
 # -- consent and publication -----------------------------------------------------
-def _with_stores(fn):
-    from graph.connections import Stores
-    from graph.consent.editor import EditError
-
-    stores = Stores(_settings())
-    try:
-        return fn(stores)
-    except EditError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        stores.close()
-
-
-def _echo_result(result) -> None:
-    click.echo(result.message)
-    if result.publication is not None:
-        click.echo(f"  public graph updated in {result.publication.seconds:.3f} s")
-
-
-ACTOR = click.option("--by", "actor", required=True, help="Who makes the change (for the audit log).")
-
-
 @main.command()
 @BY_LOGIN
-def publish(actor: str) -> None:
+@pass_cli
+def publish(cli: CliContext, actor: str) -> None:
     """Re-decide every record and rebuild the public graph (atomically, as a new generation)."""
     from graph.publication import publish_all
 
-    def run(stores):
-        return publish_all(stores.vault, stores.public, stores.database("vault"),
-                           stores.database("public"), actor=actor, progress=True)
-
-    click.echo(_with_stores(run).summary())
+    stores = cli.stores
+    click.echo(publish_all(stores.vault, stores.public, stores.database("vault"),
+                           stores.database("public"), actor=actor, progress=True).summary())
 
 
 @main.group()
@@ -293,15 +218,16 @@ def consent() -> None:
 @click.option("--evidence")
 @click.option("--partner", help="Organization uid, for partner_sharing.")
 @click.option("--by-family", is_flag=True, help="Given by the family of a dead or disappeared person.")
-@ACTOR
-def consent_record(person, purpose, obtained_by, given_on, method, evidence, partner, by_family,
-                   actor) -> None:
+@BY_EDITOR
+@pass_cli
+def consent_record(cli: CliContext, person, purpose, obtained_by, given_on, method, evidence,
+                   partner, by_family, actor) -> None:
     """Record PERSON's consent."""
     from graph.consent import editor
 
-    _echo_result(_with_stores(lambda s: editor.record_consent(
-        s, person, purpose, given_on.date(), obtained_by, actor=actor, method=method,
-        evidence=evidence, partner=partner, by_family=by_family)))
+    echo_result(editor.record_consent(
+        cli.stores, person, purpose, given_on.date(), obtained_by, actor=actor, method=method,
+        evidence=evidence, partner=partner, by_family=by_family))
 
 
 @consent.command("withdraw")
@@ -309,70 +235,75 @@ def consent_record(person, purpose, obtained_by, given_on, method, evidence, par
 @click.option("--consent", "consent_uid", help="One consent by uid (default: all publication consent).")
 @click.option("--purpose", default="publication", show_default=True,
               type=click.Choice(choices("consent_purpose")))
-@ACTOR
-def consent_withdraw(person, consent_uid, purpose, actor) -> None:
+@BY_EDITOR
+@pass_cli
+def consent_withdraw(cli: CliContext, person, consent_uid, purpose, actor) -> None:
     """Withdraw PERSON's consent: out of the public graph before this returns."""
     from graph.consent import editor
 
-    _echo_result(_with_stores(lambda s: editor.withdraw_consent(
-        s, person, actor=actor, consent=consent_uid, purpose=purpose)))
+    echo_result(editor.withdraw_consent(cli.stores, person, actor=actor, consent=consent_uid,
+                                        purpose=purpose))
 
 
 @main.command("at-risk")
 @click.argument("person")
 @click.option("--clear", is_flag=True, help="Remove the at-risk mark.")
-@ACTOR
-def at_risk(person, clear, actor) -> None:
+@BY_EDITOR
+@pass_cli
+def at_risk(cli: CliContext, person, clear, actor) -> None:
     """Mark PERSON as a third party at risk (never published)."""
     from graph.consent import editor
 
-    _echo_result(_with_stores(lambda s: editor.mark_at_risk(s, person, actor=actor,
-                                                            at_risk=not clear)))
+    echo_result(editor.mark_at_risk(cli.stores, person, actor=actor, at_risk=not clear))
 
 
 @main.command()
 @click.argument("uid")
 @click.argument("status", type=click.Choice(choices("review_status")))
-@ACTOR
-def review(uid, status, actor) -> None:
+@BY_EDITOR
+@pass_cli
+def review(cli: CliContext, uid, status, actor) -> None:
     """Record an editor's review for publication of UID: a person, a source or a reference
     record (place, perpetrator body, organisation, instrument, resource)."""
     from graph.consent import editor
 
-    _echo_result(_with_stores(lambda s: editor.review(s, uid, status, actor=actor)))
+    echo_result(editor.review(cli.stores, uid, status, actor=actor))
 
 
 @main.command("source-terms")
 @click.argument("source")
 @click.argument("terms", type=click.Choice(choices("terms_of_use")))
-@ACTOR
-def source_terms(source, terms, actor) -> None:
+@BY_EDITOR
+@pass_cli
+def source_terms(cli: CliContext, source, terms, actor) -> None:
     """Set SOURCE's terms of use."""
     from graph.consent import editor
 
-    _echo_result(_with_stores(lambda s: editor.set_source_terms(s, source, terms, actor=actor)))
+    echo_result(editor.set_source_terms(cli.stores, source, terms, actor=actor))
 
 
 @main.command()
 @click.argument("uid")
-def explain(uid: str) -> None:
+@pass_cli
+def explain(cli: CliContext, uid: str) -> None:
     """Why a vault record is, or is not, public."""
     import json
 
     from graph.consent import editor
 
-    out = _with_stores(lambda s: editor.explain(s, uid))
+    out = editor.explain(cli.stores, uid)
     click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
 
 
 @main.command()
 @click.option("--limit", default=50, show_default=True, help="How many entries (newest first).")
-def withheld(limit: int) -> None:
+@pass_cli
+def withheld(cli: CliContext, limit: int) -> None:
     """The free-text gate's review list: published fields withheld because they name a
     non-public person (the platform operator's view: every organisation's)."""
     from graph.consent import screening
 
-    entries = _with_stores(lambda s: screening.review_list(s.vault, s.database("vault")))
+    entries = screening.review_list(*cli.vault())
     for entry in entries[:limit]:
         click.echo(f"{entry['record']} ({entry['type'] or '?'}): {entry['reason']}")
     click.echo(f"{len(entries)} field(s) withheld")
@@ -384,11 +315,12 @@ def audit_group() -> None:
 
 
 @audit_group.command()
-def verify() -> None:
+@pass_cli
+def verify(cli: CliContext) -> None:
     """Check the audit log's chain; fails and names the first bad entry."""
     from graph import audit
 
-    result = _with_stores(lambda s: audit.verify(s.vault, s.database("vault")))
+    result = audit.verify(*cli.vault())
     if not result.ok:
         raise click.ClickException(f"audit log is NOT intact: {result.problem}")
     click.echo(f"audit log intact: {result.entries} entries")
@@ -401,26 +333,19 @@ def verify() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
-def serve(host: str, port: int) -> None:
+@pass_cli
+def serve(cli: CliContext, host: str, port: int) -> None:
     """Serve the API and the pages."""
-    from service.app import create_app
-
-    app = create_app(_settings())
-    click.echo(f"serving on http://{host}:{port}/")
     from waitress import serve as wserve
 
+    from service.app import create_app
+
+    app = create_app(cli.settings)
+    click.echo(f"serving on http://{host}:{port}/")
     wserve(app, host=host, port=port, threads=8)
 
 
-from service.cli_users import users  # noqa: E402
-
+# -- the operator's account tools, interoperability and entity resolution ----------
 main.add_command(users)
-
-# -- interoperability and entity resolution (service/cli_interop.py) ---------------
-from service.cli_interop import register  # noqa: E402
-
-register(main)
-
-
-if __name__ == "__main__":
-    main()
+for command in INTEROP_COMMANDS:
+    main.add_command(command)

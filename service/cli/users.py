@@ -14,25 +14,8 @@ import sys
 
 import click
 
-from service import accounts
-
-
-def _with_vault(fn):
-    """Run ``fn(driver, database)`` on the vault; the settings come from the click context
-    object when one is given (tests), else from the environment."""
-    from graph.connections import Stores
-    from graph.settings import Settings
-    from service.cli import _settings
-
-    ctx = click.get_current_context(silent=True)
-    settings = (ctx.find_object(Settings) if ctx else None) or _settings()
-    stores = Stores(settings)
-    try:
-        return fn(stores.vault, stores.database("vault"))
-    except accounts.AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        stores.close()
+from service.cli.context import CliContext, pass_cli
+from service.vault import accounts
 
 
 def _find(driver, database: str, email: str) -> dict:
@@ -55,24 +38,25 @@ def users() -> None:
                    "its accounts).")
 @click.option("--name", default=None)
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
-def add(email: str, role: str, organization: str, name: str | None,
+@pass_cli
+def add(cli: CliContext, email: str, role: str, organization: str, name: str | None,
         password_stdin: bool) -> None:
     """Add a user with EMAIL (the password is prompted)."""
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    user = _with_vault(lambda drv, db: accounts.create_user(
-        drv, db, email, role, password, organization=organization, name=name,
-        actor=accounts.operator_actor()))
+    user = accounts.create_user(*cli.vault(), email, role, password, organization=organization,
+                                name=name, actor=accounts.operator_actor())
     click.echo(f"added {user['email']} ({user['role']}"
                + (f", {user['organization']}" if user["organization"] else "") + f"): {user['uid']}")
 
 
 @users.command("list")
-def list_() -> None:
+@pass_cli
+def list_(cli: CliContext) -> None:
     """List users: e-mail, role, organisation, state, live tokens."""
-    rows = _with_vault(accounts.list_users)
+    rows = accounts.list_users(*cli.vault())
     if not rows:
         click.echo("no users")
     for u in rows:
@@ -83,29 +67,26 @@ def list_() -> None:
 
 @users.command("revoke")
 @click.argument("email")
-def revoke(email: str) -> None:
+@pass_cli
+def revoke(cli: CliContext, email: str) -> None:
     """Disable the user with EMAIL and revoke all their tokens."""
-
-    def run(drv, db):
-        user = _find(drv, db, email)
-        return user, accounts.revoke_user(drv, db, user["uid"], actor=accounts.operator_actor())
-
-    user, count = _with_vault(run)
+    driver, database = cli.vault()
+    user = _find(driver, database, email)
+    count = accounts.revoke_user(driver, database, user["uid"], actor=accounts.operator_actor())
     click.echo(f"disabled {user['email']}; revoked {count} token(s)")
 
 
 @users.command("token")
 @click.argument("email")
 @click.option("--label", default=None, help="What the token is for.")
-def token(email: str, label: str | None) -> None:
+@pass_cli
+def token(cli: CliContext, email: str, label: str | None) -> None:
     """Issue a new API token for EMAIL and print it (once: it is stored hashed)."""
-
-    def run(drv, db):
-        user = _find(drv, db, email)
-        if user["disabled"]:
-            raise click.ClickException(f"{user['email']} is disabled")
-        return accounts.issue_token(drv, db, user["uid"], label, actor=accounts.operator_actor())
-
-    issued = _with_vault(run)
+    driver, database = cli.vault()
+    user = _find(driver, database, email)
+    if user["disabled"]:
+        raise click.ClickException(f"{user['email']} is disabled")
+    issued = accounts.issue_token(driver, database, user["uid"], label,
+                                  actor=accounts.operator_actor())
     click.echo(f"token {issued.uid} (shown once, keep it secret):", err=True)
     click.echo(issued.secret)

@@ -12,34 +12,16 @@ from pathlib import Path
 
 import click
 
+from service.cli.context import CliContext, login_actor, pass_cli, recheck_names
+
 #: The shipped example mapping (a FOOTPRINTS-style victim template).
-DEFAULT_MAPPING = Path(__file__).resolve().parents[1] / "examples" / "uwazi" / "footprints-victims.yml"
-
-
-def _run(fn):
-    """Open both stores for ``fn`` and turn editor and mapping errors into one clear line."""
-    from graph.connections import Stores
-    from graph.consent.editor import EditError
-    from loaders.uwazi.mapping import MappingError
-    from service.cli import _settings
-
-    stores = Stores(_settings())
-    try:
-        return fn(stores)
-    except (EditError, MappingError, KeyError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        raise click.ClickException(str(message)) from exc
-    finally:
-        stores.close()
+DEFAULT_MAPPING = Path(__file__).resolve().parents[2] / "examples" / "uwazi" / "footprints-victims.yml"
 
 
 def _mapping(path: Path):
-    from loaders.uwazi.mapping import MappingError, load_mapping
+    from loaders.uwazi.mapping import load_mapping
 
-    try:
-        return load_mapping(path)
-    except MappingError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return load_mapping(path)
 
 
 MAPPING = click.option("--mapping", "mapping_path", type=click.Path(exists=True, dir_okay=False,
@@ -55,46 +37,46 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_typ
 @click.option("--batch-size", default=2000, show_default=True)
 @click.option("--by", "actor", default=None, show_default="cli:<login name>",
               help="Who imports (for the audit log).")
-def import_uwazi_cmd(path: Path, mapping_path: Path, template: str | None, batch_size: int,
-                     actor: str | None) -> None:
+@pass_cli
+def import_uwazi_cmd(cli: CliContext, path: Path, mapping_path: Path, template: str | None,
+                     batch_size: int, actor: str | None) -> None:
     """Import an Uwazi CSV (or import zip) into the vault: checked whole, then written, with
     audit entries before and after the writes. Imported people are Confidential until an
     editor records their consent."""
     from loaders.uwazi import import_uwazi
-    from service.cli import login_actor, recheck_names
 
     mapping = _mapping(mapping_path)
     actor = actor or login_actor()
-
-    def run(stores):
-        report = import_uwazi(stores.vault, path, mapping, database=stores.database("vault"),
-                              template=template, batch_size=batch_size, actor=actor)
-        click.echo(report.summary())
-        recheck_names(stores, report.people, actor)
-
-    _run(run)
+    stores = cli.stores
+    report = import_uwazi(stores.vault, path, mapping, database=stores.database("vault"),
+                          template=template, batch_size=batch_size, actor=actor)
+    click.echo(report.summary())
+    recheck_names(stores, report.people, actor)
 
 
 @click.command("export-uwazi")
 @click.option("--template", required=True, help="The mapping's template to export (e.g. victim).")
 @MAPPING
 @OUTPUT
-def export_uwazi_cmd(template: str, mapping_path: Path, output: Path) -> None:
+@pass_cli
+def export_uwazi_cmd(cli: CliContext, template: str, mapping_path: Path, output: Path) -> None:
     """Export the public graph in Uwazi's CSV form (consent-filtered by construction)."""
     from loaders.uwazi.export import export_uwazi
 
     mapping = _mapping(mapping_path)
-    n = _run(lambda s: export_uwazi(s.public, mapping, template, output, database=s.database("public")))
+    n = export_uwazi(cli.stores.public, mapping, template, output,
+                     database=cli.stores.database("public"))
     click.echo(f"wrote {n} {template} rows to {output}")
 
 
 @click.command("export-ftm")
 @OUTPUT
-def export_ftm_cmd(output: Path) -> None:
+@pass_cli
+def export_ftm_cmd(cli: CliContext, output: Path) -> None:
     """Export the public graph as FollowTheMoney entities (JSON Lines)."""
     from loaders.ftm import export_ftm
 
-    n = _run(lambda s: export_ftm(s.public, output, database=s.database("public")))
+    n = export_ftm(cli.stores.public, output, database=cli.stores.database("public"))
     click.echo(f"wrote {n} FtM entities to {output}")
 
 
@@ -102,11 +84,13 @@ def export_ftm_cmd(output: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml",
               show_default=True)
 @OUTPUT
-def export_graph_cmd(fmt: str, output: Path) -> None:
+@pass_cli
+def export_graph_cmd(cli: CliContext, fmt: str, output: Path) -> None:
     """Export the public graph as GraphML or GEXF (for Gephi)."""
     from loaders.gephi import export_graph
 
-    nodes, edges = _run(lambda s: export_graph(s.public, output, fmt, database=s.database("public")))
+    nodes, edges = export_graph(cli.stores.public, output, fmt,
+                                database=cli.stores.database("public"))
     click.echo(f"wrote {nodes} nodes and {edges} edges to {output} ({fmt})")
 
 
@@ -117,12 +101,13 @@ def export_graph_cmd(fmt: str, output: Path) -> None:
 @click.option("--sample", default=1000, show_default=True,
               help="Victims in the generated labelled sample (0: skip the evaluation).")
 @click.option("--seed", default=1, show_default=True)
-def dedupe(min_confidence: str, show: int, sample: int, seed: int) -> None:
+@pass_cli
+def dedupe(cli: CliContext, min_confidence: str, show: int, sample: int, seed: int) -> None:
     """Report candidate duplicate people in the vault, judgements so far, and precision and
     recall on a generated sample with planted duplicates. Changes nothing."""
     from loaders.resolution.report import dedupe_report
 
-    report = _run(lambda s: dedupe_report(s.vault, s.database("vault"), min_confidence, sample, seed))
+    report = dedupe_report(*cli.vault(), min_confidence, sample, seed)
     for line in report.lines(show):
         click.echo(line)
 
@@ -134,27 +119,30 @@ def dedupe(min_confidence: str, show: int, sample: int, seed: int) -> None:
 @click.option("--retract", is_flag=True, help="Remove the pair's judgement instead.")
 @click.option("--note")
 @click.option("--by", "actor", required=True, help="Who judges (for the audit log).")
-def judge(a: str, b: str, verdict: str | None, retract: bool, note: str | None, actor: str) -> None:
+@pass_cli
+def judge(cli: CliContext, a: str, b: str, verdict: str | None, retract: bool, note: str | None,
+          actor: str) -> None:
     """Judge whether people A and B are the same person (replaces an earlier judgement)."""
     from graph.resolution import judgements
 
     if retract == bool(verdict):
         raise click.UsageError("give a VERDICT, or --retract")
     if retract:
-        result = _run(lambda s: judgements.retract(s, a, b, actor=actor, note=note))
+        result = judgements.retract(cli.stores, a, b, actor=actor, note=note)
     else:
-        result = _run(lambda s: judgements.judge(s, a, b, verdict, actor=actor, note=note))
+        result = judgements.judge(cli.stores, a, b, verdict, actor=actor, note=note)
     click.echo(result.message)
 
 
 @click.command("merged-view")
 @click.argument("uid")
 @click.option("--store", type=click.Choice(["vault", "public"]), default="vault", show_default=True)
-def merged_view_cmd(uid: str, store: str) -> None:
+@pass_cli
+def merged_view_cmd(cli: CliContext, uid: str, store: str) -> None:
     """The merged view of a person: every record judged the same, each value with its records."""
     from graph.resolution.merged import merged_view
 
-    view = _run(lambda s: merged_view(s.driver(store), s.database(store), uid, store))
+    view = merged_view(cli.stores.driver(store), cli.stores.database(store), uid, store)
     if view is None:
         raise click.ClickException(f"no person {uid!r} in the {store}")
     click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2, default=str))
@@ -162,8 +150,3 @@ def merged_view_cmd(uid: str, store: str) -> None:
 
 COMMANDS = (import_uwazi_cmd, export_uwazi_cmd, export_ftm_cmd, export_graph_cmd, dedupe, judge,
             merged_view_cmd)
-
-
-def register(group: click.Group) -> None:
-    for command in COMMANDS:
-        group.add_command(command)

@@ -4,7 +4,7 @@ A record is shown in its interchange form (docs/interchange.md), so what an
 editor reads is what an editor may write back. Every read of a record that is
 not Public is written to the audit log, in one transaction, *before* the
 response is built: if the audit log cannot be written, nothing is shown.
-Records the caller may not see (``service.visibility``) are left out of lists
+Records the caller may not see (``service.vault.visibility``) are left out of lists
 and answered as "no record" when asked for by uid.
 """
 
@@ -22,12 +22,9 @@ from neo4j.time import Date, DateTime, Duration, Time
 from graph import audit, queries
 from graph.connections import Stores
 from loaders.exporter import node_record
-from service import vault_text
-from service.accounts import User
-from service.visibility import Access, access_of, may_manage_consent, may_see, visible
-
-#: Relationship types a dossier lists apart (consents and sources have their own lists).
-_LISTED_APART = ("GAVE", "SUPPORTS")
+from service.vault.accounts import User
+from service.vault.text import withhold
+from service.vault.visibility import Access, access_of, may_manage_consent, may_see, visible
 
 
 class NotVisible(LookupError):
@@ -109,7 +106,7 @@ def read_record(stores: Stores, user: User, uid: str, audited: bool = True) -> d
         raise NotVisible(uid)
     if audited:
         audit_reads(stores, user, [access], via="record")
-    return vault_text.withhold(stores, user, record_view(row, access), uid)[0]
+    return withhold(stores, user, record_view(row, access), uid)[0]
 
 
 def written_record(stores: Stores, uid: str) -> dict:
@@ -179,7 +176,7 @@ def dossier(stores: Stores, user: User, uid: str) -> dict:
     out = record_view(row, access)
     out.update(consents=consents, consents_withheld=consents_withheld, sources=sources,
                relationships=relationships, withheld=withheld)
-    return vault_text.withhold(stores, user, out, uid)[0]
+    return withhold(stores, user, out, uid)[0]
 
 
 def _summaries(stores: Stores, accesses: dict[str, Access]) -> dict[str, dict]:
@@ -235,7 +232,7 @@ def search_people(stores: Stores, user: User, text: str, limit: int = 20) -> lis
             "category": row["category"], "birth_year": row["birth_year"],
             "score": round(row["score"], 4)}))
     audit_reads(stores, user, [a for a, _ in hits], via="search")
-    return vault_text.withhold(stores, user, [hit for _, hit in hits])[0]
+    return withhold(stores, user, [hit for _, hit in hits])[0]
 
 
 def explain_visible(stores: Stores, user: User, explanation: dict) -> dict:
@@ -248,4 +245,4 @@ def explain_visible(stores: Stores, user: User, explanation: dict) -> dict:
         out["consents"] = []
     shown = visible(stores, user, [s["uid"] for s in out["sources"]])
     out["sources"] = [s for s in out["sources"] if s["uid"] in shown]
-    return vault_text.withhold(stores, user, jsonable(out), out["uid"])[0]
+    return withhold(stores, user, jsonable(out), out["uid"])[0]

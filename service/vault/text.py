@@ -5,7 +5,7 @@ Organisations are walls. A Restricted source of one organisation is readable by 
 vault reader, but its title may name a Confidential relative whom only the owning
 organisation may see; a shared place's name may too. So every answer built from the
 vault passes the same gate as publication (``graph.consent.gate``), with "public"
-meaning "visible to this user" (``service.visibility``): a string that names a person
+meaning "visible to this user" (``service.vault.visibility``): a string that names a person
 the user may not see is replaced by the marker, and a list loses the items that do.
 The homonym rule is publication's, with the record each string belongs to (the nearest
 enclosing object with a ``uid``) as its context.
@@ -17,8 +17,8 @@ from typing import Any
 
 from graph.connections import Stores
 from graph.consent import gate, screening
-from service.accounts import User
-from service.visibility import visible
+from service.vault.accounts import User
+from service.vault.visibility import visible
 
 #: Keys whose string values are identifiers or vocabulary, not text (objects and lists
 #: under them are still read).
