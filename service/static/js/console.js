@@ -136,7 +136,7 @@
           }
           var message = body.message ? " (" + body.message + ")" : "";
           var key = "error_" + response.status;
-          fail((s[key] || s.error_other || "Error") + message);
+          fail((s[key] || s.error_other) + message);
         });
       }).catch(function () { fail(s.error_network); });
     });

@@ -32,7 +32,7 @@
     box.appendChild(list);
     if (marker.more > 0) box.appendChild(el("p", {}, marker.more_text));
     var all = el("p");
-    all.appendChild(el("a", { href: marker.search_url }, strings.all || "All"));
+    all.appendChild(el("a", { href: marker.search_url }, strings.all));
     box.appendChild(all);
     return box;
   }
@@ -95,7 +95,7 @@
         var base = L.geoJSON(countries, { style: config.basemap.style, interactive: false });
         base.addTo(map);
         base.bringToBack();
-        map.attributionControl.addAttribution(config.strings.basemap || "Natural Earth");
+        map.attributionControl.addAttribution(config.strings.basemap);
         document.body.dataset.mapReady = "1";
       })
       .catch(function () { document.body.dataset.mapReady = "error"; });

@@ -113,7 +113,7 @@
     function expand(uid) {
       if (!payload.expandUrl || expanded[uid]) return Promise.resolve();
       expanded[uid] = true;
-      status(strings.expanding || "…");
+      status(strings.expanding);
       var url = payload.expandUrl.replace("{uid}", encodeURIComponent(uid));
       return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) {
@@ -141,7 +141,7 @@
         })
         .catch(function () {
           expanded[uid] = false;
-          status(strings.expand_failed || "Error");
+          status(strings.expand_failed);
         });
     }
     figure.expand = expand;

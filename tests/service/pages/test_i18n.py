@@ -230,3 +230,55 @@ def test_no_page_says_one_with_a_plural_noun(public_client):
             as_text=True)
         text = re.sub(r"<[^>]+>", " ", html)
         assert not ONE_WITH_PLURAL.search(re.sub(r"\s+", " ", text)), url
+
+
+# -- the scripts' words come from the page ----------------------------------------------------
+
+SCRIPTS = TRANSLATIONS.parent / "static" / "js"
+#: Each script that says something: a page it runs on, the JSON block it reads its words
+#: from (and the key under which they are, if not at the top), and how it names them.
+SCRIPT_STRINGS = {
+    "console.js": ("/researchers/console", "console-strings", None, r"\bs\.(\w+)"),
+    "network.js": ("/network?focus=p-x1", "explorer-strings", None, r"\bstrings\.(\w+)"),
+    "map.js": ("/map", "map-config", "strings", r"\bstrings\.(\w+)"),
+}
+#: String literals of the scripts that read as words but are not interface text: HTTP
+#: headers, DOM events and keys, CSS classes and selectors, a library's name, a node label.
+SCRIPT_LITERALS = {"use strict", "Accept", "Authorization", "Bearer ", "Content-Type",
+                   "DOMContentLoaded", "Enter", "Escape", "cluster cluster-", "pin pin-",
+                   "#path-form input[name='", "Leaflet", "Source"}
+COMMENT = re.compile(r"/\*.*?\*/|(?:^|(?<=\s))//[^\n]*", re.S)
+LITERAL = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
+#: What reads as words: a capitalised word, or words with a space between.
+WORDS = re.compile(r"^[A-Z][a-z]|[A-Za-z]{2,} +[A-Za-z]")
+#: The statuses /api/v1/cypher answers with, each of which console.js says in words.
+CONSOLE_STATUSES = (400, 401, 403, 409, 422, 429, 503)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("script", sorted(SCRIPT_STRINGS))
+def test_scripts_say_only_what_the_page_gives_them(public_client, script, lang):
+    """A script's words are in the page, in its language: every name the script reads is
+    there, translated, and no word is written in the script itself (not even as a
+    fallback, which would show English on a Korean page)."""
+    url, block, under, name = SCRIPT_STRINGS[script]
+    source = (SCRIPTS / script).read_text(encoding="utf-8")
+    literals = {a or b for a, b in LITERAL.findall(COMMENT.sub("", source))}
+    worded = {x for x in literals if WORDS.search(x)} - SCRIPT_LITERALS
+    assert not worded, f"{script} says {sorted(worded)} itself"
+
+    doc = parse(public_client.get(f"{url}{'&' if '?' in url else '?'}lang={lang}").get_data(
+        as_text=True))
+    given = doc.one("script", id=block).json()
+    given = given[under] if under else given
+    read = set(re.findall(name, source))
+    if script == "console.js":  # an error's words by the status of the answer
+        assert '"error_" + response.status' in source
+        read |= {f"error_{status}" for status in CONSOLE_STATUSES}
+    assert read, script
+    assert read <= set(given), f"{script} reads {sorted(read - set(given))}, not in the page"
+    for key in read:
+        value = given[key]
+        texts = list(value.values()) if isinstance(value, dict) else [value]
+        assert texts and all(isinstance(t, str) and t.strip() for t in texts), (key, value)
+        assert all(bool(HANGUL.search(t)) == (lang == "ko") for t in texts), (key, value)
