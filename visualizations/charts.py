@@ -7,6 +7,9 @@ Each function takes the ``[{"key", "label", "count"}]`` items that
 ``service.public.stats.dashboard`` returns and gives back a string; nothing
 here touches a database or Flask.
 
+Numbers and shares are written in the given ``locale`` (a page's language) through
+Babel, so that a Korean chart groups its digits as Korean does.
+
 The SVG uses presentation attributes only (no ``style=`` attributes), so pages
 can keep a Content-Security-Policy without ``'unsafe-inline'``; it carries a
 ``<title>`` and ``<desc>`` and ``role="img"`` so it is announced properly.
@@ -20,6 +23,8 @@ import math
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from babel.numbers import format_decimal, format_percent
+
 #: Colours with at least 3:1 contrast against white (WCAG non-text contrast).
 PALETTE = ("#1f5f99", "#b3411b", "#2e7d32", "#7b3f99", "#8a6d00", "#00727a", "#a4204f",
            "#4e5d6c", "#5c4033", "#3d5a00", "#6a1b9a", "#004d40")
@@ -32,8 +37,12 @@ FONT = ("system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK KR', 'Nanum Gothic
 Items = Sequence[Mapping]
 
 
-def _num(n: int | float) -> str:
-    return f"{n:,}" if isinstance(n, int) else f"{n:,.1f}"
+def _num(n: int | float, locale: str) -> str:
+    return format_decimal(n, format=None if isinstance(n, int) else "#,##0.0", locale=locale)
+
+
+def _share(part: int | float, whole: int | float, locale: str) -> str:
+    return format_percent(part / whole, locale=locale)
 
 
 def _open_svg(chart_id: str, width: int, height: int, title: str, description: str) -> list[str]:
@@ -53,7 +62,8 @@ def _truncate(text: str, limit: int) -> str:
 
 
 def bar_chart(items: Items, *, chart_id: str, title: str, description: str = "",
-              orientation: str = "horizontal", width: int = 640, empty_text: str = "No data") -> str:
+              orientation: str = "horizontal", width: int = 640, empty_text: str = "No data",
+              locale: str = "en") -> str:
     """A bar chart of ``items`` as a standalone SVG document (a string).
 
     ``horizontal`` suits long category labels (one row per item, value at the
@@ -71,12 +81,12 @@ def bar_chart(items: Items, *, chart_id: str, title: str, description: str = "",
         return "\n".join(out)
     peak = max(i["count"] for i in items) or 1
     if orientation == "horizontal":
-        return _horizontal(items, peak, chart_id, title, description, width)
-    return _vertical(items, peak, chart_id, title, description, width)
+        return _horizontal(items, peak, chart_id, title, description, width, locale)
+    return _vertical(items, peak, chart_id, title, description, width, locale)
 
 
 def _horizontal(items: Items, peak: int, chart_id: str, title: str, description: str,
-                width: int) -> str:
+                width: int, locale: str) -> str:
     row, label_w, pad = 24, min(260, width // 2 - 20), 8
     value_w = 60
     bar_max = width - label_w - value_w - 2 * pad
@@ -86,13 +96,13 @@ def _horizontal(items: Items, peak: int, chart_id: str, title: str, description:
         y = pad + n * row
         length = max(1.0, bar_max * item["count"] / peak)
         label = str(item.get("label") or item["key"])
-        out.append(f'<g class="bar"><title>{escape(label)}: {_num(item["count"])}</title>'
+        out.append(f'<g class="bar"><title>{escape(label)}: {_num(item["count"], locale)}</title>'
                    f'<text x="{label_w - 6}" y="{y + row / 2 + 4:.1f}" text-anchor="end">'
                    f"{escape(_truncate(label, 38))}</text>"
                    f'<rect x="{label_w}" y="{y + 4}" width="{length:.1f}" height="{row - 8}" '
                    f'fill="{PALETTE[0]}"/>'
                    f'<text x="{label_w + length + 6:.1f}" y="{y + row / 2 + 4:.1f}">'
-                   f'{_num(item["count"])}</text></g>')
+                   f'{_num(item["count"], locale)}</text></g>')
     out.append(f'<line x1="{label_w}" y1="{pad}" x2="{label_w}" y2="{height - pad}" '
                f'stroke="{MUTED}" stroke-width="1"/>')
     out.append("</svg>")
@@ -108,7 +118,7 @@ def _nice_ticks(peak: int, count: int = 4) -> list[int]:
 
 
 def _vertical(items: Items, peak: int, chart_id: str, title: str, description: str,
-              width: int) -> str:
+              width: int, locale: str) -> str:
     height, left, right, top, bottom = 260, 48, 12, 12, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     ticks = _nice_ticks(peak)
@@ -122,12 +132,12 @@ def _vertical(items: Items, peak: int, chart_id: str, title: str, description: s
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
                    f'stroke="{GRID}" stroke-width="1"/>'
                    f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
-                   f"{_num(tick)}</text>")
+                   f"{_num(tick, locale)}</text>")
     for n, item in enumerate(items):
         h = plot_h * item["count"] / scale_max
         x = left + n * slot + (slot - bar_w) / 2
         label = str(item.get("label") or item["key"])
-        out.append(f'<g class="bar"><title>{escape(label)}: {_num(item["count"])}</title>'
+        out.append(f'<g class="bar"><title>{escape(label)}: {_num(item["count"], locale)}</title>'
                    f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
                    f'height="{max(h, 0.5):.1f}" fill="{PALETTE[0]}"/></g>')
         if n % every == 0:
@@ -141,7 +151,7 @@ def _vertical(items: Items, peak: int, chart_id: str, title: str, description: s
 
 
 def pie_chart(items: Items, *, chart_id: str, title: str, description: str = "",
-              width: int = 640, empty_text: str = "No data") -> str:
+              width: int = 640, empty_text: str = "No data", locale: str = "en") -> str:
     """A pie chart with a legend (label, count, share) as a standalone SVG document.
 
     Slices keep the order of ``items``; a single item is drawn as a full circle.
@@ -162,7 +172,8 @@ def pie_chart(items: Items, *, chart_id: str, title: str, description: str = "",
         colour = PALETTE[n % len(PALETTE)]
         share = item["count"] / total
         label = str(item.get("label") or item["key"])
-        tip = f"<title>{escape(label)}: {_num(item['count'])} ({share:.0%})</title>"
+        said = f"{_num(item['count'], locale)} ({_share(item['count'], total, locale)})"
+        tip = f"<title>{escape(label)}: {said}</title>"
         if len(items) == 1:
             shape = f'<circle cx="{cx}" cy="{cy:.1f}" r="{radius}" fill="{colour}"/>'
         else:
@@ -178,14 +189,14 @@ def pie_chart(items: Items, *, chart_id: str, title: str, description: str = "",
         lx = 2 * radius + 40
         out.append(f'<rect x="{lx}" y="{ly:.1f}" width="14" height="14" fill="{colour}"/>'
                    f'<text x="{lx + 20}" y="{ly + 12:.1f}">{escape(_truncate(label, 40))} — '
-                   f"{_num(item['count'])} ({share:.0%})</text>")
+                   f"{said}</text>")
     out.append("</svg>")
     return "\n".join(out)
 
 
 def table_html(items: Items, *, caption: str, label_header: str, count_header: str,
                share_header: str | None = None, missing_text: str = "—",
-               table_id: str | None = None) -> str:
+               table_id: str | None = None, locale: str = "en") -> str:
     """The chart's numbers as an accessible HTML table (caption, column headers, row headers).
 
     A ``count`` of None (a suppressed cell) is shown as ``missing_text``.
@@ -196,9 +207,11 @@ def table_html(items: Items, *, caption: str, label_header: str, count_header: s
     for item in items:
         label = escape(str(item.get("label") or item["key"]))
         count = item.get("count")
-        cells = f'<td class="num">{_num(count) if count is not None else escape(missing_text)}</td>'
+        cells = (f'<td class="num">{_num(count, locale) if count is not None else escape(missing_text)}'
+                 '</td>')
         if share_header:
-            share = f"{count / total:.0%}" if count is not None and total else escape(missing_text)
+            share = _share(count, total, locale) if count is not None and total \
+                else escape(missing_text)
             cells += f'<td class="num">{share}</td>'
         rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     share_col = f'<th scope="col" class="num">{escape(share_header)}</th>' if share_header else ""

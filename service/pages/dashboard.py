@@ -15,6 +15,7 @@ from flask_babel import format_datetime, lazy_gettext, lazy_pgettext, npgettext
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 
+from service.pages import present
 from service.pages.blueprint import blp
 from service.public import stats
 from visualizations import charts
@@ -122,7 +123,8 @@ def empty_text(figures: dict, name: str) -> str:
 def render_chart(name: str, items: list[dict], empty: str | None = None) -> str:
     chart = CHARTS[name]
     common = {"chart_id": f"chart-{name}", "title": str(chart.title),
-              "description": str(chart.description), "empty_text": empty or _("No data")}
+              "description": str(chart.description), "empty_text": empty or _("No data"),
+              "locale": present.lang()}
     if chart.kind == "pie":
         return charts.pie_chart(items, **common)
     if name == "victims_by_year":
@@ -135,7 +137,8 @@ def render_table(name: str, items: list[dict]) -> str:
     return charts.table_html(items, caption=str(chart.title), label_header=str(chart.key),
                              count_header=_("Number"),
                              share_header=None if name == "held_by_category" else _("Share"),
-                             missing_text=_("suppressed"), table_id=f"table-{name}")
+                             missing_text=_("suppressed"), table_id=f"table-{name}",
+                             locale=present.lang())
 
 
 def published_at(figures: dict) -> str | None:

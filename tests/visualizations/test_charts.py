@@ -101,3 +101,24 @@ def test_vertical_chart_thins_out_labels_of_long_series():
               and len(t.text) == 4]
     assert len(bars) == 75
     assert 5 <= len(labels) < 75
+
+
+@pytest.mark.parametrize("locale, thousands, share", [
+    ("en", "12,345", "93%"), ("ko", "12,345", "93%"), ("de", "12.345", "93\xa0%")])
+def test_numbers_and_shares_are_written_in_the_locale(locale, thousands, share):
+    """The page's language writes the numbers (Babel's CLDR data: Korean groups as English
+    does; German shows that the locale is the one used)."""
+    items = [{"key": "a", "label": "A", "count": 12345}, {"key": "b", "label": "B", "count": 1000}]
+    html = charts.table_html(items, caption="c", label_header="l", count_header="n",
+                             share_header="s", locale=locale)
+    assert [td.text for td in ET.fromstring(html).find("tbody").iter("td")][:2] == \
+        [thousands, share]
+    for svg in (charts.bar_chart(items, chart_id="c", title="t", locale=locale),
+                charts.bar_chart(items, chart_id="c", title="t", orientation="vertical",
+                                 locale=locale),
+                charts.pie_chart(items, chart_id="c", title="t", locale=locale)):
+        tips = [t.text for t in parse(svg).iter(SVG + "title")][1:]
+        assert tips[0].startswith(f"A: {thousands}"), tips
+    pie = [t.text for t in parse(charts.pie_chart(items, chart_id="c", title="t",
+                                                  locale=locale)).iter(SVG + "title")]
+    assert pie[1] == f"A: {thousands} ({share})"
