@@ -101,13 +101,14 @@ def test_no_catalogue_entry_is_unused(extracted, lang):
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_the_catalogue_is_up_to_date_with_the_sources(extracted, lang):
-    """What ``pybabel update`` would change: a message's plural, its flags, the comments the
-    sources give translators."""
+    """What ``pybabel update`` would change: the set of messages (both ways), a message's
+    plural, its flags, the comments the sources give translators."""
     catalog = messages(read(lang))
-    for k, message in messages(extracted).items():
-        entry = catalog.get(k)
-        if entry is None:
-            continue  # test_every_message_has_its_translation says so
+    wanted = messages(extracted)
+    assert set(catalog) == set(wanted), ("run `make translations-update`",
+                                         sorted(set(catalog) ^ set(wanted), key=str))
+    for k, message in wanted.items():
+        entry = catalog[k]
         assert entry.id == message.id, k
         assert entry.flags - {"fuzzy"} == message.flags, k
         assert entry.auto_comments == message.auto_comments, k
