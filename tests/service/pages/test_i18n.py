@@ -21,9 +21,11 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import g
+from flask import Flask, g
+from flask_babel import gettext as gettext_in_app
 
 from service.pages import explorer, mapview, researchers
+from service.pages import lang as language
 from service.pages.lang import LANGS, SOURCE, TRANSLATIONS, catalogue, plural_forms
 from tests.service.pages.dom import parse
 from tests.support.catalogue import counted, po_path
@@ -147,6 +149,22 @@ def test_the_compiled_catalogue_is_the_catalogue(lang):
         compiled = gettext.GNUTranslations(mo)
     assert compiled._catalog == gettext.GNUTranslations(fresh)._catalog, \
         "the compiled catalogue is out of date: run `make translations`"
+
+
+def test_the_app_refuses_to_start_without_its_compiled_catalogues(monkeypatch, tmp_path):
+    """A Korean switch over English pages is worse than no start: ``make`` compiles them."""
+    compiled = {code: catalogue(code).read_bytes() for code in TRANSLATED}
+    monkeypatch.setattr(language, "TRANSLATIONS", tmp_path)  # a clone where make did not run
+    with pytest.raises(RuntimeError, match="make translations"):
+        language.init_babel(Flask(__name__))
+    for code, mo in compiled.items():
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / code / "LC_MESSAGES" / "messages.mo").write_bytes(mo)
+    app = Flask(__name__)
+    language.init_babel(app)
+    with app.test_request_context("/"):
+        g.lang = "ko"
+        assert gettext_in_app("Skip to content") == "본문 바로가기"
 
 
 # -- counted words on the pages ------------------------------------------------------------
