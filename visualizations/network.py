@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,9 +63,17 @@ _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesc
 _env.filters["fromjson"] = json.loads
 
 
+def describe_canvas(nodes: int, relationships: int) -> str:
+    """What a screen reader hears for the canvas, in English: ``NetworkLabels.canvas_label``."""
+    return (f"Interactive network view: {nodes} node{'' if nodes == 1 else 's'}, "
+            f"{relationships} relationship{'' if relationships == 1 else 's'}")
+
+
 @dataclass(frozen=True)
 class NetworkLabels:
-    """The words a network view shows, in the page's language (the caller translates)."""
+    """The words a network view shows, in the page's language (the caller translates);
+    ``canvas_label`` counts what the view holds, so it is a function of the two counts
+    (the caller's plural forms and number format)."""
 
     kinds: Mapping[str, str] = field(default_factory=dict)
     relationships: Mapping[str, str] = field(default_factory=dict)
@@ -75,7 +83,7 @@ class NetworkLabels:
     list_summary: str = "The same network as a list"
     nodes_heading: str = "Nodes"
     relationships_heading: str = "Relationships"
-    canvas_label: str = "Interactive network view"
+    canvas_label: Callable[[int, int], str] = describe_canvas
 
 
 def node_kind(labels: Sequence[str]) -> str:

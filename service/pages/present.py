@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from flask import g, url_for
-from flask_babel import format_date
+from flask_babel import format_date, format_number, ngettext
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -144,7 +144,16 @@ def network_labels(language: str) -> NetworkLabels:
         legend=_("Legend"), command_edge=_("Perpetration or chain of command"),
         fact_edge=_("Other relationship"), list_summary=_("The same network as a list"),
         nodes_heading=_("Nodes"), relationships_heading=_("Relationships"),
-        canvas_label=_("Interactive network view (nodes / relationships)"))
+        canvas_label=canvas_label)
+
+
+def canvas_label(nodes: int, relationships: int) -> str:
+    """What a screen reader hears for a network view: what it holds, counted."""
+    return _("Interactive network view: %(nodes)s, %(relationships)s",
+             nodes=ngettext("%(count)s node", "%(count)s nodes", nodes,
+                            count=format_number(nodes)),
+             relationships=ngettext("%(count)s relationship", "%(count)s relationships",
+                                    relationships, count=format_number(relationships)))
 
 
 def date_text(value) -> str | None:

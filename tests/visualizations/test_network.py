@@ -130,6 +130,19 @@ def test_text_alternative_lists_nodes_and_relationships():
     assert 'href="/entity/e-1"' in html
 
 
+def test_canvas_label_counts_what_the_view_holds():
+    """The canvas's label is the caller's words for the two counts (its plural forms)."""
+    canvas = re.compile(r'class="network-canvas[^"]*"[^>]*aria-label="([^"]*)"')
+    # star(1): the victim, one event, three bodies; one SUBJECTED_TO, one PERPETRATED_BY
+    assert canvas.search(network_html(star(1), LABELS)).group(1) == \
+        "Interactive network view: 5 nodes, 2 relationships"
+    lone = {"nodes": star(1)["nodes"][:1], "relationships": []}
+    assert canvas.search(network_html(lone, LABELS)).group(1) == \
+        "Interactive network view: 1 node, 0 relationships"
+    korean = NetworkLabels(canvas_label=lambda n, r: f"관계망: 노드 {n}개, 관계 {r}개")
+    assert canvas.search(network_html(star(2), korean)).group(1) == "관계망: 노드 6개, 관계 4개"
+
+
 def test_layout_places_every_node():
     graph = star(40)
     graph["nodes"].append({"uid": "lonely", "labels": ["Location"], "caption": "x", "properties": {}})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from html import unescape
 from io import BytesIO
 
 import pytest
@@ -24,11 +25,11 @@ from babel.messages.pofile import read_po
 from flask import Flask, g
 from flask_babel import gettext as gettext_in_app
 
-from service.pages import explorer, mapview, researchers
+from service.pages import explorer, mapview, present, researchers
 from service.pages import lang as language
 from service.pages.lang import LANGS, SOURCE, TRANSLATIONS, catalogue, plural_forms
 from tests.service.pages.dom import parse
-from tests.support.catalogue import counted, po_path
+from tests.support.catalogue import counted, po_path, text
 
 SERVICE = TRANSLATIONS.parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -124,8 +125,8 @@ def test_placeholders_agree(lang):
         if not message.id:
             continue
         ids = message.id if message.pluralizable else (message.id,)
-        for text in (*ids, *forms(message)):
-            assert not STRAY_PERCENT.search(text), text
+        for said in (*ids, *forms(message)):
+            assert not STRAY_PERCENT.search(said), said
         expected = set(PLACEHOLDER.findall(ids[-1]))  # Korean's one form is the plural's
         for form in forms(message):
             assert set(PLACEHOLDER.findall(form)) == expected, (message.id, form)
@@ -173,8 +174,8 @@ def test_the_app_refuses_to_start_without_its_compiled_catalogues(monkeypatch, t
 ONE_RESULT = "/search?category=postwar_abductee&sex=female"
 TWO_RESULTS = "/search?sex=female&category=postwar_abductee&category=japanese_abductee"
 #: The nouns the interface counts, as a wrong "1 ...s" would show them.
-ONE_WITH_PLURAL = re.compile(r"(?<![\d,.])1 (victims|rows|nodes|records|published records|"
-                             r"values|people|seconds|more victims)\b")
+ONE_WITH_PLURAL = re.compile(r"(?<![\d,.])1 (victims|rows|nodes|relationships|records|"
+                             r"published records|values|people|seconds|more victims)\b")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -211,7 +212,11 @@ def test_counted_words_in_views(public_app, lang):
         rows = researchers.console_strings()["rows"]
         nodes = explorer.explorer_strings()["expanded"]
         forms_of = plural_forms(lambda n: str(n))
+        canvas = {(n, r): present.canvas_label(n, r) for n, r in ((1, 0), (2, 1), (1234, 2))}
     if lang == "en":
+        assert canvas == {(1, 0): "Interactive network view: 1 node, 0 relationships",
+                          (2, 1): "Interactive network view: 2 nodes, 1 relationship",
+                          (1234, 2): "Interactive network view: 1,234 nodes, 2 relationships"}
         assert said == {1: ("1 victim", "and 1 more"), 2: ("2 victims", "and 2 more"),
                         12345: ("12,345 victims", "and 12,345 more")}
         assert rows == {"one": "{count} row.", "other": "{count} rows."}
@@ -223,6 +228,26 @@ def test_counted_words_in_views(public_app, lang):
         assert rows == {"other": "{count}행."}
         assert nodes == {"other": "노드 {count}개를 추가했습니다."}
         assert set(forms_of) == {"other"}
+        assert canvas == {(1, 0): "대화형 관계망: 노드 1개, 관계 0개",
+                          (2, 1): "대화형 관계망: 노드 2개, 관계 1개",
+                          (1234, 2): "대화형 관계망: 노드 1,234개, 관계 2개"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url, element", [("/network?focus=p-x1", "explorer-network"),
+                                          ("/victims/p-x1", "profile-network")])
+def test_network_views_count_what_they_hold(public_client, lang, url, element):
+    """A network's canvas tells a screen reader how many nodes and relationships it holds,
+    each counted in its own plural form."""
+    doc = parse(public_client.get(f"{url}&lang={lang}" if "?" in url else f"{url}?lang={lang}"
+                                  ).get_data(as_text=True))
+    data = doc.one("script", id=f"{element}-data").json()
+    n, r = len(data["nodes"]), len(data["edges"])
+    assert n > 1 and r > 1
+    assert doc.by_id(element).get("aria-label") == text(
+        "Interactive network view: %(nodes)s, %(relationships)s", lang,
+        nodes=counted("%(count)s node", "%(count)s nodes", n, lang),
+        relationships=counted("%(count)s relationship", "%(count)s relationships", r, lang))
 
 
 def test_browse_and_dashboard_count_in_agreement(public_client):
@@ -245,10 +270,14 @@ def test_browse_and_dashboard_count_in_agreement(public_client):
 def test_no_page_says_one_with_a_plural_noun(public_client):
     for url in ("/", "/search", ONE_RESULT, "/browse/instruments", "/browse/resources",
                 "/researchers/console", "/map", "/network?focus=p-x1"):
-        html = public_client.get(f"{url}{'&' if '?' in url else '?'}lang=en").get_data(
+        page = public_client.get(f"{url}{'&' if '?' in url else '?'}lang=en").get_data(
             as_text=True)
-        text = re.sub(r"<[^>]+>", " ", html)
-        assert not ONE_WITH_PLURAL.search(re.sub(r"\s+", " ", text)), url
+        page = unescape(page)
+        # the text (a number and its noun may be in different elements), then the page as
+        # it is: the attributes (aria-label) and the scripts' JSON
+        for said in (re.sub(r"<[^>]+>", " ", page), page):
+            found = ONE_WITH_PLURAL.search(re.sub(r"\s+", " ", said))
+            assert not found, (url, found)
 
 
 # -- the scripts' words come from the page ----------------------------------------------------
