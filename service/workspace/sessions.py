@@ -69,6 +69,9 @@ def start(user_uid: str, stage: str, pending_totp: str | None = None) -> tuple[s
         raise ValueError(f"no stage {stage!r}")
     settings = _settings()
     stores = stores_vault()
+    # Sessions past their expiry are swept here, at each sign-in step: they no longer work
+    # (match_session checks), and this keeps the vault from collecting them.
+    queries.run(stores.vault, "sessions/delete_expired_sessions", database=stores.database("vault"))
     secret = secrets.token_urlsafe(32)
     uid = f"ses-{secrets.token_hex(8)}"
     full = stage == "full"

@@ -120,7 +120,7 @@ def verify(driver: Driver, database: str, user_uid: str, code: str) -> Verdict:
     return Verdict(False)
 
 
-def enable(driver: Driver, database: str, user_uid: str, secret: str, step: int,
+def enable(driver: Driver, database: str, user_uid: str, secret: str, step: int | None,
            actor: str) -> list[str]:
     """Turn two-factor sign-in on with ``secret`` (already confirmed by a code); returns
     the recovery codes, which are shown once and kept only as hashes."""

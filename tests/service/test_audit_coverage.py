@@ -38,7 +38,7 @@ CLI_WRITES = {
     "judge": ("resolution.judge",),  # ("resolution.retract",) with --retract
 }
 #: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
-CLI_ACCOUNTS = {"users add", "users revoke", "users token"}
+CLI_ACCOUNTS = {"users add", "users revoke", "users token", "users demo"}
 #: Commands that write no record, and why.
 CLI_NO_RECORDS = {
     "neo4j start": "starts the servers", "neo4j stop": "stops them",

@@ -213,3 +213,23 @@ def test_home_lists_the_pages_of_the_role(browser, users):
     admin = signed_in(browser, users["admin"]).get("/workspace").get_data(as_text=True)
     assert "/workspace/admin/users" in admin
     assert re.search(r"Signed in as admin@example\.org", admin)
+
+
+def test_the_api_takes_a_session_only_with_its_csrf_token(browser, users):
+    b = signed_in(browser, users["researcher"])
+    b.get("/account")
+    query = {"query": "MATCH (p:Person) RETURN count(p) AS n"}
+    bare = b.client.post("/api/v1/cypher", json=query, base_url="https://localhost")
+    assert bare.status_code == 401  # a cookie alone: another site's page could send it
+    forged = b.client.post("/api/v1/cypher", json=query, base_url="https://localhost",
+                           headers={"X-CSRF-Token": "forged"})
+    assert forged.status_code == 401
+    ok = b.client.post("/api/v1/cypher", json=query, base_url="https://localhost",
+                       headers={"X-CSRF-Token": b.csrf})
+    assert ok.status_code == 200, ok.get_json()
+    me = b.client.get("/api/v1/auth/me", base_url="https://localhost",
+                      headers={"X-CSRF-Token": b.csrf})
+    assert me.get_json()["email"] == users["researcher"].email
+    logout = b.client.post("/api/v1/auth/logout", base_url="https://localhost",
+                           headers={"X-CSRF-Token": b.csrf})
+    assert logout.status_code == 400
