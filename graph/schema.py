@@ -20,7 +20,7 @@ KEYED_LABELS = (
     "Entity", "PublicationLock", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
     "Instrument", "Resource", "Source", "Organization", "Consent", "User", "ApiToken", "AuditEntry",
     "Tombstone", "PublicText", "TextHold", "GateState", "Session",
-    "AccessRequest",
+    "AccessRequest", "SavedQuery", "QueryRun",
 )
 
 #: Facet properties with range indexes: label -> properties.

@@ -10,8 +10,8 @@ from service.workspace.words import gettext as _
 
 #: (endpoint, role needed, title, what it is for), in the order the home page shows them.
 ENTRIES = (
-    ("pages.console_page", "researcher", "Cypher console",
-     "Read-only queries over the public graph, signed in as yourself"),
+    ("workspace.console", "researcher", "Cypher console",
+     "Read-only queries over the public graph as yourself: saved queries, history, CSV"),
     ("workspace.account", None, "Your account", "Two-factor sign-in and your console tokens"),
     ("workspace.admin_users", "admin", "Accounts and requests",
      "Invite people to your organisation, change roles, answer researchers' requests"),

@@ -73,7 +73,14 @@ API_ACCOUNTS = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/logout"),
                 ("POST", "/api/v1/users"), ("POST", "/api/v1/users/<string:uid>/revoke"),
                 ("POST", "/api/v1/users/<string:uid>/invitation"),
                 ("POST", "/api/v1/auth/invitations/accept")}
-API_NO_RECORDS = {("POST", "/api/v1/cypher"): "a read-only console on the public graph"}
+API_NO_RECORDS = {
+    ("POST", "/api/v1/cypher"): "a read-only console on the public graph (the run goes into "
+                                "the account's own console history, not a record)",
+    ("POST", "/workspace/console"): "the same console, from the signed-in page",
+    ("POST", "/workspace/console/result.csv"): "the same console, its result as CSV",
+    ("POST", "/workspace/console/saved"): "a researcher's own saved query, not a record",
+    ("POST", "/workspace/console/saved/<string:uid>/delete"): "deletes one's own saved query",
+}
 #: The workspace's forms that write accounts, sessions or requests, and the entries they
 #: append (tests/service/workspace checks each).
 WORKSPACE_ACCOUNTS = {
