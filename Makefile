@@ -66,7 +66,9 @@ demo-data: neo4j $(DEMO)
 	$(FP) load $(DEMO)
 	$(FP) publish --by make-demo
 
+# The demo accounts (one per role) are printed just before the server starts.
 demo: demo-data
+	$(FP) users demo
 	$(FP) serve --host 127.0.0.1 --port 5000
 
 test: venv system-deps

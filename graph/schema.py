@@ -19,7 +19,8 @@ from graph.queries import CYPHER_DIR
 KEYED_LABELS = (
     "Entity", "PublicationLock", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
     "Instrument", "Resource", "Source", "Organization", "Consent", "User", "ApiToken", "AuditEntry",
-    "Tombstone", "PublicText", "TextHold", "GateState",
+    "Tombstone", "PublicText", "TextHold", "GateState", "Session",
+    "AccessRequest", "SavedQuery", "QueryRun",
 )
 
 #: Facet properties with range indexes: label -> properties.

@@ -89,6 +89,12 @@ class Settings:
     console_workers: int = 2
     #: Heap (as Neo4j estimates it) one console query may use before it is stopped.
     console_memory: str = "64m"
+    #: Workspace sessions: minutes without a request before one ends, hours at most.
+    session_idle_minutes: int = 30
+    session_hours: int = 12
+    #: The session cookie is sent over HTTPS only (browsers treat http://localhost and
+    #: http://127.0.0.1 as secure too, so the demo works); off only behind plain HTTP.
+    session_secure: bool = True
 
     @property
     def neo4j_dir(self) -> Path:
@@ -151,4 +157,8 @@ class Settings:
                         and key != "FOOTPRINTS_RATELIMIT_STORAGE"},
             console_workers=int(env.get("FOOTPRINTS_CONSOLE_WORKERS", 2)),
             console_memory=env.get("FOOTPRINTS_CONSOLE_MEMORY") or "64m",
+            session_idle_minutes=int(env.get("FOOTPRINTS_SESSION_IDLE_MINUTES", 30)),
+            session_hours=int(env.get("FOOTPRINTS_SESSION_HOURS", 12)),
+            session_secure=env.get("FOOTPRINTS_SESSION_SECURE", "1").lower() not in (
+                "0", "false", "no", "off"),
         ).check()

@@ -36,12 +36,14 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     from service import health, ratelimit
     from service.api import init_api
     from service.pages import init_pages, security
+    from service.workspace import init_workspace
 
     app.after_request(security.add_headers)
     ratelimit.init_app(app, settings.ratelimit_storage, dict(settings.ratelimits))
     app.register_blueprint(health.blp)
     init_api(app)
     init_pages(app)
+    init_workspace(app)
     return app
 
 

@@ -1,14 +1,17 @@
 """Who is calling, and may they: bearer tokens, roles, ``require_role``.
 
-Every authenticated request carries ``Authorization: Bearer <token>``; the
-token is looked up by its hash in the vault on every request, so a revoked
-token or a disabled account stops working at once. The role hierarchy is
+Every authenticated request carries ``Authorization: Bearer <token>``, or the
+workspace's session cookie together with that session's CSRF token (the signed-in
+pages call the API so); the token or session is looked up by its hash in the vault
+on every request, so a revoked token, an ended session or a disabled account stops
+working at once. The role hierarchy is
 written out below rather than implied by an order: a lawyer is not an
 investigator, an editor reads what both read, and an admin may do anything.
 """
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -19,6 +22,7 @@ from flask_smorest import Blueprint, abort
 from service.stores import vault
 from service.vault import accounts
 from service.vault.accounts import User
+from service.workspace import sessions
 
 #: Role -> the roles whose permissions it holds (itself included).
 GRANTS: dict[str, frozenset[str]] = {
@@ -55,14 +59,33 @@ def _unauthorized(message: str, error: str | None = None) -> None:
     abort(401, message=message, headers={"WWW-Authenticate": header})
 
 
+def _session_user() -> User | None:
+    """The user of the workspace session this request carries, when it also carries that
+    session's CSRF token in ``X-CSRF-Token`` (the workspace's own pages, e.g. the console,
+    call the API so; a cookie alone is never enough: another site's page could send it)."""
+    if sessions.COOKIE not in request.cookies:
+        return None
+    session = sessions.current()
+    sent = request.headers.get(sessions.CSRF_HEADER, "")
+    if session is None or not session.full or not sent or not hmac.compare_digest(
+            sent.encode(), session.csrf.encode()):
+        return None
+    return session.user
+
+
 def authenticate() -> User:
-    """The user behind the request's bearer token; 401 (with WWW-Authenticate) otherwise."""
+    """The user behind the request's bearer token, or behind its workspace session with
+    the session's CSRF token; 401 (with WWW-Authenticate) otherwise."""
     user = current_user()
     if user is not None:
         return user
     header = request.headers.get("Authorization", "")
     scheme, _, secret = header.partition(" ")
     if not header:
+        user = _session_user()
+        if user is not None:
+            g.footprints_user, g.footprints_token = user, None
+            return user
         _unauthorized("authentication required: send Authorization: Bearer <token>")
     if scheme.lower() != "bearer" or not secret.strip():
         _unauthorized("the Authorization header must be 'Bearer <token>'", "invalid_request")

@@ -5,7 +5,10 @@ the two abuses worth slowing down.
   at from one place;
 - ``login_address``: per client address across all e-mail addresses, so one place
   cannot guess at many accounts (36 tries over 12 addresses used to go through);
-- ``cypher``: per account (not per token: signing in again mints a new token).
+- ``cypher``: per account (not per token: signing in again mints a new token);
+- ``second_factor``: per account, codes typed at the workspace's second sign-in step
+  (a million codes, 20 tries an hour);
+- ``access_request``: per client address, researchers' requests for console access.
 
 Limits are configuration, read at each request: ``app.config["RATELIMITS"]`` (from
 the settings, ``FOOTPRINTS_RATELIMIT_<NAME>``) over :data:`DEFAULTS`, in Flask-Limiter's
@@ -24,14 +27,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, render_template, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_smorest import Blueprint
 from limits import parse_many
 
 from service.auth import current_user
 
-DEFAULTS = {"login": "10/minute", "login_address": "20/minute;30/hour", "cypher": "30/minute"}
+DEFAULTS = {"login": "10/minute", "login_address": "20/minute;30/hour", "cypher": "30/minute",
+            "second_factor": "5/minute;20/hour", "access_request": "3/minute;10/day"}
 
 
 def client_ip() -> str:
@@ -81,6 +85,10 @@ def too_many_requests(exc: RateLimitExceeded):
     from service.api.errors import error_body
 
     seconds = retry_after()
+    if request.blueprint == "workspace":  # a form's page: say it in the page
+        page = render_template("workspace/error.html", status=429,
+                               reason=f"{exc.description}; try again in {seconds} s")
+        return page, 429, {"Retry-After": str(seconds)}
     body, code = error_body(429, "Too Many Requests", f"{exc.description}; try again in "
                                                       f"{seconds} s")
     return body, code, {"Retry-After": str(seconds)}

@@ -89,6 +89,9 @@ class Logout(MethodView):
     def post(self):
         """Revoke the token this request was made with."""
         stores, user = caller()
+        if current_token() is None:
+            abort(400, message="this request was made with a workspace session, not a token: "
+                               "sign out of the workspace at POST /sign-out")
         accounts.revoke_token(stores.vault, stores.database("vault"), current_token(),
                               actor=user.email)
         return {"message": "signed out: this token is revoked"}

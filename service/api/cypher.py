@@ -1,7 +1,8 @@
 """``POST /api/v1/cypher``: the researcher console (service/public/console.py).
 
 Read-only queries on the public graph, for signed-in accounts, run in the console's
-worker processes (service/public/console_pool.py). Every refusal is a 400 naming its
+worker processes (service/public/console_pool.py); each run, answered or refused, goes
+into the account's console history in the vault (service/vault/console.py). Every refusal is a 400 naming its
 reason (``errors.reason``; ``errors.json.query`` or ``errors.json.params``), a query
 over its timeout or memory included; an account with a query still running gets 409,
 a console whose workers are all taken 503 with Retry-After, and an account over its
@@ -20,6 +21,8 @@ from service.auth import current_user, require_role
 from service.public import console
 from service.public.console_pool import ConsoleBusy, app_pool
 from service.ratelimit import account_key, rate_limit
+from service.stores import vault
+from service.vault import console as history
 
 blp = Blueprint("cypher", __name__, url_prefix="/api/v1/cypher",
                 description="Read-only Cypher on the public graph, for researchers")
@@ -69,11 +72,13 @@ class Cypher(MethodView):
         one); queries over the timeout or the console's memory limit. At most 1000 rows and
         2 MB of results (`truncated` says when cut). One query at a time per account.
         """
+        user = current_user()
         try:
-            return app_pool().run(current_user().uid, body["query"], body.get("params") or {},
-                                  timeout=body.get("timeout", console.TIMEOUT_S),
-                                  lang=g.get("lang", "en"))
+            result = app_pool().run(user.uid, body["query"], body.get("params") or {},
+                                    timeout=body.get("timeout", console.TIMEOUT_S),
+                                    lang=g.get("lang", "en"))
         except console.ConsoleRefusal as exc:
+            remember(user.uid, body["query"], None, exc.reason)
             field = "params" if exc.reason == "bad_params" else "query"
             abort(400, message=f"query refused ({exc.reason}): {exc.message}",
                   errors={"json": {field: [exc.message]}, "reason": exc.reason})
@@ -81,3 +86,12 @@ class Cypher(MethodView):
             headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
             abort(exc.status, message=exc.message, errors={"reason": exc.reason},
                   **({"headers": headers} if headers else {}))
+        remember(user.uid, body["query"], len(result["rows"]),
+                 "truncated" if result["truncated"] else "ok")
+        return result
+
+
+def remember(user_uid: str, query: str, rows: int | None, outcome: str) -> None:
+    """The run goes into the account's console history (service/vault/console.py)."""
+    stores = vault()
+    history.record_run(stores.vault, stores.database("vault"), user_uid, query, rows, outcome)

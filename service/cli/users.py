@@ -90,3 +90,21 @@ def token(cli: CliContext, email: str, label: str | None) -> None:
                                   actor=accounts.operator_actor())
     click.echo(f"token {issued.uid} (shown once, keep it secret):", err=True)
     click.echo(issued.secret)
+
+
+@users.command("demo")
+@pass_cli
+def demo(cli: CliContext) -> None:
+    """Make (or list) the demo accounts, one per role: synthetic data only."""
+    from service.vault.demo import PASSWORD, NotADemo, make_accounts
+
+    try:
+        made = make_accounts(*cli.vault(), actor=accounts.operator_actor())
+    except NotADemo as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Demo accounts (synthetic data only), password for all: {PASSWORD!r}")
+    for account in made:
+        second = (f"  TOTP secret {account.totp_secret} (add it to an authenticator app)"
+                  if account.totp_secret else "")
+        click.echo(f"  {account.role:<13} {account.email:<44} {account.organization}{second}")
+    click.echo("Sign in at /sign-in.")

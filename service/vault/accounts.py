@@ -41,7 +41,7 @@ INVITATION_PREFIX = "fpi_"
 #: How long an invitation may be redeemed.
 INVITATION_HOURS = 72
 MIN_PASSWORD = 12
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HASHER = PasswordHasher()
 #: Verified against when the e-mail is unknown, so a wrong address costs as much time as
 #: a wrong password and response times do not say which accounts exist.
@@ -124,7 +124,7 @@ def _write(driver: Driver, database: str, fn):
 def _check_account(driver: Driver, database: str, email: str, role: str,
                    organization: str | None) -> str:
     email = normalize_email(email)
-    if not _EMAIL.match(email):
+    if not EMAIL.match(email):
         raise AccountError("email", "not an e-mail address")
     if role not in ROLES:
         raise AccountError("role", f"{role!r} is not one of {', '.join(ROLES)}")
@@ -322,3 +322,32 @@ def _plain(user: dict) -> dict:
         if out.get(key) is not None and hasattr(out[key], "iso_format"):
             out[key] = out[key].iso_format()
     return out
+
+
+def list_tokens(driver: Driver, database: str, user_uid: str) -> list[dict]:
+    """A user's tokens, newest first (never their hashes)."""
+    out = []
+    for row in queries.run(driver, "users/list_user_tokens", database=database, user=user_uid):
+        token = dict(row["token"])
+        for key in ("created_at", "revoked_at"):
+            if token.get(key) is not None:
+                token[key] = token[key].iso_format()
+        out.append(token)
+    return out
+
+
+def set_role(driver: Driver, database: str, uid: str, role: str, organization: str, *,
+             actor: str) -> bool:
+    """Change the role of an account of ``organization`` (False: no such account there).
+    Its sessions end: the new role, and the second factor an editor's or admin's role
+    requires, apply from the next sign-in."""
+    if role not in ROLES:
+        raise AccountError("role", f"{role!r} is not one of {', '.join(ROLES)}")
+
+    def tx_fn(tx):
+        rows = queries.run_in(tx, "users/set_role", uid=uid, role=role, organization=organization)
+        if rows:
+            audit.append_in(tx, actor, "account.role", uid, role=role)
+        return bool(rows)
+
+    return _write(driver, database, tx_fn)

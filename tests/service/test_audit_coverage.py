@@ -38,7 +38,7 @@ CLI_WRITES = {
     "judge": ("resolution.judge",),  # ("resolution.retract",) with --retract
 }
 #: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
-CLI_ACCOUNTS = {"users add", "users revoke", "users token"}
+CLI_ACCOUNTS = {"users add", "users revoke", "users token", "users demo"}
 #: Commands that write no record, and why.
 CLI_NO_RECORDS = {
     "neo4j start": "starts the servers", "neo4j stop": "stops them",
@@ -73,7 +73,33 @@ API_ACCOUNTS = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/logout"),
                 ("POST", "/api/v1/users"), ("POST", "/api/v1/users/<string:uid>/revoke"),
                 ("POST", "/api/v1/users/<string:uid>/invitation"),
                 ("POST", "/api/v1/auth/invitations/accept")}
-API_NO_RECORDS = {("POST", "/api/v1/cypher"): "a read-only console on the public graph"}
+API_NO_RECORDS = {
+    ("POST", "/api/v1/cypher"): "a read-only console on the public graph (the run goes into "
+                                "the account's own console history, not a record)",
+    ("POST", "/workspace/console"): "the same console, from the signed-in page",
+    ("POST", "/workspace/console/result.csv"): "the same console, its result as CSV",
+    ("POST", "/workspace/console/saved"): "a researcher's own saved query, not a record",
+    ("POST", "/workspace/console/saved/<string:uid>/delete"): "deletes one's own saved query",
+}
+#: The workspace's forms that write accounts, sessions or requests, and the entries they
+#: append (tests/service/workspace checks each).
+WORKSPACE_ACCOUNTS = {
+    ("POST", "/sign-in"): ("auth.login", "auth.login_failed"),
+    ("POST", "/sign-in/code"): ("auth.second_factor", "auth.second_factor_failed"),
+    ("POST", "/account/two-factor"): ("twofactor.enable", "twofactor.enrol_failed"),
+    ("POST", "/account/two-factor/off"): ("twofactor.reset", "twofactor.disable_failed"),
+    ("POST", "/sign-out"): ("auth.logout",),
+    ("POST", "/invitation"): ("account.accept",),
+    ("POST", "/account/tokens"): ("token.issue",),
+    ("POST", "/account/tokens/<string:token_uid>/revoke"): ("token.revoke",),
+    ("POST", "/workspace/admin/users"): ("account.create",),
+    ("POST", "/workspace/admin/users/<string:uid>/role"): ("account.role",),
+    ("POST", "/workspace/admin/users/<string:uid>/disable"): ("account.revoke",),
+    ("POST", "/workspace/admin/users/<string:uid>/reset-two-factor"): ("twofactor.reset",),
+    ("POST", "/workspace/admin/users/<string:uid>/invitation"): ("account.invite",),
+    ("POST", "/workspace/admin/requests/<string:uid>"): ("access.approve", "access.decline"),
+    ("POST", "/researchers/request-access"): ("access.request",),
+}
 
 
 def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
@@ -95,7 +121,7 @@ def test_every_command_is_classified():
 def test_every_write_route_is_classified(vault_app):
     routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
               for method in rule.methods - {"GET", "HEAD", "OPTIONS"}}
-    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS)
+    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS) | set(WORKSPACE_ACCOUNTS)
 
 
 class Log:

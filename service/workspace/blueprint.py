@@ -1,0 +1,46 @@
+"""The one blueprint of the signed-in workspace, with what its pages share: the language,
+the session and its CSRF token in every template, ``no-store`` on every answer, and
+HTML error pages.
+
+Nothing of the vault may stay in a cache: not the browser's, not a proxy's, and not
+the public cache (which only the public API's views fill). Every answer of this
+blueprint says ``Cache-Control: no-store``.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from service.pages import lang as language
+from service.workspace import menu, sessions, words
+
+blp = Blueprint("workspace", __name__)
+blp.add_app_template_global(words.gettext, "_")
+blp.add_app_template_global(words.ngettext, "ngettext")
+blp.add_app_template_global(sessions.csrf_token, "csrf_token")
+blp.add_app_template_global(sessions.current, "workspace_session")
+blp.add_app_template_global(menu.links, "workspace_links")
+
+
+@blp.before_request
+def choose_language() -> None:
+    g.lang = language.choose(request)
+
+
+@blp.after_request
+def finish(response: Response) -> Response:
+    language.remember(request, response)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+@blp.errorhandler(HTTPException)
+def error_page(exc: HTTPException):
+    """An HTML page for the workspace's errors, saying what was wrong (never echoing the
+    path: it may carry a uid the user may not see)."""
+    g.lang = g.get("lang") or language.choose(request)
+    return Response(render_template("workspace/error.html", status=exc.code,
+                                    reason=exc.description if exc.code in (400, 403, 409, 422)
+                                    else None), status=exc.code)

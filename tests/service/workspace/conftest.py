@@ -1,0 +1,13 @@
+"""The workspace's tests sign in through browsers (tests/support/workspace.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.workspace import Browser
+
+
+@pytest.fixture
+def browser(vault_app):
+    """A factory of fresh browsers on one app."""
+    return lambda: Browser(vault_app)

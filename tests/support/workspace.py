@@ -1,0 +1,71 @@
+"""Browsers for the workspace's tests: Flask test clients over https (so the ``Secure``
+session cookie travels) that keep their cookies, read each page's CSRF token, sign in as
+the vault API's users and enrol a second factor."""
+
+from __future__ import annotations
+
+import re
+
+import pyotp
+
+from tests.support.vault_api import PASSWORD
+
+FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class Browser:
+    """A test client that keeps its cookies and reads the CSRF token of the last page."""
+
+    def __init__(self, app):
+        self.client = app.test_client()
+        self.csrf = ""
+
+    def get(self, path: str, **kw):
+        response = self.client.get(path, base_url="https://localhost", **kw)
+        found = CSRF.search(response.get_data(as_text=True))
+        if found:
+            self.csrf = found.group(1)
+        return response
+
+    def post(self, path: str, data: dict | None = None, csrf: bool = True, **kw):
+        data = dict(data or {})
+        if csrf:
+            data.setdefault("csrf_token", self.csrf)
+        response = self.client.post(path, data=data, base_url="https://localhost", **kw)
+        found = CSRF.search(response.get_data(as_text=True))
+        if found:
+            self.csrf = found.group(1)
+        return response
+
+    def cookie(self, name: str = "fp_session"):
+        return self.client.get_cookie(name, domain="localhost")
+
+    def sign_in(self, email: str, password: str = PASSWORD, **kw):
+        page = self.get("/sign-in").get_data(as_text=True)
+        token = FORM_TOKEN.search(page).group(1)
+        return self.post("/sign-in", {"email": email, "password": password,
+                                      "form_token": token, **kw}, csrf=False)
+
+
+def enrol(browser: Browser) -> str:
+    """Finish the enrolment page the browser is at; the TOTP secret."""
+    page = browser.get("/account/two-factor").get_data(as_text=True)
+    secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', page).group(1)
+    response = browser.post("/account/two-factor", {"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return secret
+
+
+def signed_in(make, user) -> Browser:
+    """A browser fully signed in as ``user`` (enrolling a second factor when the role
+    requires one)."""
+    b = make()
+    response = b.sign_in(user.email)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    if response.headers["Location"].endswith("/account/two-factor"):
+        enrol(b)
+    elif "/sign-in/code" in response.headers["Location"]:
+        raise AssertionError("signed_in() is for users without a second factor yet")
+    return b
+
