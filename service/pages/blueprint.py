@@ -58,6 +58,7 @@ def page_globals() -> dict:
 blp.add_app_template_global(present.profile_url, "profile_url")
 blp.add_app_template_global(present.kind_label, "kind_label")
 blp.add_app_template_filter(present.date_html, "date")
+blp.add_app_template_filter(present.timestamp_html, "timestamp")
 
 
 @blp.app_errorhandler(404)

@@ -9,6 +9,7 @@ for a current code first.
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from graph import audit
 from service.auth import granted
@@ -17,7 +18,6 @@ from service.vault import accounts
 from service.workspace import sessions, twofactor
 from service.workspace.blueprint import blp
 from service.workspace.guard import require, user
-from service.workspace.words import gettext as _
 
 
 def _page(status: int = 200, **extra):

@@ -1,6 +1,7 @@
 """The one blueprint of the signed-in workspace, with what its pages share: the language,
 the session and its CSRF token in every template, ``no-store`` on every answer, and
-HTML error pages.
+HTML error pages. Its words are the interface's gettext messages, as on the public pages
+(``_``, ``ngettext``: Flask-Babel, service/pages/lang.py).
 
 Nothing of the vault may stay in a cache: not the browser's, not a proxy's, and not
 the public cache (which only the public API's views fill). Every answer of this
@@ -13,14 +14,13 @@ from flask import Blueprint, Response, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from service.pages import lang as language
-from service.workspace import menu, sessions, words
+from service.workspace import menu, roles, sessions
 
 blp = Blueprint("workspace", __name__)
-blp.add_app_template_global(words.gettext, "_")
-blp.add_app_template_global(words.ngettext, "ngettext")
 blp.add_app_template_global(sessions.csrf_token, "csrf_token")
 blp.add_app_template_global(sessions.current, "workspace_session")
 blp.add_app_template_global(menu.links, "workspace_links")
+blp.add_app_template_global(roles.role_label, "role_label")
 
 
 @blp.before_request

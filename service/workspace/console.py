@@ -11,9 +11,13 @@ draws the result's nodes and relationships with the vendored vis-network.
 
 from __future__ import annotations
 
-from flask import Response, abort, g, redirect, render_template, request, url_for
+import math
 
-from service.pages.examples import EXAMPLES
+from flask import Response, abort, g, redirect, render_template, request, url_for
+from flask_babel import format_number, ngettext
+from flask_babel import gettext as _
+
+from service.pages.examples import EXAMPLES, TITLES
 from service.public import console as public_console
 from service.public.console_csv import cell, to_csv
 from service.public.console_pool import ConsoleBusy, app_pool
@@ -24,7 +28,6 @@ from service.vault.accounts import AccountError
 from service.workspace import sessions
 from service.workspace.blueprint import blp
 from service.workspace.guard import require, user
-from service.workspace.words import gettext as _
 
 
 def _account_key() -> str:
@@ -36,13 +39,15 @@ def _page(status: int = 200, query: str | None = None, **extra):
     stores = vault()
     db = stores.database("vault")
     me = user()
-    examples = [{"key": key, "query": text} for key, text in EXAMPLES.items()]
+    examples = [{"key": key, "query": text, "title": str(TITLES[key])}
+                for key, text in EXAMPLES.items()]
     return render_template(
         "workspace/console.html", examples=examples,
         query=query if query is not None else examples[0]["query"],
         saved=history.saved(stores.vault, db, me.uid),
         runs=history.history(stores.vault, db, me.uid, 20),
-        limits={"rows": public_console.MAX_ROWS, "timeout": public_console.TIMEOUT_S,
+        # whole seconds: a count the plural forms can agree with
+        limits={"rows": public_console.MAX_ROWS, "timeout": math.ceil(public_console.TIMEOUT_S),
                 "chars": public_console.MAX_QUERY_CHARS}, **extra), status
 
 
@@ -51,8 +56,10 @@ def _query() -> str:
     if not query.strip():
         abort(400, description=_("There is no query to run."))
     if len(query) > public_console.MAX_QUERY_CHARS:
-        abort(400, description=_("The query is longer than %(n)s characters.",
-                                 n=public_console.MAX_QUERY_CHARS))
+        limit = public_console.MAX_QUERY_CHARS
+        abort(400, description=ngettext("The query is longer than %(count)s character.",
+                                        "The query is longer than %(count)s characters.",
+                                        limit, count=format_number(limit)))
     return query
 
 

@@ -9,11 +9,12 @@ from functools import wraps
 from typing import Any
 
 from flask import abort, redirect, request, url_for
+from flask_babel import gettext as _
 
 from service.auth import granted
 from service.vault.accounts import User
 from service.workspace import sessions
-from service.workspace.words import gettext as _
+from service.workspace.roles import role_label
 
 #: Methods that never write.
 SAFE = ("GET", "HEAD", "OPTIONS")
@@ -35,7 +36,7 @@ def require(*roles: str) -> Callable:
                 return redirect(url_for("workspace.sign_in", next=target))
             if roles and not granted(session.user.role) & set(roles):
                 abort(403, description=_("This page is for the role %(roles)s.",
-                                         roles=" / ".join(roles)))
+                                         roles=" / ".join(role_label(r) for r in roles)))
             if request.method not in SAFE:
                 sessions.check_csrf()
             return fn(*args, **kwargs)

@@ -15,6 +15,7 @@ import hmac
 import secrets
 
 from flask import abort, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from graph import audit
 from service.ratelimit import client_ip, rate_limit
@@ -23,7 +24,6 @@ from service.vault import accounts
 from service.workspace import sessions, twofactor
 from service.workspace.blueprint import blp
 from service.workspace.guard import require
-from service.workspace.words import gettext as _
 
 FORM_COOKIE = "fp_form"
 

@@ -1,0 +1,92 @@
+"""The workspace speaks the visitor's language as the public pages do: the catalogue's
+Korean (service/translations), counts in their plural forms, times and roles in the
+page's language through Babel."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from babel.dates import format_date, format_time, get_datetime_format
+
+from service.public.console import MAX_ROWS, TIMEOUT_S
+from tests.service.pages.dom import Element, parse
+from tests.support.catalogue import counted, text
+from tests.support.workspace import signed_in
+
+COUNT = "MATCH (p:Person) RETURN count(p) AS people"
+
+
+def shown_time(iso: str, lang: str) -> str:
+    """A vault timestamp as a page in ``lang`` writes it: medium date, short time, UTC."""
+    moment = datetime.fromisoformat(iso).astimezone(UTC)
+    return get_datetime_format("medium", locale=lang).format(
+        format_time(moment, "short", tzinfo=UTC, locale=lang),
+        format_date(moment, "medium", locale=lang))
+
+
+def check_time(cell: Element, lang: str) -> None:
+    time = cell.one("time")
+    iso = time.get("datetime")
+    # text() folds whitespace, Babel's narrow no-break space before "PM" too
+    assert iso and time.text() == " ".join(shown_time(iso, lang).split()), (iso, time.text())
+    assert time.text() != iso[:16].replace("T", " ")
+
+
+def test_the_sign_in_page_in_each_language(browser):
+    b = browser()
+    for lang, heading in (("en", "Sign in"), ("ko", "로그인")):
+        doc = parse(b.get(f"/sign-in?lang={lang}").get_data(as_text=True))
+        assert doc.one("html").get("lang") == lang
+        assert doc.one("main").one("h1").text() == heading == text("Sign in", lang)
+        labels = [label.text() for label in doc.one("main").find_all("label")]
+        assert labels == [text("E-mail address", lang), text("Password", lang)]
+    # the public pages keep their Korean with the workspace registered (one gettext)
+    doc = parse(b.get("/search?lang=ko").get_data(as_text=True))
+    assert doc.one("main").one("h1").text() == text("Search victims", "ko") == "피해자 검색"
+
+
+def test_the_console_counts_and_dates_in_the_page_language(browser, users):
+    b = signed_in(browser, users["researcher"])
+    for lang, one_row in (("en", "1 row."), ("ko", "1행.")):
+        page = parse(b.get(f"/workspace/console?lang={lang}").get_data(as_text=True))
+        limits = text("At most %(rows)s and %(seconds)s per query.", lang,
+                      rows=counted("%(count)s row", "%(count)s rows", MAX_ROWS, lang),
+                      seconds=counted("%(count)s second", "%(count)s seconds", int(TIMEOUT_S),
+                                      lang))
+        assert limits in page.one("main").one("p", class_="lead").text()
+        response = b.post("/workspace/console", {"query": COUNT})
+        assert response.status_code == 200
+        doc = parse(response.get_data(as_text=True))
+        assert doc.by_id("console-status").text() == one_row == counted(
+            "%(count)s row.", "%(count)s rows.", 1, lang)
+        history = parse(b.get("/workspace/console").get_data(as_text=True)).by_id(
+            "query-history")
+        first = history.one("tbody").find_all("tr")[0]
+        cells = first.find_all("td")
+        check_time(cells[0], lang)
+        assert cells[2].text() == counted("%(count)s row", "%(count)s rows", 1, lang)
+
+
+def test_the_account_page_names_the_role_and_the_token_times(browser, users):
+    b = signed_in(browser, users["researcher"])
+    for lang, role in (("en", "researcher"), ("ko", "연구자")):
+        b.get(f"/account?lang={lang}")
+        response = b.post("/account/tokens", {"label": f"notebook {lang}"})
+        assert response.status_code == 201, response.get_data(as_text=True)
+        doc = parse(b.get("/account").get_data(as_text=True))
+        facts = doc.one("dl", class_="facts").definitions()
+        assert facts[text("Role", lang)] == role == text("researcher", lang,
+                                                          context="account role")
+        row = doc.by_id("tokens").one("tbody").find_all("tr")[0]
+        check_time(row.find_all("td")[1], lang)
+        nav = doc.one("nav", class_="workspace-nav").text()
+        assert text("Signed in as %(email)s (%(role)s)", lang, email=users["researcher"].email,
+                    role=role) in nav
+
+
+def test_every_account_role_has_its_name():
+    """A role added to the vault's accounts is named on the pages in every language."""
+    from service.vault.accounts import ROLES
+    from service.workspace.roles import ROLE_TITLES
+
+    assert tuple(ROLE_TITLES) == ROLES
