@@ -41,7 +41,8 @@ def counts(stores) -> tuple[int, int, int]:
                                          database_=stores.database("public")).records[0]["n"]
     labels = stores.public.execute_query("CALL db.labels() YIELD label RETURN collect(label) AS l",
                                          database_=stores.database("public")).records[0]["l"]
-    vault = stores.vault.execute_query("MATCH (n) RETURN count(n) AS n",
+    # The console's one write is the account's own history of runs (QueryRun nodes).
+    vault = stores.vault.execute_query("MATCH (n) WHERE NOT n:QueryRun RETURN count(n) AS n",
                                        database_=stores.database("vault")).records[0]["n"]
     return public, len(labels), vault
 

@@ -92,3 +92,14 @@ def test_console_pages_need_a_session_and_a_token(browser, users):
     assert b.post("/workspace/console", {"query": COUNT}, csrf=False).status_code == 403
     assert b.post("/workspace/console/result.csv", {"query": COUNT},
                   csrf=False).status_code == 403
+
+
+def test_api_runs_go_into_the_same_history(browser, users, vault_app):
+    api = vault_app.test_client()
+    response = api.post("/api/v1/cypher", json={"query": "RETURN 42 AS answer"},
+                        headers=users["researcher"].headers)
+    assert response.status_code == 200
+    page = signed_in(browser, users["researcher"]).get("/workspace/console").get_data(as_text=True)
+    assert "RETURN 42 AS answer" in page.split('id="query-history"')[1]
+    other = signed_in(browser, users["lawyer"]).get("/workspace/console").get_data(as_text=True)
+    assert "RETURN 42 AS answer" not in other

@@ -1,0 +1,91 @@
+"""Every workspace route, enumerated from the app itself, for every role: nothing of the
+workspace is served without a session, writes need the session's CSRF token, and each
+page answers only the roles it is for. A new route fails here until it is listed in
+``OPEN`` (the few pages for people not signed in) or given its roles in ``ROLES``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support.leaks import leaks
+from tests.support.workspace import signed_in
+
+#: Workspace routes for people who are not signed in (yet).
+OPEN = {"/sign-in", "/sign-in/code", "/account/two-factor", "/invitation", "/sign-out",
+        "/researchers/request-access"}
+#: The roles (through the grants) each signed-in route admits; None: any signed-in user.
+ROLES = {
+    "/workspace": None,
+    "/account": None,
+    "/account/tokens": "researcher",
+    "/account/tokens/<string:token_uid>/revoke": None,
+    "/account/two-factor/off": None,
+    "/workspace/admin/users": "admin",
+    "/workspace/admin/users/<string:uid>/role": "admin",
+    "/workspace/admin/users/<string:uid>/disable": "admin",
+    "/workspace/admin/users/<string:uid>/reset-two-factor": "admin",
+    "/workspace/admin/users/<string:uid>/invitation": "admin",
+    "/workspace/admin/requests/<string:uid>": "admin",
+    "/workspace/console": "researcher",
+    "/workspace/console/result.csv": "researcher",
+    "/workspace/console/saved": "researcher",
+    "/workspace/console/saved/<string:uid>/delete": "researcher",
+}
+ALL_ROLES = ("researcher", "investigator", "lawyer", "editor", "admin")
+
+
+def workspace_routes(app) -> list[tuple[str, str]]:
+    return sorted({(rule.rule, method) for rule in app.url_map.iter_rules()
+                   if rule.endpoint.startswith("workspace.")
+                   for method in rule.methods - {"HEAD", "OPTIONS"}})
+
+
+def concrete(rule: str) -> str:
+    return re.sub(r"<[^>]+>", "x-0000", rule)
+
+
+def test_every_route_is_classified(vault_app):
+    rules = {rule for rule, _ in workspace_routes(vault_app)}
+    assert rules == OPEN | set(ROLES)
+
+
+def test_nothing_is_served_without_a_session(vault_app, browser):
+    anonymous = browser()
+    for rule, method in workspace_routes(vault_app):
+        if rule in OPEN:
+            continue
+        path = concrete(rule)
+        response = anonymous.get(path) if method == "GET" else anonymous.post(path, {}, csrf=False)
+        assert response.status_code == 302, (method, rule)
+        assert response.headers["Location"].startswith("/sign-in"), (method, rule)
+        assert leaks(response.get_data()) == []
+
+
+def test_writes_without_the_csrf_token_are_refused(vault_app, browser, users):
+    b = signed_in(browser, users["admin"])
+    for rule, method in workspace_routes(vault_app):
+        if method != "POST" or rule in OPEN:
+            continue
+        response = b.post(concrete(rule), {}, csrf=False)
+        assert response.status_code == 403, rule
+        assert "security token" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_each_page_answers_its_roles_only(vault_app, browser, users, role):
+    from service.auth import granted
+
+    b = signed_in(browser, users[role])
+    for rule, method in workspace_routes(vault_app):
+        if rule in OPEN or method != "GET" or "<" in rule:
+            continue
+        needed = ROLES[rule]
+        response = b.get(concrete(rule))
+        allowed = needed is None or needed in granted(role)
+        assert (response.status_code == 200) == allowed, (role, rule, response.status_code)
+        if not allowed:
+            assert response.status_code == 403
+        assert response.headers["Cache-Control"] == "no-store"
+        assert leaks(response.get_data()) == [], (role, rule)
