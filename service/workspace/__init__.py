@@ -18,6 +18,8 @@ def init_workspace(app: Flask) -> None:
         access_request,
         account,
         admin,
+        consent,
+        records,
         signin,
     )
     from service.workspace.blueprint import blp
