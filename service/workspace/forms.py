@@ -33,8 +33,10 @@ INPUT_MAX = 50_000
 INPUTS = {"name": "text", "uid": "text", "url": "url", "year": "number", "date": "date",
           "text": "textarea", "strings": "textarea", "boolean": "checkbox",
           "vocabulary": "select", "vocabularies": "checkboxes", "point": "point"}
+#: How many romanised spellings the form suggests.
+SUGGESTED = 8
 #: Short fields of type ``text`` shown as one line rather than a textarea.
-ONE_LINE = ("name_ko", "title", "name", "reference", "obtained_by", "author", "publisher")
+ONE_LINE = ("name_en", "name_ko", "title", "name", "reference", "obtained_by", "author", "publisher")
 
 
 @dataclass(frozen=True)
@@ -134,4 +136,4 @@ def _typed(spec: Field, name: str, raw: Any) -> Any:
 def suggestions(name_ko: str | None) -> list[str]:
     """Romanised spellings of a Korean name in Hangul, most usual first (the same ones
     the free-text gate and the importer derive: ``graph.consent.gate.romanisations``)."""
-    return romanisations((name_ko or "").strip() or None)
+    return romanisations((name_ko or "").strip() or None)[:SUGGESTED]
