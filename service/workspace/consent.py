@@ -18,35 +18,17 @@ from marshmallow import ValidationError
 from graph.consent import editor
 from graph.model import MODEL, text
 from graph.publication import publish_all
-from graph.vocabularies import choices, label
 from service.api.consent import AtRiskBody, ConsentBody, ReviewBody, TermsBody, WithdrawBody
 from service.stores import vault
 from service.vault import publishing, reads
 from service.vault.visibility import may_manage_consent, may_write
 from service.workspace.blueprint import blp
 from service.workspace.guard import require, user
+from service.workspace.record_page import edit_page, read_writable, vocabulary
 from service.workspace.words import gettext as _
 
 #: Longest text a form input may carry here before the schema sees it.
 INPUT_MAX = 25_000
-
-
-def _vocabulary(name: str) -> list[tuple[str, str]]:
-    return [(key, label(name, key, g.lang)) for key in choices(name)]
-
-
-def panel(view: dict) -> dict:
-    """What a person's edit page shows of consent: the explanation of the decision (with
-    the consents, when the editor's organisation owns the person) and the choices."""
-    stores = vault()
-    explanation = reads.explain_visible(stores, user(), editor.explain(stores, view["uid"]))
-    return {"explanation": explanation, "purposes": _vocabulary("consent_purpose"),
-            "methods": _vocabulary("consent_method"),
-            "at_risk": bool(view["record"].get("at_risk"))}
-
-
-def terms_panel(view: dict) -> dict:
-    return {"terms": _vocabulary("terms_of_use"), "current": view["record"].get("terms_of_use")}
 
 
 def _record(uid: str, label_wanted: str | None = None, consent: bool = False):
@@ -80,12 +62,10 @@ def _load(schema, form: dict) -> tuple[dict | None, dict]:
         return None, {k: v if isinstance(v, list) else [str(v)] for k, v in exc.messages.items()}
 
 
-def _person_page(uid: str, status: int, **extra):
-    """The person's edit page again, with the consent form's errors or message."""
-    from service.workspace.records import _edit_page, _read
-
-    view, _access = _read(uid)
-    return _edit_page(view, dict(view["record"]), status, **extra)
+def _record_page(uid: str, status: int, **extra):
+    """The record's edit page again, with the errors of a consent, risk or terms form."""
+    view, _access = read_writable(uid)
+    return edit_page(view, dict(view["record"]), status, **extra)
 
 
 def _done(uid: str, what: str):
@@ -101,14 +81,14 @@ def record_consent(uid: str):
     form["by_family"] = "true" if request.form.get("by_family") else "false"
     body, errors = _load(ConsentBody, form)
     if errors:
-        return _person_page(uid, 422, consent_errors=errors, consent_values=form)
+        return _record_page(uid, 422, consent_errors=errors, consent_values=form)
     try:
         editor.record_consent(vault(), uid, body["purpose"], body["given_on"],
                               body["obtained_by"], actor=user().email, method=body.get("method"),
                               evidence=body.get("evidence"), partner=body.get("partner"),
                               by_family=body["by_family"])
     except editor.EditError as exc:
-        return _person_page(uid, 422, consent_errors={"purpose": [str(exc)]},
+        return _record_page(uid, 422, consent_errors={"purpose": [str(exc)]},
                             consent_values=form)
     return _done(uid, "consent")
 
@@ -120,12 +100,12 @@ def withdraw_consent(uid: str):
     form = {k: request.form.get(k, "") for k in ("consent", "purpose", "on")}
     body, errors = _load(WithdrawBody, form)
     if errors:
-        return _person_page(uid, 422, withdraw_errors=errors)
+        return _record_page(uid, 422, withdraw_errors=errors)
     try:
         editor.withdraw_consent(vault(), uid, actor=user().email, consent=body.get("consent"),
                                 purpose=body["purpose"], on=body.get("on"))
     except editor.EditError as exc:
-        return _person_page(uid, 422, withdraw_errors={"consent": [str(exc)]})
+        return _record_page(uid, 422, withdraw_errors={"consent": [str(exc)]})
     return _done(uid, "withdrawn")
 
 
@@ -135,7 +115,7 @@ def at_risk(uid: str):
     _record(uid, "Person")
     body, errors = _load(AtRiskBody, {"at_risk": request.form.get("at_risk", "")})
     if errors or "at_risk" not in request.form:
-        return _person_page(uid, 422, risk_errors=errors or {"at_risk": [_("Choose yes or no.")]})
+        return _record_page(uid, 422, risk_errors=errors or {"at_risk": [_("Choose yes or no.")]})
     editor.mark_at_risk(vault(), uid, actor=user().email, at_risk=body["at_risk"])
     return _done(uid, "at_risk")
 
@@ -146,7 +126,7 @@ def source_terms(uid: str):
     _record(uid, "Source")
     body, errors = _load(TermsBody, {"terms": request.form.get("terms", "")})
     if errors:
-        return _person_page(uid, 422, terms_errors=errors)
+        return _record_page(uid, 422, terms_errors=errors)
     editor.set_source_terms(vault(), uid, body["terms"], actor=user().email)
     return _done(uid, "terms")
 
@@ -174,7 +154,7 @@ def _preview_page(uid: str, status: int = 200, **extra):
     kind = shown["type"]
     return render_template("workspace/review_record.html", uid=uid, shown=shown,
                            kind=text(MODEL.records[kind].label, g.lang) if kind in MODEL.records
-                           else kind, statuses=_vocabulary("review_status"),
+                           else kind, statuses=vocabulary("review_status"),
                            field_label=lambda name: MODEL.field_label(name, g.lang, kind),
                            errors=extra.pop("errors", {}), **extra), status
 

@@ -10,17 +10,15 @@ writes nothing. Bad input comes back with each field's reason and nothing writte
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import abort, g, redirect, render_template, request, url_for
 
 from graph.model import MODEL, text
 from service.stores import vault
 from service.vault import edits, reads
-from service.vault.visibility import may_write
-from service.workspace import consent, forms
+from service.workspace import forms
 from service.workspace.blueprint import blp
 from service.workspace.guard import require, user
+from service.workspace.record_page import edit_page, form_page, read_writable
 from service.workspace.words import gettext as _
 
 #: Form inputs that are not record fields.
@@ -38,15 +36,6 @@ def _type_or_404(type_name: str) -> str:
 def _kinds() -> list[dict]:
     return [{"name": n, "label": text(MODEL.records[n].label, g.lang) or n}
             for n in forms.editable_types()]
-
-
-def _form_page(type_name: str, creating: bool, values: dict, status: int = 200, **extra):
-    return render_template(
-        "workspace/record_form.html", type_name=type_name, creating=creating,
-        kind_label=text(MODEL.records[type_name].label, g.lang) or type_name,
-        groups=forms.form_fields(type_name, g.lang, creating), values=values,
-        suggestions=forms.suggestions(values.get("name_ko")) if "name_ko" in values else [],
-        errors=extra.pop("errors", {}), **extra), status
 
 
 def _errors(exc: Exception) -> dict[str, list[str]]:
@@ -93,7 +82,7 @@ def edit_open():
 @blp.route("/workspace/edit/new/<string:type_name>")
 @require("editor")
 def new_record(type_name: str):
-    return _form_page(_type_or_404(type_name), True, {})
+    return form_page(_type_or_404(type_name), True, {})
 
 
 @blp.route("/workspace/edit/new/<string:type_name>", methods=["POST"])
@@ -103,66 +92,40 @@ def create_record(type_name: str):
     body, values = _form_values(type_name, True)
     errors = values.pop("_errors")
     if request.form.get("action") == "suggest" or errors:
-        return _form_page(type_name, True, _suggested(values), 422 if errors else 200,
+        return form_page(type_name, True, _suggested(values), 422 if errors else 200,
                           errors=errors)
     try:
         view = edits.create_record(vault(), user(), {"record": type_name, **body})
     except (edits.Invalid, edits.Forbidden, edits.Conflict) as exc:
-        return _form_page(type_name, True, values, 422, errors=_errors(exc))
+        return form_page(type_name, True, values, 422, errors=_errors(exc))
     return redirect(url_for("workspace.edit_record", uid=view["uid"], done="created"), 303)
-
-
-def _read(uid: str) -> tuple[dict, Any]:
-    """The record as the editor may read it, and its access facts; 404 when they may not
-    see it, 403 when it is not theirs to change."""
-    stores = vault()
-    try:
-        access = reads.require_visible(stores, user(), uid)
-        view = reads.read_record(stores, user(), uid)
-    except reads.NotVisible:
-        abort(404)
-    if access.label not in edits.MODELS:
-        abort(404)
-    if not may_write(user(), access):
-        abort(403, description=_("This record belongs to another organisation: only its "
-                                 "editors change it."))
-    return view, access
-
-
-def _edit_page(view: dict, values: dict, status: int = 200, **extra):
-    type_name = view["type"]
-    return _form_page(type_name, False, values, status, uid=view["uid"], etag=view["etag"],
-                      consent_label=view["consent_label"],
-                      person=consent.panel(view) if type_name == "Person" else None,
-                      source_terms=consent.terms_panel(view) if type_name == "Source" else None,
-                      done=request.args.get("done"), **extra)
 
 
 @blp.route("/workspace/edit/<string:uid>")
 @require("editor")
 def edit_record(uid: str):
-    view, _access = _read(uid)
-    return _edit_page(view, dict(view["record"]))
+    view, _access = read_writable(uid)
+    return edit_page(view, dict(view["record"]))
 
 
 @blp.route("/workspace/edit/<string:uid>", methods=["POST"])
 @require("editor")
 def update_record(uid: str):
-    view, _access = _read(uid)
+    view, _access = read_writable(uid)
     type_name = view["type"]
     body, values = _form_values(type_name, False)
     errors = values.pop("_errors")
     etag = (request.form.get("etag") or "")[:200]
     if request.form.get("action") == "suggest" or errors:
-        return _edit_page({**view, "etag": etag or view["etag"]}, _suggested(values),
+        return edit_page({**view, "etag": etag or view["etag"]}, _suggested(values),
                           422 if errors else 200, errors=errors)
     try:
         written = edits.update_record(vault(), user(), uid, body, [etag], partial=True)
     except edits.Stale:
-        return _edit_page(view, values, 412, conflict=_conflict(type_name, values,
+        return edit_page(view, values, 412, conflict=_conflict(type_name, values,
                                                                 view["record"]))
     except (edits.Invalid, edits.Forbidden) as exc:
-        return _edit_page({**view, "etag": etag}, values, 422, errors=_errors(exc))
+        return edit_page({**view, "etag": etag}, values, 422, errors=_errors(exc))
     except reads.NotVisible:
         abort(404)
     return redirect(url_for("workspace.edit_record", uid=written["uid"], done="saved"), 303)
@@ -183,12 +146,12 @@ def _conflict(type_name: str, yours: dict, current: dict) -> list[dict]:
 @blp.route("/workspace/edit/<string:uid>/delete", methods=["POST"])
 @require("editor")
 def delete_record(uid: str):
-    view, _access = _read(uid)
+    view, _access = read_writable(uid)
     reason = request.form.get("reason", "")
     try:
         edits.delete_record(vault(), user(), uid, reason[:SHORT_MAX + 1])
     except (edits.Invalid, edits.Forbidden) as exc:
-        return _edit_page(view, dict(view["record"]), 422, delete_errors=_errors(exc))
+        return edit_page(view, dict(view["record"]), 422, delete_errors=_errors(exc))
     except reads.NotVisible:
         abort(404)
     return render_template("workspace/record_deleted.html", uid=uid, type_name=view["type"]), 200
@@ -243,14 +206,14 @@ def _relationship_page(view: dict, status: int = 200, **extra):
 @blp.route("/workspace/edit/<string:uid>/relationships/new")
 @require("editor")
 def new_relationship(uid: str):
-    view, _access = _read(uid)
+    view, _access = read_writable(uid)
     return _relationship_page(view)
 
 
 @blp.route("/workspace/edit/<string:uid>/relationships/new", methods=["POST"])
 @require("editor")
 def create_relationship(uid: str):
-    view, _access = _read(uid)
+    view, _access = read_writable(uid)
     form = request.form
     values = {k: (form.get(k) or "").strip()[:SHORT_MAX] for k in form if k not in CONTROL}
     values["sources"] = "\n".join(s.strip()[:SHORT_MAX] for s in form.getlist("sources")
