@@ -12,6 +12,10 @@ from service.workspace.words import gettext as _
 ENTRIES = (
     ("workspace.console", "researcher", "Cypher console",
      "Read-only queries over the public graph as yourself: saved queries, history, CSV"),
+    ("workspace.review_queue", "editor", "Review queue",
+     "Records waiting for approval: why (not) public, a preview of what the public would see"),
+    ("workspace.edit_index", "editor", "Records",
+     "Create and edit records, link them with their sources, delete with a reason"),
     ("workspace.account", None, "Your account", "Two-factor sign-in and your console tokens"),
     ("workspace.admin_users", "admin", "Accounts and requests",
      "Invite people to your organisation, change roles, answer researchers' requests"),
