@@ -48,6 +48,9 @@ ROLES = {
     "/workspace/review/publish": "editor",
 }
 ALL_ROLES = ("researcher", "investigator", "lawyer", "editor", "admin")
+#: The second organisation's confidential relative and internal source
+#: (tests/service/api/data/vault_orgs.jsonl): never on a page of the first's users.
+OTHER_ORG = ("p-2001", "src-orgb", "Cho Hidden-orgb", "조숨김비", "Jo Hidden Orgb")
 
 
 def workspace_routes(app) -> list[tuple[str, str]]:
@@ -103,4 +106,7 @@ def test_each_page_answers_its_roles_only(vault_app, browser, users, role):
         else:
             assert response.status_code == 403, (role, rule, response.status_code)
         assert response.headers["Cache-Control"] == "no-store"
-        assert leaks(response.get_data()) == [], (role, rule)
+        text = response.get_data(as_text=True)
+        assert [n for n in OTHER_ORG if n in text] == [], (role, rule)
+        if not set(granted(role)) & {"investigator", "lawyer", "editor"}:
+            assert leaks(text) == [], (role, rule)  # no vault reader: public people only
