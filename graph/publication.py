@@ -104,6 +104,34 @@ def project_relationship(row: dict) -> dict | None:
             "props": props}
 
 
+@dataclass
+class Preview:
+    """What the public graph would hold of one record if the policy cleared it: the
+    projected node, its projected relationships to records already public, and the
+    fields the free-text gate withheld from them (``screening.Screened.findings``)."""
+
+    node: dict
+    relationships: list[dict]
+    withheld: list[dict]
+
+
+def preview(vault: Driver, vault_db: str, uid: str) -> Preview | None:
+    """An editor's preview before approving: the record through the very projection and
+    free-text gate that publication runs (``project_node``, ``project_relationship``,
+    ``screening.screen``), read from the vault and written nowhere. None for a record the
+    public graph never holds (a consent record) or that does not exist."""
+    rows = list(_stream(vault, vault_db, "publication/stream_node_preview", uid=uid))
+    node = project_node(rows[0]) if rows else None
+    if node is None:
+        return None
+    rels = [p for p in (project_relationship(r) for r in _stream(
+            vault, vault_db, "publication/stream_relationships_preview", uid=uid,
+            private_types=sorted(policy.PRIVATE_REL_TYPES))) if p]
+    screened = screening.screen(vault, vault_db, [node], rels)
+    return Preview(node, rels, [{"record": f.record, "field": f.field, "reason": f.reason,
+                                 "persons": list(f.persons)} for f in screened.findings])
+
+
 def _stream(vault: Driver, database: str, name: str, **params):
     with vault.session(database=database) as session:
         yield from (r.data() for r in session.run(queries.text(name), params))

@@ -2,8 +2,10 @@
 // primary label, its own owning organisation (a person's or event's or proceeding's owner,
 // a source's submitter) and the owners of the people linked to it (events, proceedings,
 // consents: those without an owner of their own are owned through their people).
+// A soft-deleted record is not there for anyone (service.vault.edits.delete_record).
 UNWIND $uids AS uid
 MATCH (n:Entity {uid: uid})
+WHERE NOT n:Deleted
 RETURN n.uid AS uid, labels(n) AS labels,
        [l IN labels(n) WHERE l IN ['Person', 'PerpetratorBody', 'Location', 'Event', 'Proceeding',
         'Instrument', 'Resource', 'Source', 'Organization', 'Consent']][0] AS label,

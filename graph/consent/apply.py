@@ -69,6 +69,9 @@ def decide(driver: Driver, database: str, label: str, uids: list[str]) -> dict[s
                 else [{"uid": u} for u in chunk])
         for row in rows:
             out[row["uid"]] = decider(row)
+        for row in queries.run(driver, "consent/match_deleted", database=database, uids=chunk):
+            if row["uid"] in out:  # rule 9: whatever its facts, a deleted record stays out
+                out[row["uid"]] = policy.decide_deleted()
     return out
 
 

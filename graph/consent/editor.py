@@ -134,8 +134,10 @@ def mark_at_risk(stores: Stores, person: str, actor: str, at_risk: bool = True) 
 REVIEWED = ("Person", "Source", *policy.REFERENCE_LABELS)
 
 
-def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = None) -> Result:
-    """An editor's review for publication of a person, a source or a reference record."""
+def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = None,
+           reason: str | None = None) -> Result:
+    """An editor's review for publication of a person, a source or a reference record;
+    ``reason`` (why it was rejected, say) goes into the audit entry."""
     label = _label_of(stores, uid)
     if label is None:
         raise EditError(f"record: no record with uid {uid!r}")
@@ -148,7 +150,8 @@ def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = 
     def tx_fn(tx):
         queries.run_in(tx, "consent/set_review", uid=uid, status=status, by=actor,
                        on=on or date.today())
-        audit.append_in(tx, actor, action, uid, status=status, type=label)
+        details = {"status": status, "type": label, **({"reason": reason} if reason else {})}
+        audit.append_in(tx, actor, action, uid, **details)
 
     _write(stores, tx_fn)
     if label == "Source":  # any fact may cite a source: rebuilt whole, as for its terms

@@ -16,6 +16,7 @@ The rules (docs/consent.md explains them):
 7. A relationship is public only if both its ends are.
 8. Aggregates that count non-public records never show a cell below 5, nor let one be
    worked out from what they do show (``suppress_counts``).
+9. A deleted record (an editor's soft delete) is never public.
 """
 
 from __future__ import annotations
@@ -191,6 +192,12 @@ def decide_reference(label: str, review_status: str | None) -> Decision:
         return Decision(RESTRICTED, (_awaiting(review_status),))
     return Decision(PUBLIC, (f"{label} is reference data about institutions, places or law, "
                              "with no personal data", "approved by an editor"))
+
+
+def decide_deleted() -> Decision:
+    """A record an editor deleted (soft delete) is never public, whatever else holds."""
+    return Decision(CONFIDENTIAL, ("deleted by an editor: kept in the vault for the audit "
+                                   "log, shown to no one and never published",))
 
 
 def decide_consent_record() -> Decision:

@@ -19,6 +19,10 @@ After each change the affected records are republished synchronously, so the
 public graph reflects the edit when the response is sent. Fields that the
 consent workflow owns (review, at-risk, a source's terms of use) are changed
 through their own operations (``graph.consent.editor``), not here.
+
+Deleting is a soft delete (``delete_record``): the record keeps its place in the vault
+and the audit log, labelled ``Deleted``; no vault read shows it and the consent policy
+never publishes it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import json
 import secrets
 import threading
+from datetime import date
 from typing import Any
 
 from marshmallow import ValidationError
@@ -328,3 +333,58 @@ def create_relationship(stores: Stores, user: User, body: Any) -> dict:
     _republish(stores, [data["start"], data["end"]], user, f"{data['type']} created")
     return {"type": data["type"], "from": data["start"], "to": data["end"], "key": data["key"],
             "sources": data["sources"], "props": _plain(data["props"])}
+
+
+#: Longest reason a deletion takes.
+REASON_MAX = 2000
+
+
+def delete_record(stores: Stores, user: User, uid: str, reason: Any) -> dict:
+    """Soft-delete a record the editor may change, with a reason (audited). The record stays
+    in the vault, labelled ``Deleted``: vault reads answer as if it did not exist, and the
+    consent policy never publishes it (rule 9); it is taken out of the public graph before
+    this returns. Consents are withdrawn, not deleted."""
+    access = require_writable(stores, user, uid, "record")
+    if access.label not in MODELS:
+        raise Invalid("record", f"a {access.label} is not deleted here")
+    if not isinstance(reason, str) or not reason.strip():
+        raise Invalid("reason", "say why the record is deleted")
+    if len(reason) > REASON_MAX:
+        raise Invalid("reason", f"at most {REASON_MAX} characters")
+
+    def tx_fn(tx):
+        done = queries.run_in(tx, "vault/set_record_deleted", uid=uid, by=user.email,
+                              on=date.today(), reason=reason.strip())
+        if done:
+            audit.append_in(tx, user.email, "record.delete", uid, type=access.label,
+                            reason=reason.strip())
+        return bool(done)
+
+    with stores.vault.session(database=stores.database("vault")) as session:
+        if not session.execute_write(tx_fn):
+            raise NotVisible(uid)
+    _republish(stores, [uid], user, f"{access.label} deleted")
+    return {"uid": uid, "type": access.label, "deleted": True}
+
+
+def undelete_record(stores: Stores, user: User, uid: str) -> dict:
+    """Bring back a record its organisation's editor deleted (audited); it is decided and
+    published again like any other."""
+    rows = queries.run(stores.vault, "vault/match_deleted_record",
+                       database=stores.database("vault"), uid=uid)
+    if not rows:
+        raise NotVisible(uid)
+    row = rows[0]
+    label = next((lbl for lbl in row["labels"] if lbl in MODELS), None)
+    access = Access.from_row(uid, row["labels"], label, row["owner"])
+    if label is None or not may_write(user, access):
+        raise NotVisible(uid)  # a deleted record of another organisation is not there
+
+    def tx_fn(tx):
+        queries.run_in(tx, "vault/remove_record_deleted", uid=uid)
+        audit.append_in(tx, user.email, "record.undelete", uid, type=label)
+
+    with stores.vault.session(database=stores.database("vault")) as session:
+        session.execute_write(tx_fn)
+    _republish(stores, [uid], user, f"{label} undeleted")
+    return written_record(stores, uid)

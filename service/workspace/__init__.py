@@ -18,7 +18,9 @@ def init_workspace(app: Flask) -> None:
         access_request,
         account,
         admin,
+        consent,
         console,
+        records,
         signin,
     )
     from service.workspace.blueprint import blp

@@ -13,6 +13,12 @@ ENTRIES = (
     ("workspace.console", "researcher", lazy_gettext("Cypher console"),
      lazy_gettext("Read-only queries over the public graph as yourself: saved queries, "
                   "history, CSV")),
+    ("workspace.review_queue", "editor", lazy_gettext("Review queue"),
+     lazy_gettext("Records waiting for approval: why (not) public, a preview of what the "
+                  "public would see")),
+    ("workspace.edit_index", "editor", lazy_gettext("Records"),
+     lazy_gettext("Create and edit records, link them with their sources, delete with a "
+                  "reason")),
     ("workspace.account", None, lazy_gettext("Your account"),
      lazy_gettext("Two-factor sign-in and your console tokens")),
     ("workspace.admin_users", "admin", lazy_gettext("Accounts and requests"),

@@ -101,6 +101,22 @@ WORKSPACE_ACCOUNTS = {
     ("POST", "/researchers/request-access"): ("access.request",),
 }
 
+#: Workspace routes that write records, and the audit actions they append
+#: (tests/service/workspace/test_editor.py checks each).
+WORKSPACE_WRITES = {
+    ("POST", "/workspace/edit/new/<string:type_name>"): ("record.create",),
+    ("POST", "/workspace/edit/<string:uid>"): ("record.update",),
+    ("POST", "/workspace/edit/<string:uid>/delete"): ("record.delete",),
+    ("POST", "/workspace/edit/<string:uid>/undelete"): ("record.undelete",),
+    ("POST", "/workspace/edit/<string:uid>/relationships/new"): ("relationship.create",),
+    ("POST", "/workspace/edit/<string:uid>/consents"): ("consent.record",),
+    ("POST", "/workspace/edit/<string:uid>/consents/withdraw"): ("consent.withdraw",),
+    ("POST", "/workspace/edit/<string:uid>/at-risk"): ("person.at_risk",),
+    ("POST", "/workspace/edit/<string:uid>/terms"): ("source.terms",),
+    ("POST", "/workspace/review/<string:uid>"): ("person.review", "record.review"),
+    ("POST", "/workspace/review/publish"): ("publish.full",),
+}
+
 
 def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
     out = set()
@@ -121,7 +137,8 @@ def test_every_command_is_classified():
 def test_every_write_route_is_classified(vault_app):
     routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
               for method in rule.methods - {"GET", "HEAD", "OPTIONS"}}
-    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS) | set(WORKSPACE_ACCOUNTS)
+    assert routes == (set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS)
+                      | set(WORKSPACE_ACCOUNTS) | set(WORKSPACE_WRITES))
 
 
 class Log:

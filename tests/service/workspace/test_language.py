@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from babel.dates import format_date, format_time, get_datetime_format
 
+from graph.vocabularies import label
 from service.public.console import MAX_ROWS, TIMEOUT_S
 from tests.service.pages.dom import Element, parse
 from tests.support.catalogue import counted, text
@@ -90,3 +91,34 @@ def test_every_account_role_has_its_name():
     from service.workspace.roles import ROLE_TITLES
 
     assert tuple(ROLE_TITLES) == ROLES
+
+
+def test_the_editors_pages_in_korean(browser, users):
+    """The record index, a record's page with its consent panel and the review queue: the
+    catalogue's Korean, the model's labels, the queue counted in its plural form and a
+    consent's date through Babel."""
+    b = signed_in(browser, users["editor"])
+    index = parse(b.get("/workspace/edit?lang=ko").get_data(as_text=True))
+    assert index.one("main").one("h1").text() == text("Records", "ko") == "기록"
+    b.get("/workspace/edit/new/Person")
+    created = b.post("/workspace/edit/new/Person", {"roles": "Victim", "name_ko": "김영희",
+                                                    "name_en": "Kim Yeong-hui"})
+    assert created.status_code == 303, created.get_data(as_text=True)
+    uid = created.headers["Location"].split("/workspace/edit/")[1].split("?")[0]
+    b.get(f"/workspace/edit/{uid}")
+    recorded = b.post(f"/workspace/edit/{uid}/consents", {
+        "purpose": "publication", "obtained_by": "Synthetic interviewer",
+        "given_on": "2021-03-01"})
+    assert recorded.status_code in (200, 303), recorded.get_data(as_text=True)
+    page = parse(b.get(f"/workspace/edit/{uid}").get_data(as_text=True))
+    assert page.by_id("consent-heading").text() == "동의와 공개"
+    row = page.by_id("consents").one("tbody").find_all("tr")[0]
+    cells = [td.text() for td in row.find_all("td")]
+    purpose = label("consent_purpose", "publication", "ko")  # the model's vocabulary
+    assert cells[0] == purpose != "publication", cells
+    assert cells[1] == "2021년 3월 1일", cells
+    queue = parse(b.get("/workspace/review").get_data(as_text=True))
+    waiting = len(queue.by_id("review-queue").one("tbody").find_all("tr"))
+    assert waiting >= 1
+    assert queue.by_id("queue-heading").text() == counted(
+        "%(count)s record waiting", "%(count)s records waiting", waiting, "ko")
