@@ -18,6 +18,7 @@ def init_workspace(app: Flask) -> None:
         access_request,
         account,
         admin,
+        cases,
         signin,
     )
     from service.workspace.blueprint import blp

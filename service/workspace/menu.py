@@ -12,6 +12,9 @@ from service.workspace.words import gettext as _
 ENTRIES = (
     ("pages.console_page", "researcher", "Cypher console",
      "Read-only queries over the public graph, signed in as yourself"),
+    ("workspace.case_list", "lawyer", "Case files",
+     "Each proceeding with its victims, events, perpetrators, instruments and sources; "
+     "links and a printable dossier"),
     ("workspace.account", None, "Your account", "Two-factor sign-in and your console tokens"),
     ("workspace.admin_users", "admin", "Accounts and requests",
      "Invite people to your organisation, change roles, answer researchers' requests"),

@@ -93,6 +93,12 @@ WORKSPACE_ACCOUNTS = {
     ("POST", "/workspace/admin/requests/<string:uid>"): ("access.approve", "access.decline"),
     ("POST", "/researchers/request-access"): ("access.request",),
 }
+#: The workspace's forms that write records, and the entries they append
+#: (tests/service/workspace/test_cases.py checks each).
+WORKSPACE_WRITES = {
+    ("POST", "/workspace/cases/<string:uid>/links"): ("relationship.create",),
+    ("POST", "/workspace/cases/<string:uid>/links/remove"): ("relationship.delete",),
+}
 
 
 def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
@@ -114,7 +120,8 @@ def test_every_command_is_classified():
 def test_every_write_route_is_classified(vault_app):
     routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
               for method in rule.methods - {"GET", "HEAD", "OPTIONS"}}
-    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS) | set(WORKSPACE_ACCOUNTS)
+    assert routes == (set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS)
+                      | set(WORKSPACE_ACCOUNTS) | set(WORKSPACE_WRITES))
 
 
 class Log:

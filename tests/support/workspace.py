@@ -69,3 +69,11 @@ def signed_in(make, user) -> Browser:
         raise AssertionError("signed_in() is for users without a second factor yet")
     return b
 
+
+def counts(stores) -> tuple[int, int]:
+    """Nodes and relationships in the vault, to show that a refused write wrote nothing."""
+    rows, _, _ = stores.vault.execute_query(
+        "CALL () { MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead AND NOT n:Session "
+        "RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+        "RETURN nodes, rels", database_=stores.database("vault"))
+    return rows[0]["nodes"], rows[0]["rels"]
