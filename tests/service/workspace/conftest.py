@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from graph.publication import publish_all
-from loaders.importer import import_file
-from tests.support.workspace import Browser
+from tests.support.workspace import Browser, load_cases
 
 
 @pytest.fixture
@@ -17,14 +13,8 @@ def browser(vault_app):
     return lambda: Browser(vault_app)
 
 
-CASES = Path(__file__).resolve().parent / "data" / "cases.jsonl"
-
-
 @pytest.fixture
 def cases(vault_app, stores):
     """The lawyers' fixture (data/cases.jsonl) added to the vault and published."""
-    db = stores.database("vault")
-    import_file(stores.vault, CASES, database=db)
-    publish_all(stores.vault, stores.public, db, stores.database("public"))
-    return CASES
+    return load_cases(stores)
 
