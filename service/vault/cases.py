@@ -32,11 +32,11 @@ from service.vault.accounts import User
 from service.vault.badges import BADGES, PUBLIC_BADGE, RESTRICTED_BADGE, badges
 from service.vault.reads import (
     NotVisible,
-    _summaries,
     audit_reads,
     interchange,
     jsonable,
     require_visible,
+    summarize,
 )
 from service.vault.text import withhold
 from service.vault.visibility import Access, access_of, may_see
@@ -136,7 +136,7 @@ def case_file(stores: Stores, user: User, uid: str) -> dict:
     seen.update({s: a for s, a in cited_access.items() if may_see(user, a)})
 
     marks = badges(stores, seen)
-    summaries = _summaries(stores, seen)
+    summaries = summarize(stores, seen)
 
     def brief(ref: str) -> dict:
         return {"uid": ref, "type": seen[ref].label, "badge": marks[ref], **summaries.get(ref, {})}

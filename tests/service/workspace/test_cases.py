@@ -15,7 +15,6 @@ import re
 import pytest
 
 from service.vault import badges as badge_rules
-from service.vault.visibility import Access
 from tests.support.leaks import leaks
 from tests.support.vault_api import VAULT_ORGS, audit_entries
 from tests.support.workspace import counts, signed_in
@@ -258,15 +257,26 @@ def test_bad_links_show_the_field_and_reason_and_write_nothing(
     assert len(audit_entries(stores, "relationship.create")) == writes
 
 
-def test_a_list_or_a_wrong_type_in_a_field_is_refused(browser, users, cases, stores):
+def test_wrong_types_and_repeated_fields(browser, users, cases, stores):
     lawyer = signed_in(browser, users["lawyer"])
     lawyer.get("/workspace/cases/proc-case-a")
     before = counts(stores)
+    for form, field in (({"type": "CONCERNS", "target": "12345"}, "target"),
+                        ({"type": "CONCERNS", "target": "p-1001", "sources": "42"}, "sources"),
+                        ({"type": "CONCERNS", "target": "body-mss"}, "target"),
+                        ({"type": "NAMES", "target": "src-case"}, "target")):
+        response = lawyer.post("/workspace/cases/proc-case-a/links", form)
+        assert response.status_code == 422 and f"<strong>{field}</strong>" in text(response), form
+    long_key = lawyer.post("/workspace/cases/proc-case-a/links/remove",
+                           {"type": "CONCERNS", "target": "p-1004", "key": "k" * 201})
+    assert long_key.status_code == 422 and "<strong>key</strong>" in text(long_key)
+    assert counts(stores) == before
+    # A field sent twice: the first value counts, as for any form.
     twice = lawyer.client.post("/workspace/cases/proc-case-a/links", base_url="https://localhost",
                                data={"csrf_token": lawyer.csrf, "type": ["CONCERNS", "NAMES"],
                                      "target": ["p-1001", "p-1002"]})
-    assert twice.status_code in (302, 422)  # the first value counts, as for any form
-    lawyer.post("/workspace/cases/proc-case-a/links/remove", {"type": "CONCERNS",
-                                                              "target": "p-1001"})
-    assert counts(stores) == before
-    assert badge_rules.badge(Access("x", "Person", "Public")) == "Public"
+    assert twice.status_code == 302
+    linked = stores.vault.execute_query(
+        "MATCH (:Proceeding {uid: 'proc-case-a'})-[r]->(p:Person) WHERE p.uid IN ['p-1001', "
+        "'p-1002'] RETURN type(r) AS type, p.uid AS uid", database_=stores.database("vault"))
+    assert [(r["type"], r["uid"]) for r in linked.records] == [("CONCERNS", "p-1001")]
