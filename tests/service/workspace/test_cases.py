@@ -46,6 +46,8 @@ def test_case_file_lists_the_proceedings_records_facts_and_badges(browser, users
     assert not leaks(body, ORG_B_PEOPLE)  # org-0002's confidential victim: not a trace
     assert "e-case-2" not in body and "src-orgb" not in body
     assert re.search(r'id="withheld"', body)  # counted, not named
+    korean = text(lawyer.get("/workspace/cases/proc-case-a?lang=ko"))
+    assert "유엔 강제실종 실무그룹" in korean and "관련 피해자" in korean  # the model's labels
     reads = {e["subject"] for e in audit_entries(stores, "vault.read")}
     assert {"proc-case-a", "p-case-1", "src-case"} <= reads
 
