@@ -16,6 +16,9 @@ ENTRIES = (
      "Records waiting for approval: why (not) public, a preview of what the public would see"),
     ("workspace.edit_index", "editor", "Records",
      "Create and edit records, link them with their sources, delete with a reason"),
+    ("workspace.case_list", "lawyer", "Case files",
+     "Each proceeding with its victims, events, perpetrators, instruments and sources; "
+     "links and a printable dossier"),
     ("workspace.account", None, "Your account", "Two-factor sign-in and your console tokens"),
     ("workspace.admin_users", "admin", "Accounts and requests",
      "Invite people to your organisation, change roles, answer researchers' requests"),

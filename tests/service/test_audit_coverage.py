@@ -100,6 +100,12 @@ WORKSPACE_ACCOUNTS = {
     ("POST", "/workspace/admin/requests/<string:uid>"): ("access.approve", "access.decline"),
     ("POST", "/researchers/request-access"): ("access.request",),
 }
+#: The workspace's forms that write records, and the entries they append
+#: (tests/service/workspace/test_cases.py checks each).
+WORKSPACE_WRITES = {
+    ("POST", "/workspace/cases/<string:uid>/links"): ("relationship.create",),
+    ("POST", "/workspace/cases/<string:uid>/links/remove"): ("relationship.delete",),
+}
 
 #: Workspace routes that write records, and the audit actions they append
 #: (tests/service/workspace/test_editor.py checks each).

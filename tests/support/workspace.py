@@ -5,6 +5,7 @@ the vault API's users and enrol a second factor."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyotp
 
@@ -69,3 +70,27 @@ def signed_in(make, user) -> Browser:
         raise AssertionError("signed_in() is for users without a second factor yet")
     return b
 
+
+def counts(stores) -> tuple[int, int]:
+    """Nodes and relationships in the vault, to show that a refused write wrote nothing."""
+    rows, _, _ = stores.vault.execute_query(
+        "CALL () { MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead AND NOT n:Session "
+        "RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+        "RETURN nodes, rels", database_=stores.database("vault"))
+    return rows[0]["nodes"], rows[0]["rels"]
+
+
+#: The lawyers' fixture: two proceedings of two organisations (see tests/service/workspace/
+#: test_cases.py).
+CASES = Path(__file__).resolve().parents[1] / "service" / "workspace" / "data" / "cases.jsonl"
+
+
+def load_cases(stores) -> Path:
+    """Add the lawyers' fixture to the (already loaded) vault and publish."""
+    from graph.publication import publish_all
+    from loaders.importer import import_file
+
+    db = stores.database("vault")
+    import_file(stores.vault, CASES, database=db)
+    publish_all(stores.vault, stores.public, db, stores.database("public"))
+    return CASES
