@@ -388,6 +388,8 @@ def undelete_record(stores: Stores, user: User, uid: str) -> dict:
         session.execute_write(tx_fn)
     _republish(stores, [uid], user, f"{label} undeleted")
     return written_record(stores, uid)
+
+
 def delete_relationship(stores: Stores, user: User, body: Any) -> dict:
     """Remove a relationship named by ``type``, ``from``, ``to`` and ``key`` (empty unless
     two of a type join the same ends), then republish both ends. As for creating one, the

@@ -46,6 +46,13 @@ ROLES = {
     "/workspace/review": "editor",
     "/workspace/review/<string:uid>": "editor",
     "/workspace/review/publish": "editor",
+    "/workspace/cases": "lawyer",
+    "/workspace/cases/<string:uid>": "lawyer",
+    "/workspace/cases/<string:uid>/links": "lawyer",
+    "/workspace/cases/<string:uid>/links/remove": "lawyer",
+    "/workspace/cases/<string:uid>/dossier": "lawyer",
+    "/workspace/cases/<string:uid>/dossier.pdf": "lawyer",
+    "/workspace/cases/<string:uid>/dossier.jsonl": "lawyer",
 }
 ALL_ROLES = ("researcher", "investigator", "lawyer", "editor", "admin")
 #: The second organisation's confidential relative and internal source
