@@ -8,10 +8,13 @@ from service.auth import granted
 from service.vault.accounts import User
 from service.workspace.words import gettext as _
 
-#: (endpoint, role needed, title, what it is for), in the order the home page shows them.
+#: (endpoint, roles that may open it (any one, space-separated), title, what it is for),
+#: in the order the home page shows them.
 ENTRIES = (
     ("pages.console_page", "researcher", "Cypher console",
      "Read-only queries over the public graph, signed in as yourself"),
+    ("workspace.records", "investigator lawyer", "Vault records",
+     "Search and browse every record you may read, with its visibility"),
     ("workspace.account", None, "Your account", "Two-factor sign-in and your console tokens"),
     ("workspace.admin_users", "admin", "Accounts and requests",
      "Invite people to your organisation, change roles, answer researchers' requests"),
@@ -21,4 +24,5 @@ ENTRIES = (
 def links(user: User) -> list[dict]:
     roles = granted(user.role)
     return [{"url": url_for(endpoint), "title": _(title), "text": _(text)}
-            for endpoint, role, title, text in ENTRIES if role is None or role in roles]
+            for endpoint, role, title, text in ENTRIES
+            if role is None or roles & set(role.split())]
