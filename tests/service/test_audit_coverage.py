@@ -93,6 +93,14 @@ WORKSPACE_ACCOUNTS = {
     ("POST", "/workspace/admin/requests/<string:uid>"): ("access.approve", "access.decline"),
     ("POST", "/researchers/request-access"): ("access.request",),
 }
+#: The workspace's forms that write records of the vault, and the entries they append
+#: (tests/service/workspace checks each).
+WORKSPACE_WRITES = {
+    ("POST", "/workspace/boards"): ("board.create",),
+    ("POST", "/workspace/boards/<string:uid>/pins"): ("board.pin",),
+    ("POST", "/workspace/boards/<string:uid>/pins/<string:record>/remove"): ("board.unpin",),
+    ("POST", "/workspace/boards/<string:uid>/notes"): ("board.note",),
+}
 
 
 def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
@@ -114,7 +122,8 @@ def test_every_command_is_classified():
 def test_every_write_route_is_classified(vault_app):
     routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
               for method in rule.methods - {"GET", "HEAD", "OPTIONS"}}
-    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS) | set(WORKSPACE_ACCOUNTS)
+    assert routes == set(API_WRITES) | API_ACCOUNTS | set(API_NO_RECORDS) | set(WORKSPACE_ACCOUNTS) \
+        | set(WORKSPACE_WRITES)
 
 
 class Log:
