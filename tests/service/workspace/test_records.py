@@ -163,3 +163,21 @@ def test_bad_search_input_is_refused_or_harmless_and_writes_nothing(browser, use
     assert bad_kind.status_code == 400 and bad_kind.get_json()["errors"]["kind"]
     assert b.get("/workspace/records", query_string={"page": "x", "kind": value}).status_code == 200
     assert store_counts(stores) == before
+
+
+def test_consent_and_source_records_keep_to_their_organisation(browser, users):
+    a = signed_in(browser, users["investigator"])
+    b = signed_in(browser, users["investigator-b"])
+    assert a.get("/workspace/records/con-1002-0").status_code == 200
+    assert b.get("/workspace/records/con-1002-0").status_code == 404
+    assert a.get("/workspace/records/src-orgb").status_code == 404
+    assert b.get("/workspace/records/src-orgb").status_code == 200
+    assert a.get("/workspace/records/" + "x" * 300).status_code == 404
+
+
+def test_pages_speak_korean_with_hangul_names(browser, users):
+    a = signed_in(browser, users["lawyer"])
+    page = a.get("/workspace/records?q=황일&lang=ko").get_data(as_text=True)
+    assert "황일수없음" in page and "피해자" in page
+    found = a.get("/workspace/suggest?q=요덕&lang=ko").get_json()
+    assert found[0]["label"] == "요덕 15호 관리소" and found[0]["kind_label"] == "장소"
