@@ -144,7 +144,10 @@ def main() -> None:
     parser.add_argument("--stores-from-env", action="store_true",
                         help="use the stores FOOTPRINTS_* name (e.g. a test pair) instead of "
                              "starting the benchmark's own pair; their data is replaced")
-    parser.add_argument("--out", default=None, help="a JSON file for the figures")
+    parser.add_argument("--out", default=None, help="a JSON file for the figures (its scales "
+                        "are kept: a scale measured again replaces its entry)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the data the stores hold (the last scale loaded)")
     args = parser.parse_args()
     settings = Settings.from_env(dict(os.environ)) if args.stores_from_env \
         else env.bench_settings()
@@ -156,10 +159,15 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     out = {"machine": env.machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
            "scales": []}
+    if args.out and Path(args.out).exists():
+        out["scales"] = json.loads(Path(args.out).read_text())["scales"]
     try:
         for victims in (int(s) for s in args.scales.split(",")):
-            _load(stores, victims, workdir)
+            if not args.reuse:
+                _load(stores, victims, workdir)
+            out["scales"] = [s for s in out["scales"] if s["victims"] != victims]
             out["scales"].append({"victims": victims, "workspace": run(stores)})
+            out["scales"].sort(key=lambda s: s["victims"])
             text = json.dumps(out, indent=2, ensure_ascii=False)
             if args.out:
                 Path(args.out).write_text(text)

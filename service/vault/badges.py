@@ -65,11 +65,17 @@ def visibility_state(facts: BadgeFacts) -> str:
     return _OF_LABEL[label]
 
 
-def states_of(stores: Stores, uids: Iterable[str]) -> dict[str, str]:
-    """The badge of each existing record of ``uids`` (callers pass uids the user may see)."""
+def labels_and_states(stores: Stores, uids: Iterable[str]) -> dict[str, tuple[list[str], str]]:
+    """The labels and the badge of each existing record of ``uids`` (callers pass uids the
+    user may see)."""
     wanted: Sequence[str] = sorted({u for u in uids if u})
     if not wanted:
         return {}
     rows = queries.run(stores.vault, "vault/match_badge_facts", database=stores.database("vault"),
                        uids=list(wanted))
-    return {r["uid"]: visibility_state(BadgeFacts.from_row(r)) for r in rows}
+    return {r["uid"]: (r["labels"], visibility_state(BadgeFacts.from_row(r))) for r in rows}
+
+
+def states_of(stores: Stores, uids: Iterable[str]) -> dict[str, str]:
+    """The badge of each existing record of ``uids``."""
+    return {uid: state for uid, (_, state) in labels_and_states(stores, uids).items()}

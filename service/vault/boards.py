@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from graph import audit, queries
 from graph.connections import Stores
 from service.vault.accounts import User
-from service.vault.badges import states_of
+from service.vault.badges import labels_and_states
 from service.vault.browse import labelled
 from service.vault.reads import audit_reads
 from service.vault.text import withhold
@@ -105,10 +105,10 @@ def read_board(stores: Stores, user: User, uid: str, lang: str = "en") -> dict:
     summaries = {r["uid"]: r["summary"] for r in queries.run(
         stores.vault, "vault/match_summaries", database=stores.database("vault"),
         uids=sorted(seen))}
-    states = states_of(stores, seen)
+    facts = labels_and_states(stores, seen)
     items = {i["uid"]: i for i in labelled(stores, user, [
-        {"uid": u, "labels": [a.label or ""], "props": summaries.get(u, {}), "state": states[u]}
-        for u, a in seen.items() if u in states], lang)}
+        {"uid": u, "labels": facts[u][0], "props": summaries.get(u, {}), "state": facts[u][1]}
+        for u in seen if u in facts], lang)}
     shown = [{**p, "item": items[p["record"]]} for p in pins if p["record"] in items]
     audit_reads(stores, user, [seen[p["record"]] for p in shown], via=f"board/{uid}")
     notes = sorted(row["notes"], key=lambda n: (n["written_at"] or "", n["uid"]))

@@ -37,6 +37,8 @@ MAX_TEXT = 200
 #: search found more, so that the reader narrows it).
 MAX_SCAN = 1000
 MAX_PER_PAGE = 100
+#: Values listed per facet (the most frequent, and those chosen).
+FACET_VALUES = 15
 #: Facets of the search page; list filters take any of their values.
 FACETS = ("kind", "visibility", "category", "body", "location")
 CATEGORIES = frozenset(choices("victim_category"))
@@ -163,17 +165,21 @@ def search_records(stores: Stores, user: User, text: str | None = None,
     audit_reads(stores, user, [r["access"] for r in shown], via="records")
     return {"total": len(hits), "more": more, "page": page, "per_page": per_page,
             "items": labelled(stores, user, shown, lang),
-            "facets": _facets(stores, user, counts, lang)}
+            "facets": _facets(stores, user, counts, filters, lang)}
 
 
-def _facets(stores: Stores, user: User, counts: dict[str, Counter], lang: str) -> dict:
-    """Facet values ``{"key", "count", "label"}``, most frequent first; bodies and places
-    are labelled by their (gated) names."""
-    named = _names(stores, user, [*counts["body"], *counts["location"]], lang)
+def _facets(stores: Stores, user: User, counts: dict[str, Counter],
+            filters: dict[str, list[str]], lang: str) -> dict:
+    """Facet values ``{"key", "count", "label"}``: the ``FACET_VALUES`` most frequent and
+    the chosen ones, most frequent first; bodies and places are labelled by their (gated)
+    names."""
+    listed = {f: {k for k, _ in counts[f].most_common(FACET_VALUES)}
+              | (set(filters.get(f, [])) & set(counts[f])) for f in FACETS}
+    named = _names(stores, user, [*listed["body"], *listed["location"]], lang)
     out = {}
     for facet in FACETS:
         values = [{"key": k, "count": n, "label": named.get(k, k)}
-                  for k, n in counts[facet].items()]
+                  for k, n in counts[facet].items() if k in listed[facet]]
         if facet == "visibility":
             values.sort(key=lambda v: STATES.index(v["key"]))
         else:

@@ -13,7 +13,7 @@ from graph import queries
 from graph.connections import Stores
 from graph.consent import editor
 from service.vault.accounts import User
-from service.vault.badges import BadgeFacts, states_of, visibility_state
+from service.vault.badges import BadgeFacts, labels_and_states, visibility_state
 from service.vault.browse import labelled
 from service.vault.reads import audit_reads, explain_visible, jsonable, read_record, require_visible
 from service.vault.text import withhold
@@ -36,11 +36,11 @@ def record_detail(stores: Stores, user: User, uid: str, lang: str = "en") -> dic
     summaries = {r["uid"]: r for r in queries.run(
         stores.vault, "vault/match_summaries", database=stores.database("vault"),
         uids=sorted(seen))}
-    labels = {a.uid: [a.label or ""] for a in seen.values()}
-    states = states_of(stores, [uid, *seen])
+    facts = labels_and_states(stores, [uid, *seen])
+    states = {u: state for u, (_, state) in facts.items()}
     others = {i["uid"]: i for i in labelled(stores, user, [
-        {"uid": u, "labels": labels[u], "props": summaries[u]["summary"], "state": states[u]}
-        for u in seen if u in summaries], lang)}
+        {"uid": u, "labels": facts[u][0], "props": summaries[u]["summary"], "state": states[u]}
+        for u in seen if u in summaries and u in facts], lang)}
     relationships = []
     for row in rows:
         other = others.get(row["other"])

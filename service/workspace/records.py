@@ -96,7 +96,7 @@ def _facet_groups(result: dict, filters: dict) -> list[dict]:
     for facet in browse.FACETS:
         chosen = set(filters.get(facet, []))
         values = [{"key": v["key"], "count": v["count"], "label": _facet_label(facet, v),
-                   "checked": v["key"] in chosen} for v in result["facets"][facet][:15]]
+                   "checked": v["key"] in chosen} for v in result["facets"][facet]]
         if values or chosen:
             groups.append({"name": facet, "title": titles[facet], "values": values})
     return groups

@@ -5,6 +5,7 @@ audit of reads, and refused input."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
@@ -135,6 +136,9 @@ def test_record_page_shows_fields_relationships_badges_and_why(browser, users, s
     assert "Nam Gyeongho-public" in page and 'id="record-badge"' in page
     assert "badge-public" in page and 'data-uid="p-1005"' in page and "badge-at_risk" in page
     assert "approved by an editor" in page  # the policy's reasons
+    yodok = a.get("/workspace/records/loc-yodok").get_data(as_text=True)
+    assert re.search(r'data-uid="p-1001">[^<]*<a [^>]*>Hwang Ilsu-none</a>\s*'
+                     r'<span class="record-kind">Victim</span>', yodok)
     confidential = a.get("/workspace/records/p-1001").get_data(as_text=True)
     assert "no consent recorded" in confidential
     reads = audit_entries(stores, "vault.read", "p-1001")
