@@ -12,11 +12,11 @@ from flask import abort, g, jsonify, render_template, request, url_for
 
 from graph.vocabularies import label as vocab_label
 from service.api.errors import error_body
-from service.auth import VAULT_READERS
+from service.auth import VAULT_READERS, granted
 from service.i18n import t
 from service.pages.present import record_rows, relationship_heading
 from service.stores import vault
-from service.vault import browse
+from service.vault import boards, browse
 from service.vault.badges import STATES
 from service.vault.detail import record_detail
 from service.vault.reads import NotVisible
@@ -134,8 +134,9 @@ def record(uid: str):
     groups: dict[tuple[str, str], list[dict]] = {}
     for rel in detail["relationships"]:
         groups.setdefault((rel["type"], rel["direction"]), []).append(rel)
+    pin_to = boards.list_boards(stores, me)[:5] if "investigator" in granted(me.role) else []
     return render_template(
-        "workspace/record.html", view=view, detail=detail, rows=rows,
+        "workspace/record.html", view=view, detail=detail, rows=rows, boards=pin_to,
         kind=t(f"kind.{view['type']}", g.lang), heading=_heading(view),
         groups=[{"title": relationship_heading(ty, d, g.lang), "items": items}
                 for (ty, d), items in sorted(groups.items())])

@@ -194,3 +194,16 @@ def test_board_titles_and_notes_with_script_are_text(browser, users):
 def test_every_board_write_is_in_the_audit_table():
     assert {a for actions in WORKSPACE_WRITES.values() for a in actions} == {
         "board.create", "board.pin", "board.unpin", "board.note"}
+
+
+def test_a_record_page_pins_to_the_organisations_boards(browser, users, stores):
+    a = signed_in(browser, users["investigator"])
+    uid = new_board(a, "Ministry")
+    page = a.get("/workspace/records/body-mss").get_data(as_text=True)
+    assert f'action="/workspace/boards/{uid}/pins"' in page
+    assert a.post(f"/workspace/boards/{uid}/pins", {"record": "body-mss"}).status_code == 303
+    assert 'data-uid="body-mss"' in a.get(f"/workspace/boards/{uid}").get_data(as_text=True)
+    lawyer = signed_in(browser, users["lawyer"]).get("/workspace/records/body-mss")
+    assert "/pins" not in lawyer.get_data(as_text=True)  # boards are the investigators'
+    other = signed_in(browser, users["investigator-b"]).get("/workspace/records/body-mss")
+    assert uid not in other.get_data(as_text=True)
