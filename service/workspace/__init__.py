@@ -21,6 +21,7 @@ def init_workspace(app: Flask) -> None:
         cases,
         consent,
         console,
+        investigate,
         records,
         signin,
     )

@@ -94,3 +94,25 @@ def load_cases(stores) -> Path:
     import_file(stores.vault, CASES, database=db)
     publish_all(stores.vault, stores.public, db, stores.database("public"))
     return CASES
+
+def store_counts(stores) -> tuple[int, int]:
+    """Nodes and relationships of the vault, to show that refused input wrote nothing (the
+    audit log's entries apart: reading a record that is not public appends one)."""
+    row = stores.vault.execute_query(
+        "MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead WITH count(n) AS nodes "
+        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
+        database_=stores.database("vault")).records[0]
+    return row["nodes"], row["rels"]
+
+
+def confidential_people(stores, organization: str) -> dict[str, dict]:
+    """The confidential people of ``organization`` (no one else may see them), with what
+    identifies them: ``{uid: {"uid", "name_en", "name_ko", "name_variants", "contact",
+    "notes"}}`` (missing texts as the uid, so that the leak check always has strings)."""
+    rows = stores.vault.execute_query(
+        "MATCH (p:Person {owner: $org}) WHERE NOT p:Public AND NOT p:Restricted "
+        "RETURN p.uid AS uid, p.name_en AS name_en, p.name_ko AS name_ko, "
+        "coalesce(p.name_variants, []) AS name_variants, p.contact AS contact, p.notes AS notes",
+        org=organization, database_=stores.database("vault")).records
+    return {r["uid"]: {k: (r[k] if r[k] is not None else r["uid"]) for k in r.keys()}
+            for r in rows}
