@@ -114,6 +114,21 @@ def markdown(report: dict) -> str:
                              raw.get("p50_ms", "—"), raw.get("p95_ms", "—"), ratio,
                              (v.get("first") or {}).get("p95_ms", "—"),
                              (v.get("cached") or {}).get("p95_ms", "—")]))
+    ws_rows = [(s["victims"], name, v) for s in report["scales"]
+               for name, v in (s.get("workspace") or {}).items() if isinstance(v, dict)]
+    if ws_rows:
+        out += ["", "## The workspace's vault reads (single client)", "",
+                "As a signed-in investigator of the organisation with the most confidential "
+                "victims: the service functions the pages call (visibility checks, badges, the "
+                "free-text gate and the audit of reads included) against the raw driver time "
+                "of the named queries they ran (bench/workspace.py).", "",
+                _row(["victims", "read", "workspace p50 ms", "workspace p95 ms",
+                      "raw p50 ms", "raw p95 ms", "p95 ratio"]), _row(["---"] * 7)]
+        for victims, name, v in ws_rows:
+            own, raw = v["workspace"], v.get("raw") or {}
+            ratio = round(own["p95_ms"] / raw["p95_ms"], 2) if raw.get("p95_ms") else "—"
+            out.append(_row([f"{victims:,}", name, own.get("p50_ms"), own.get("p95_ms"),
+                             raw.get("p50_ms", "—"), raw.get("p95_ms", "—"), ratio]))
     conc = [(s["victims"], c) for s in report["scales"] for c in s.get("concurrency", [])]
     if conc:
         out += ["", "## Concurrent clients (public endpoints, real HTTP)", "",

@@ -42,6 +42,9 @@ def one_scale(stores, victims: int, workdir: Path, skip_http: bool) -> dict:
         from bench import latency
 
         result["latency"] = latency.run(stores)
+        from bench import workspace
+
+        result["workspace"] = workspace.run(stores)
         result["concurrency"] = latency.concurrency(stores)
     result["memory"] = {"bench_process_rss_mib": rss_mib(),
                         "neo4j_rss_mib": {k: rss_mib(v) for k, v in env.neo4j_pids(stores.settings).items()},

@@ -41,6 +41,8 @@ FULLTEXT = {
     "person_names": ("Person", ("name_en", "name_ko", "name_variants", "search_keys")),
     "entity_names": ("PerpetratorBody|Location|Organization|Instrument|Resource|Proceeding|Event",
                      ("name_en", "name_ko", "reference", "title", "summary_en", "summary_ko")),
+    # Sources by title: the workspace's name suggestions and vault search find every type.
+    "source_titles": ("Source", ("title",)),
 }
 
 

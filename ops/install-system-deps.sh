@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the project needs from Debian's packages when it is missing:
 # Java 17 and Maven (to fetch and run Neo4j), Chromium (browser tests) and a
-# Hangul font (fonts-noto-cjk) so that the browser tests' screenshots render Korean.
+# Hangul font (fonts-noto-cjk) so that the browser tests' screenshots and the lawyers' PDF
+# dossiers render Korean, and pango, which WeasyPrint draws the PDF dossiers with.
 set -euo pipefail
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+dpkg -s libpango-1.0-0 >/dev/null 2>&1 || missing+=(libpango-1.0-0)
+dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing+=(libpangoft2-1.0-0)
 # `ops/install-system-deps.sh bench`: also the load generator of the benchmarks.
 if [ "${1:-}" = "bench" ]; then
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)

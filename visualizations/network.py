@@ -51,6 +51,15 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
     "Source": ("square", "#78909c"),
     "Organization": ("hexagon", "#00838f"),
 }
+#: Node colours by visibility (the workspace's badges: service/vault/badges.py), used
+#: instead of the kind's colour when a view is coloured by visibility; the shape still
+#: tells the kind. Colours keep 3:1 contrast on white.
+STATE_COLOURS: dict[str, str] = {
+    "public": "#2e7d32", "restricted": "#1565c0", "confidential": "#6a1b9a",
+    "at_risk": "#c62828", "withdrawn": "#616161", "pending_review": "#8a6500",
+}
+#: The kinds' shapes in a view coloured by visibility.
+NEUTRAL = "#555555"
 #: Relationship types of the chain of command, drawn in a colour of their own.
 COMMAND_TYPES = frozenset({"PART_OF", "COMMANDED_BY", "REPORTS_TO", "MEMBER_OF", "PERPETRATED_BY"})
 EDGE_COLOURS = {"command": "#8b1a1a", "fact": "#6b6b6b"}
@@ -84,6 +93,8 @@ class NetworkLabels:
     nodes_heading: str = "Nodes"
     relationships_heading: str = "Relationships"
     canvas_label: Callable[[int, int], str] = describe_canvas
+    #: Words for the visibility states, when nodes are coloured by them.
+    states: Mapping[str, str] = field(default_factory=dict)
 
 
 def node_kind(labels: Sequence[str]) -> str:
@@ -159,9 +170,10 @@ def options(large: bool) -> dict:
 
 def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/{uid}",
           large_threshold: int = LARGE, focus: str | None = None,
-          highlight: Sequence[str] = ()) -> Network:
+          highlight: Sequence[str] = (), states: Mapping[str, str] | None = None) -> Network:
     """A pyvis Network of ``graph``: styled nodes (shape and colour by kind), labelled edges,
-    positions for large graphs. ``highlight`` uids (a path, a chain) are drawn larger."""
+    positions for large graphs. ``highlight`` uids (a path, a chain) are drawn larger.
+    ``states`` (uid -> a key of ``STATE_COLOURS``) colours nodes by visibility instead."""
     large = len(graph["nodes"]) > large_threshold
     net = Network(height="100%", width="100%", directed=True)
     positions = layout(graph) if large else {}
@@ -170,12 +182,16 @@ def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/
         kind = node_kind(n["labels"])
         shape, colour = NODE_STYLES[kind]
         caption = str(n.get("caption") or n["uid"])
+        state = (states or {}).get(n["uid"])
+        if state in STATE_COLOURS:
+            colour = STATE_COLOURS[state]
         extra = {}
         if n["uid"] in positions:
             extra["x"], extra["y"] = positions[n["uid"]]
         size = 22 if n["uid"] == focus else 18 if n["uid"] in marked else 13
         net.add_node(n["uid"], label=_truncate(caption), shape=shape, color=colour,
-                     title=f"{labels.kinds.get(kind, kind)}: {caption}", size=size,
+                     title=f"{labels.kinds.get(kind, kind)}: {caption}"
+                     + (f" ({labels.states.get(state, state)})" if state else ""), size=size,
                      borderWidth=3 if n["uid"] in marked or n["uid"] == focus else 1,
                      url=profile_url.format(uid=n["uid"]), kind=kind, **extra)
     known = set(net.get_nodes())
@@ -192,12 +208,22 @@ def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/
     return net
 
 
-def legend(labels: NetworkLabels, kinds: Sequence[str] | None = None) -> list[dict]:
+def legend(labels: NetworkLabels, kinds: Sequence[str] | None = None,
+           states: Sequence[str] | None = None) -> list[dict]:
     """Legend entries ``{"kind", "label", "shape", "colour", "svg"}`` for the node kinds shown
-    (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the shape."""
+    (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the shape. With
+    ``states`` (a view coloured by visibility) the kinds' shapes are drawn in one neutral
+    colour and each state shown gets an entry of its colour."""
     shown = [k for k in KIND_ORDER if kinds is None or k in kinds]
-    return [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
-             "colour": NODE_STYLES[k][1], "svg": swatch(*NODE_STYLES[k])} for k in shown]
+    if states is None:
+        return [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
+                 "colour": NODE_STYLES[k][1], "svg": swatch(*NODE_STYLES[k])} for k in shown]
+    out = [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
+            "colour": NEUTRAL, "svg": swatch(NODE_STYLES[k][0], NEUTRAL)} for k in shown]
+    out += [{"kind": s, "label": labels.states.get(s, s), "shape": "dot",
+             "colour": STATE_COLOURS[s], "svg": swatch("dot", STATE_COLOURS[s])}
+            for s in STATE_COLOURS if s in states]
+    return out
 
 
 def swatch(shape: str, colour: str, size: int = 16) -> str:
@@ -276,25 +302,27 @@ def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "ne
                  profile_url: str = "/entity/{uid}", expand_url: str | None = None,
                  large_threshold: int = LARGE, focus: str | None = None,
                  highlight: Sequence[str] = (), size: str = "large", standalone: bool = False,
-                 lang: str = "en", title: str = "") -> str:
+                 lang: str = "en", title: str = "", states: Mapping[str, str] | None = None) -> str:
     """The HTML of an interactive network view of ``graph``.
 
     A fragment for embedding in a page (which must load ``VIS_JS`` and
     ``NETWORK_JS``), or with ``standalone`` a whole document that loads them
     itself. ``expand_url`` (e.g. ``/api/v1/graphs/neighbourhood/{uid}?lang=en``)
-    lets a click on a node fetch and add its neighbours; ``size`` is ``small``
+    lets a click on a node fetch and add its neighbours; ``states`` colours the nodes by
+    visibility (``STATE_COLOURS``; the workspace's views); ``size`` is ``small``
     (a profile's inset) or ``large`` (the explorer). The fragment also lists the
     nodes and relationships as text, for screen readers and for visitors
     without JavaScript.
     """
     net = build(graph, labels, profile_url=profile_url, large_threshold=large_threshold,
-                focus=focus, highlight=highlight)
+                focus=focus, highlight=highlight, states=states)
     names = {n["id"]: n["title"].split(": ", 1)[-1] for n in net.nodes}
     rows = [{"from": names.get(e["from"], e["from"]), "to": names.get(e["to"], e["to"]),
              "type": e.get("title", "")} for e in net.edges]
     kinds = {n["kind"] for n in net.nodes}
     return render(net, {
         "view": view_data(labels, expandUrl=expand_url, focus=focus, elementId=element_id),
-        "element_id": element_id, "labels": labels, "rows": rows, "legend": legend(labels, kinds),
+        "element_id": element_id, "labels": labels, "rows": rows,
+        "legend": legend(labels, kinds, None if states is None else set(states.values())),
         "size": size, "standalone": standalone, "vis_js": VIS_JS, "network_js": NETWORK_JS,
         "lang": lang, "title": title, "edge_colours": EDGE_COLOURS})

@@ -45,7 +45,7 @@ from graph.consent import screening
 from graph.model import MODEL
 from graph.publication import republish
 from loaders.importing.write import node_row, rel_row
-from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
+from loaders.records import NODE_SCHEMAS, REL_TYPES, UID_MAX, RelRecord
 from service.vault.accounts import User
 from service.vault.reads import (
     NotVisible,
@@ -388,3 +388,55 @@ def undelete_record(stores: Stores, user: User, uid: str) -> dict:
         session.execute_write(tx_fn)
     _republish(stores, [uid], user, f"{label} undeleted")
     return written_record(stores, uid)
+
+
+def delete_relationship(stores: Stores, user: User, body: Any) -> dict:
+    """Remove a relationship named by ``type``, ``from``, ``to`` and ``key`` (empty unless
+    two of a type join the same ends), then republish both ends. As for creating one, the
+    caller's organisation must own both ends (or they are shared reference data): an
+    unlink changes what becomes public about each. A relationship that is not there is
+    :class:`NotVisible`; nothing is written then."""
+    if not isinstance(body, dict):
+        raise Invalid("type", "send a JSON object naming the relationship: type, from, to, key")
+    rel_type = body.get("type")
+    rel = MODEL.relationships.get(rel_type) if isinstance(rel_type, str) else None
+    if rel is None or rel.private or not rel.editable or rel_type == "GAVE":
+        raise Invalid("type", "a relationship type that editors change (graph/model/"
+                              "relationships.yml)")
+    ends = {}
+    for field in ("from", "to"):
+        ref = body.get(field)
+        if not isinstance(ref, str) or not ref.strip():
+            raise Invalid(field, "the uid of a record is required")
+        if len(ref) > UID_MAX:
+            raise Invalid(field, f"a uid is at most {UID_MAX} characters")
+        ends[field] = ref.strip()
+    key = body.get("key") or ""
+    if not isinstance(key, str) or len(key) > UID_MAX:
+        raise Invalid("key", f"a text of at most {UID_MAX} characters (empty unless two "
+                             "relationships of a type join the same ends)")
+    found = access_of(stores, ends.values())
+    for field, ref in ends.items():
+        access = found.get(ref)
+        if access is None or not may_see(user, access):
+            raise Invalid(field, f"no record with uid {ref!r}")
+    for field, ref in ends.items():
+        if not may_link(user, found[ref]):
+            raise Forbidden(field, refusal(found[ref]))
+
+    def tx_fn(tx):
+        deleted = queries.run_in(tx, "vault/delete_relationship", type=rel_type,
+                                 key=key, **{"from": ends["from"], "to": ends["to"]})
+        if not deleted or not deleted[0]["deleted"]:
+            return 0
+        audit.append_in(tx, user.email, "relationship.delete", ends["from"], type=rel_type,
+                        to=ends["to"], key=key)
+        return deleted[0]["deleted"]
+
+    with stores.vault.session(database=stores.database("vault")) as session:
+        deleted = session.execute_write(tx_fn)
+    if not deleted:
+        raise NotVisible(f"{ends['from']} -[{rel_type}]-> {ends['to']}")
+    _republish(stores, [ends["from"], ends["to"]], user, f"{rel_type} removed")
+    return {"type": rel_type, "from": ends["from"], "to": ends["to"], "key": key,
+            "deleted": deleted}

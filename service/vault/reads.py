@@ -135,7 +135,7 @@ def dossier(stores: Stores, user: User, uid: str) -> dict:
     cited = {s for r in rels for s in (r["props"].get("sources") or [])}
     related = access_of(stores, [*facts["sources"], *(r["other"] for r in rels), *cited])
     seen = {u: a for u, a in related.items() if may_see(user, a)}
-    summaries = _summaries(stores, seen)
+    summaries = summarize(stores, seen)
     withheld = 0
 
     consents: list[dict] = []
@@ -179,7 +179,8 @@ def dossier(stores: Stores, user: User, uid: str) -> dict:
     return withhold(stores, user, out, uid)[0]
 
 
-def _summaries(stores: Stores, accesses: dict[str, Access]) -> dict[str, dict]:
+def summarize(stores: Stores, accesses: dict[str, Access]) -> dict[str, dict]:
+    """What names each record (cypher/vault/match_summaries.cypher), for lists of records."""
     if not accesses:
         return {}
     rows = queries.run(stores.vault, "vault/match_summaries", database=stores.database("vault"),

@@ -13,6 +13,7 @@ enclosing object with a ``uid``) as its context.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from graph.connections import Stores
@@ -71,9 +72,21 @@ def withhold(stores: Stores, user: User, answer: Any, context: str = "") -> tupl
         return answer, 0
     originals = [record.props[key] for record, key, _, _ in strings.places]
     vault, database = stores.vault, stores.database("vault")
-    gate.check(strings.records, screening.name_index(vault, database),
-               lambda uids: set(visible(stores, user, uids)),
-               lambda pairs: screening.linked(vault, database, pairs))
+    index = screening.name_index(vault, database)
+    # The gate withholds a field once per record and field name: when one record's field
+    # comes twice in an answer (a proceeding's title in its case file and in each of its
+    # facts), each occurrence must be checked in a round of its own.
+    rounds: list[list[gate.Record]] = []
+    occurrences: Counter[tuple[str, str]] = Counter()
+    for record, key, _, _ in strings.places:
+        n = occurrences[record.key, key]
+        occurrences[record.key, key] += 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(record)
+    for records in rounds:
+        gate.check(records, index, lambda uids: set(visible(stores, user, uids)),
+                   lambda pairs: screening.linked(vault, database, pairs))
     withheld = 0
     # Backwards, so that deleting a list item leaves the indexes of earlier items valid.
     for (record, key, parent, at), original in reversed(list(zip(strings.places, originals, strict=True))):

@@ -18,8 +18,11 @@ def init_workspace(app: Flask) -> None:
         access_request,
         account,
         admin,
+        browse,
+        cases,
         consent,
         console,
+        investigate,
         records,
         signin,
     )

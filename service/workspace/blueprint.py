@@ -13,10 +13,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from service.api.errors import error_body
 from service.pages import lang as language
 from service.workspace import menu, roles, sessions
 
 blp = Blueprint("workspace", __name__)
+#: Endpoints that answer JSON (name suggestions): their errors too, in the API's shape.
+JSON_ENDPOINTS: set[str] = set()
 blp.add_app_template_global(sessions.csrf_token, "csrf_token")
 blp.add_app_template_global(sessions.current, "workspace_session")
 blp.add_app_template_global(menu.links, "workspace_links")
@@ -41,6 +44,8 @@ def error_page(exc: HTTPException):
     """An HTML page for the workspace's errors, saying what was wrong (never echoing the
     path: it may carry a uid the user may not see)."""
     g.lang = g.get("lang") or language.choose(request)
+    if request.endpoint in JSON_ENDPOINTS:
+        return error_body(exc.code or 500, exc.name, exc.description or exc.name)
     return Response(render_template("workspace/error.html", status=exc.code,
                                     reason=exc.description if exc.code in (400, 403, 409, 422)
                                     else None), status=exc.code)

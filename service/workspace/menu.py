@@ -8,7 +8,8 @@ from flask_babel import lazy_gettext
 from service.auth import granted
 from service.vault.accounts import User
 
-#: (endpoint, role needed, title, what it is for), in the order the home page shows them.
+#: (endpoint, roles that may open it (any one, space-separated), title, what it is for),
+#: in the order the home page shows them.
 ENTRIES = (
     ("workspace.console", "researcher", lazy_gettext("Cypher console"),
      lazy_gettext("Read-only queries over the public graph as yourself: saved queries, "
@@ -19,6 +20,15 @@ ENTRIES = (
     ("workspace.edit_index", "editor", lazy_gettext("Records"),
      lazy_gettext("Create and edit records, link them with their sources, delete with a "
                   "reason")),
+    ("workspace.case_list", "lawyer", lazy_gettext("Case files"),
+     lazy_gettext("Each proceeding with its victims, events, perpetrators, instruments and "
+                  "sources; links and a printable dossier")),
+    ("workspace.records", "investigator lawyer", lazy_gettext("Vault records"),
+     lazy_gettext("Search and browse every record you may read, with its visibility")),
+    ("workspace.network", "investigator", lazy_gettext("Network over the vault"),
+     lazy_gettext("Chain of responsibility, neighbourhood and paths, coloured by visibility")),
+    ("workspace.board_list", "investigator", lazy_gettext("Case boards"),
+     lazy_gettext("Your organisation's pinned records and notes, one board per investigation")),
     ("workspace.account", None, lazy_gettext("Your account"),
      lazy_gettext("Two-factor sign-in and your console tokens")),
     ("workspace.admin_users", "admin", lazy_gettext("Accounts and requests"),
@@ -30,4 +40,5 @@ ENTRIES = (
 def links(user: User) -> list[dict]:
     roles = granted(user.role)
     return [{"url": url_for(endpoint), "title": str(title), "text": str(text)}
-            for endpoint, role, title, text in ENTRIES if role is None or role in roles]
+            for endpoint, role, title, text in ENTRIES
+            if role is None or roles & set(role.split())]

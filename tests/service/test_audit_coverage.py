@@ -100,10 +100,11 @@ WORKSPACE_ACCOUNTS = {
     ("POST", "/workspace/admin/requests/<string:uid>"): ("access.approve", "access.decline"),
     ("POST", "/researchers/request-access"): ("access.request",),
 }
-
-#: Workspace routes that write records, and the audit actions they append
-#: (tests/service/workspace/test_editor.py checks each).
+#: The workspace's forms that write records of the vault, and the entries they append
+#: (tests/service/workspace checks each).
 WORKSPACE_WRITES = {
+    ("POST", "/workspace/cases/<string:uid>/links"): ("relationship.create",),
+    ("POST", "/workspace/cases/<string:uid>/links/remove"): ("relationship.delete",),
     ("POST", "/workspace/edit/new/<string:type_name>"): ("record.create",),
     ("POST", "/workspace/edit/<string:uid>"): ("record.update",),
     ("POST", "/workspace/edit/<string:uid>/delete"): ("record.delete",),
@@ -115,6 +116,10 @@ WORKSPACE_WRITES = {
     ("POST", "/workspace/edit/<string:uid>/terms"): ("source.terms",),
     ("POST", "/workspace/review/<string:uid>"): ("person.review", "record.review"),
     ("POST", "/workspace/review/publish"): ("publish.full",),
+    ("POST", "/workspace/boards"): ("board.create",),
+    ("POST", "/workspace/boards/<string:uid>/pins"): ("board.pin",),
+    ("POST", "/workspace/boards/<string:uid>/pins/<string:record>/remove"): ("board.unpin",),
+    ("POST", "/workspace/boards/<string:uid>/notes"): ("board.note",),
 }
 
 

@@ -5,6 +5,7 @@ the vault API's users and enrol a second factor."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyotp
 
@@ -69,3 +70,49 @@ def signed_in(make, user) -> Browser:
         raise AssertionError("signed_in() is for users without a second factor yet")
     return b
 
+
+def counts(stores) -> tuple[int, int]:
+    """Nodes and relationships in the vault, to show that a refused write wrote nothing."""
+    rows, _, _ = stores.vault.execute_query(
+        "CALL () { MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead AND NOT n:Session "
+        "RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
+        "RETURN nodes, rels", database_=stores.database("vault"))
+    return rows[0]["nodes"], rows[0]["rels"]
+
+
+#: The lawyers' fixture: two proceedings of two organisations (see tests/service/workspace/
+#: test_cases.py).
+CASES = Path(__file__).resolve().parents[1] / "service" / "workspace" / "data" / "cases.jsonl"
+
+
+def load_cases(stores) -> Path:
+    """Add the lawyers' fixture to the (already loaded) vault and publish."""
+    from graph.publication import publish_all
+    from loaders.importer import import_file
+
+    db = stores.database("vault")
+    import_file(stores.vault, CASES, database=db)
+    publish_all(stores.vault, stores.public, db, stores.database("public"))
+    return CASES
+
+def store_counts(stores) -> tuple[int, int]:
+    """Nodes and relationships of the vault, to show that refused input wrote nothing (the
+    audit log's entries apart: reading a record that is not public appends one)."""
+    row = stores.vault.execute_query(
+        "MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead WITH count(n) AS nodes "
+        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
+        database_=stores.database("vault")).records[0]
+    return row["nodes"], row["rels"]
+
+
+def confidential_people(stores, organization: str) -> dict[str, dict]:
+    """The confidential people of ``organization`` (no one else may see them), with what
+    identifies them: ``{uid: {"uid", "name_en", "name_ko", "name_variants", "contact",
+    "notes"}}`` (missing texts as the uid, so that the leak check always has strings)."""
+    rows = stores.vault.execute_query(
+        "MATCH (p:Person {owner: $org}) WHERE NOT p:Public AND NOT p:Restricted "
+        "RETURN p.uid AS uid, p.name_en AS name_en, p.name_ko AS name_ko, "
+        "coalesce(p.name_variants, []) AS name_variants, p.contact AS contact, p.notes AS notes",
+        org=organization, database_=stores.database("vault")).records
+    return {r["uid"]: {k: (r[k] if r[k] is not None else r["uid"]) for k in r.keys()}
+            for r in rows}

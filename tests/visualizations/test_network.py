@@ -182,3 +182,18 @@ def test_pyvis_renders_what_it_was_given_through_our_template():
     assert payload["styles"]["Victim"] == {"shape": "dot", "color": network.NODE_STYLES["Victim"][1]}
     assert not found.urls and not found.inline_scripts and "cdn" not in html.lower()
     assert "&lt;A&gt; — SUBJECTED_TO → B" in html and "<A>" not in html
+
+
+def test_nodes_coloured_by_visibility_keep_their_shape_and_say_their_state():
+    labels = NetworkLabels(kinds=LABELS.kinds, states={"confidential": "기밀", "public": "공개"})
+    net = network.build(star(2), labels, states={"p-1": "confidential", "e-0": "public"})
+    nodes = {n["id"]: n for n in net.nodes}
+    assert nodes["p-1"]["color"] == network.STATE_COLOURS["confidential"]
+    assert nodes["p-1"]["shape"] == network.NODE_STYLES["Victim"][0]
+    assert nodes["p-1"]["title"].endswith("(기밀)")
+    assert nodes["b-0"]["color"] == network.NODE_STYLES["PerpetratorBody"][1]  # no state given
+    entries = network.legend(labels, {"Victim", "Event"}, {"confidential"})
+    assert [e["label"] for e in entries] == ["피해자", "사건", "기밀"]
+    assert entries[0]["colour"] == network.NEUTRAL
+    html = network_html(star(2), labels, states={"p-1": "confidential"})
+    assert "기밀" in html and network.STATE_COLOURS["confidential"] in html

@@ -293,7 +293,8 @@ SCRIPT_STRINGS = {
 #: String literals of the scripts that read as words but are not interface text: HTTP
 #: headers, DOM events and keys, CSS classes and selectors, a library's name, a node label.
 SCRIPT_LITERALS = {"use strict", "Accept", "Authorization", "Bearer ", "Content-Type",
-                   "DOMContentLoaded", "Enter", "Escape", "cluster cluster-", "pin pin-",
+                   "DOMContentLoaded", "Enter", "Escape", "ArrowDown", "ArrowUp",
+                   "cluster cluster-", "pin pin-", "badge badge-",
                    "#path-form input[name='", "Leaflet", "Source"}
 COMMENT = re.compile(r"/\*.*?\*/|(?:^|(?<=\s))//[^\n]*", re.S)
 LITERAL = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")

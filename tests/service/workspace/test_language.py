@@ -4,6 +4,7 @@ page's language through Babel."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from babel.dates import format_date, format_time, get_datetime_format
@@ -15,6 +16,7 @@ from tests.support.catalogue import counted, text
 from tests.support.workspace import signed_in
 
 COUNT = "MATCH (p:Person) RETURN count(p) AS people"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def shown_time(iso: str, lang: str) -> str:
@@ -122,3 +124,15 @@ def test_the_editors_pages_in_korean(browser, users):
     assert waiting >= 1
     assert queue.by_id("queue-heading").text() == counted(
         "%(count)s record waiting", "%(count)s records waiting", waiting, "ko")
+
+
+def test_every_visibility_badge_is_named_in_each_language():
+    """The vault names badges in English (service/vault/badges.py); each name is a message
+    of the catalogue, so that ``_(name)`` on a page translates it."""
+    from service.vault.badges import NAMES
+    from service.workspace.browse import BADGE_NAMES
+
+    assert {state: str(name) for state, name in BADGE_NAMES.items()} == NAMES
+    for name in NAMES.values():
+        korean = text(name, "ko")
+        assert korean != name and HANGUL.search(korean), name
