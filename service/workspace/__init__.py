@@ -18,6 +18,7 @@ def init_workspace(app: Flask) -> None:
         access_request,
         account,
         admin,
+        browse,
         cases,
         consent,
         console,

@@ -17,7 +17,7 @@ from service.i18n import t
 from service.pages.present import record_rows, relationship_heading
 from service.stores import vault
 from service.vault import boards, browse
-from service.vault.badges import STATES
+from service.vault.badges import NAMES, STATES
 from service.vault.detail import record_detail
 from service.vault.reads import NotVisible
 from service.workspace.blueprint import JSON_ENDPOINTS, blp
@@ -26,14 +26,12 @@ from service.workspace.words import gettext as _
 
 PER_PAGE = 20
 MAX_PAGE = 10_000
-#: The badge's words (the badge's key is in its class, for colour).
-BADGES = {"public": "Public", "restricted": "Restricted", "confidential": "Confidential",
-          "at_risk": "At risk", "withdrawn": "Withdrawn", "pending_review": "Pending review"}
 JSON_ENDPOINTS.add("workspace.suggest")
 
 
 def badge_text(state: str) -> str:
-    return _(BADGES[state])
+    """The badge's words in the page's language (its state is in its class, for colour)."""
+    return _(NAMES[state])
 
 
 blp.add_app_template_global(badge_text, "badge_text")

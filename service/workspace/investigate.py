@@ -20,8 +20,8 @@ from service.vault import boards, graphs
 from service.vault.badges import STATES
 from service.vault.reads import NotVisible
 from service.workspace.blueprint import blp
+from service.workspace.browse import badge_text
 from service.workspace.guard import require, user
-from service.workspace.records import badge_text
 from visualizations.network import network_html
 
 TOOLS = ("chain", "neighbourhood", "path")
