@@ -50,18 +50,15 @@ def console_strings() -> dict:
         "truncated": _("The result was cut at the limit."),
         "no_rows": _("The query returned no rows."),
         "error_400": _("The query was refused."),
-        "error_401": _("Not signed in: paste a valid researcher token above (the token may be "
-                       "wrong, revoked or expired)."),
-        "error_403": _("This token's account may not use the console."),
+        "error_401": _("Not signed in (or the session ended): sign in again."),
+        "error_403": _("This account may not use the console."),
         "error_409": _("Your previous query is still running: one at a time."),
         "error_422": _("The request was not valid."),
         "error_429": _("Too many queries: wait a moment and try again."),
         "error_503": _("The console is busy: try again in a few seconds."),
         "error_network": _("The server could not be reached."),
         "error_other": _("The query failed."),
-        "token_saved": _("A token is set for this tab."),
-        "token_cleared": _("The token was forgotten."),
-        "token_missing": _("No token: paste your researcher token first."),
+        "sign_in_needed": _("Sign in as a researcher to run queries."),
     }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hmac
 import secrets
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from graph import audit
@@ -22,7 +22,7 @@ from service.ratelimit import client_ip, rate_limit
 from service.stores import vault
 from service.vault import accounts
 from service.workspace import sessions, twofactor
-from service.workspace.blueprint import blp
+from service.workspace.blueprint import JSON_ENDPOINTS, blp
 from service.workspace.guard import require
 
 FORM_COOKIE = "fp_form"
@@ -210,3 +210,18 @@ def invitation():
 @require()
 def home():
     return render_template("workspace/home.html")
+
+
+JSON_ENDPOINTS.add("workspace.session_state")
+
+
+@blp.route("/workspace/session")
+def session_state():
+    """Whether this browser is signed in, and the session's CSRF token for the site's own
+    scripts (the public console) to call the API with. Another site's page cannot read it:
+    the answer is same-origin only (no CORS), and the cookie is ``SameSite=Strict``."""
+    session = sessions.current()
+    if session is None or not session.full:
+        return jsonify({"signed_in": False, "csrf": None, "email": None, "role": None})
+    return jsonify({"signed_in": True, "csrf": session.csrf, "email": session.user.email,
+                    "role": session.user.role})

@@ -1,10 +1,10 @@
-/* The researcher console: posts a read-only Cypher query to /api/v1/cypher with the
- * researcher's bearer token and shows the rows, or the API's error in words.
- * The token is kept in sessionStorage (this tab only) and sent only to this origin.
+/* The researcher console: posts a read-only Cypher query to /api/v1/cypher as the
+ * signed-in researcher (the workspace session's cookie with its CSRF token, read from
+ * /workspace/session; no token is pasted or kept in the browser) and shows the rows, or
+ * the API's error in words.
  */
 (function () {
   "use strict";
-  var KEY = "footprints.researcherToken";
 
   function strings() {
     var el = document.getElementById("console-strings");
@@ -70,28 +70,21 @@
     var s = strings();
     var form = document.getElementById("console-form");
     var query = document.getElementById("query");
-    var tokenForm = document.getElementById("token-form");
-    var tokenInput = document.getElementById("token");
-    var tokenStatus = document.getElementById("token-status");
     var errorBox = document.getElementById("console-error");
     var statusBox = document.getElementById("console-status");
     var output = document.getElementById("console-output");
+    var who = document.getElementById("console-session");
+    var csrf = "";
     if (!form) return;
-
-    function token() { return window.sessionStorage.getItem(KEY) || ""; }
-    if (token()) tokenStatus.textContent = s.token_saved || "";
-
-    tokenForm.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var value = tokenInput.value.trim();
-      if (value) window.sessionStorage.setItem(KEY, value);
-      tokenInput.value = "";
-      tokenStatus.textContent = value ? s.token_saved : s.token_missing;
-    });
-    document.getElementById("token-clear").addEventListener("click", function () {
-      window.sessionStorage.removeItem(KEY);
-      tokenStatus.textContent = s.token_cleared || "";
-    });
+    fetch("/workspace/session", { credentials: "same-origin",
+                                  headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (session) {
+        csrf = session.csrf || "";
+        who.hidden = !csrf;
+        document.getElementById("console-sign-in").hidden = !!csrf;
+        if (csrf) { who.querySelector(".email").textContent = session.email; }
+      }).catch(function () { csrf = ""; });
     Array.prototype.forEach.call(document.querySelectorAll("button.example"), function (b) {
       b.addEventListener("click", function () {
         query.value = b.getAttribute("data-query");
@@ -117,12 +110,12 @@
       errorBox.hidden = true;
       output.textContent = "";
       output.dataset.state = "running";
-      if (!token()) { fail(s.token_missing); return; }
+      if (!csrf) { fail(s.sign_in_needed); return; }
       statusBox.textContent = s.running;
       fetch("/api/v1/cypher", {
-        method: "POST", credentials: "omit",
+        method: "POST", credentials: "same-origin",
         headers: { "Content-Type": "application/json", "Accept": "application/json",
-                   "Authorization": "Bearer " + token() },
+                   "X-CSRF-Token": csrf },
         body: JSON.stringify({ query: query.value })
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) {

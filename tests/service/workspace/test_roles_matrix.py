@@ -14,7 +14,7 @@ from tests.support.workspace import signed_in
 
 #: Workspace routes for people who are not signed in (yet).
 OPEN = {"/sign-in", "/sign-in/code", "/account/two-factor", "/invitation", "/sign-out",
-        "/researchers/request-access"}
+        "/researchers/request-access", "/workspace/session"}
 #: The roles (any one, through the grants) each signed-in route admits; None: any signed-in
 #: user.
 ROLES = {

@@ -233,3 +233,19 @@ def test_the_api_takes_a_session_only_with_its_csrf_token(browser, users):
     logout = b.client.post("/api/v1/auth/logout", base_url="https://localhost",
                            headers={"X-CSRF-Token": b.csrf})
     assert logout.status_code == 400
+
+
+def test_session_state_gives_the_csrf_token_to_this_sites_scripts_only(browser, users):
+    anonymous = browser()
+    state = anonymous.get("/workspace/session")
+    assert state.get_json() == {"signed_in": False, "csrf": None, "email": None, "role": None}
+    assert state.headers["Cache-Control"] == "no-store"
+    assert "Access-Control-Allow-Origin" not in state.headers
+    b = signed_in(browser, users["researcher"])
+    b.get("/account")
+    body = b.get("/workspace/session").get_json()
+    assert body["signed_in"] and body["csrf"] == b.csrf and body["role"] == "researcher"
+    # What the public console's script does with it:
+    ok = b.client.post("/api/v1/cypher", json={"query": "RETURN 1 AS one"},
+                       base_url="https://localhost", headers={"X-CSRF-Token": body["csrf"]})
+    assert ok.status_code == 200
