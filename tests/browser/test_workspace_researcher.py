@@ -69,6 +69,7 @@ def test_request_approval_and_a_signed_in_console(server, chromium, artifacts):
     admin.goto(f"{origin}/workspace/admin/users")
     card = admin.locator("#access-requests li", has_text="han@university.example")
     assert "1990년 이후 강제실종" in card.inner_text()
+    admin.screenshot(path=str(artifacts / "workspace-admin-accounts.png"), full_page=True)
     card.locator("button[value=approve]").click()
     link = admin.locator("#invitation code").inner_text()
     admin_ctx.close()
