@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from flask import abort, g, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext, ngettext
 
 from graph.model import MODEL
 from graph.vocabularies import label as vocab_label
 from service.api.errors import error_body
 from service.auth import VAULT_READERS, granted
+from service.pages.lang import plural_forms
 from service.pages.present import record_rows, relationship_heading
 from service.stores import vault
 from service.vault import boards, browse
@@ -35,6 +36,15 @@ BADGE_NAMES = {"public": lazy_gettext("Public"), "restricted": lazy_gettext("Res
                "confidential": lazy_gettext("Confidential"), "at_risk": lazy_gettext("At risk"),
                "withdrawn": lazy_gettext("Withdrawn"),
                "pending_review": lazy_gettext("Pending review")}
+
+
+def suggest_strings() -> dict:
+    """What suggest.js says, in the page's language (its count in plural forms)."""
+    return {"suggestions": plural_forms(lambda n: ngettext(
+        "%(count)s suggestion", "%(count)s suggestions", n, count="{count}"))}
+
+
+blp.add_app_template_global(suggest_strings, "suggest_strings")
 
 
 def badge_text(state: str) -> str:

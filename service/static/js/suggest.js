@@ -10,6 +10,18 @@
  */
 (function () {
   "use strict";
+
+  /* The page's words (workspace/base.html), and a count in the page's plural form. */
+  function words() {
+    var el = document.getElementById("suggest-strings");
+    return el ? JSON.parse(el.textContent) : {};
+  }
+  function counted(forms, n) {
+    var lang = document.documentElement.lang || "en";
+    forms = forms || {};
+    var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "{count}";
+    return text.replace("{count}", n.toLocaleString(lang));
+  }
   var counter = 0;
 
   function enhance(input) {
@@ -19,6 +31,15 @@
     var form = input.form;
     var target = input.dataset.suggestTarget && form
       ? form.querySelector('[name="' + input.dataset.suggestTarget + '"]') : null;
+    /* data-suggest-kind-from names a select whose chosen option says the kind in its
+     * data-others (the relationship form: the other end's kind follows the type). */
+    var kindFrom = input.dataset.suggestKindFrom
+      ? document.getElementById(input.dataset.suggestKindFrom) : null;
+    function kind() {
+      var option = kindFrom && kindFrom.options[kindFrom.selectedIndex];
+      var others = option ? (option.getAttribute("data-others") || "").split(" ") : [];
+      return others.length === 1 && others[0] ? others[0] : (kindFrom ? "" : input.dataset.suggest || "");
+    }
     var wrap = document.createElement("span");
     wrap.className = "suggest-wrap";
     input.parentNode.insertBefore(wrap, input);
@@ -94,7 +115,7 @@
       });
       list.hidden = found.length === 0;
       input.setAttribute("aria-expanded", found.length ? "true" : "false");
-      status.textContent = found.length + (found.length === 1 ? " suggestion" : " suggestions");
+      status.textContent = counted(words().suggestions, found.length);
       mark(-1);
     }
 
@@ -104,7 +125,7 @@
       if (!text) { close(); return; }
       var n = ++asked;
       var url = "/workspace/suggest?q=" + encodeURIComponent(text) +
-        "&kind=" + encodeURIComponent(input.dataset.suggest || "");
+        "&kind=" + encodeURIComponent(kind());
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (found) { if (n === asked) show(found); })

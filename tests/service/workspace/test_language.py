@@ -136,3 +136,21 @@ def test_every_visibility_badge_is_named_in_each_language():
     for name in NAMES.values():
         korean = text(name, "ko")
         assert korean != name and HANGUL.search(korean), name
+
+
+def test_suggest_js_reads_its_counted_words_from_the_page(browser, users):
+    """suggest.js says how many suggestions it found in the page's words (the JSON block
+    every workspace page carries), never words of its own."""
+    import json
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[3] / "service" / "static" / "js"
+              / "suggest.js").read_text(encoding="utf-8")
+    assert "words().suggestions" in script and '" suggestion' not in script
+    b = signed_in(browser, users["investigator"])
+    for lang, one, two in (("en", "1 suggestion", "2 suggestions"), ("ko", "추천 1개", "추천 2개")):
+        page = b.get(f"/workspace/records?lang={lang}").get_data(as_text=True)
+        block = re.search(r'id="suggest-strings">(.*?)</script>', page, re.S).group(1)
+        forms = json.loads(block)["suggestions"]
+        assert forms[{"en": "one", "ko": "other"}[lang]].replace("{count}", "1") == one
+        assert forms["other"].replace("{count}", "2") == two
