@@ -33,7 +33,7 @@ def test_investigator_chain_of_a_confidential_victim_and_a_private_board(chromiu
                                                                           artifacts):
     ctx, page, recorder = new_page(chromium)
     sign_in(page, server, users["investigator"].email)
-    assert page.locator("a[href='/workspace/network']").count() == 1
+    assert page.locator(".workspace-links a[href='/workspace/network']").count() == 1
     page.screenshot(path=str(artifacts / "workspace-investigator.png"), full_page=True)
 
     page.goto(f"{server.url}/workspace/boards")

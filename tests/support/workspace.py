@@ -95,16 +95,6 @@ def load_cases(stores) -> Path:
     publish_all(stores.vault, stores.public, db, stores.database("public"))
     return CASES
 
-def store_counts(stores) -> tuple[int, int]:
-    """Nodes and relationships of the vault, to show that refused input wrote nothing (the
-    audit log's entries apart: reading a record that is not public appends one)."""
-    row = stores.vault.execute_query(
-        "MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead WITH count(n) AS nodes "
-        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels",
-        database_=stores.database("vault")).records[0]
-    return row["nodes"], row["rels"]
-
-
 def confidential_people(stores, organization: str) -> dict[str, dict]:
     """The confidential people of ``organization`` (no one else may see them), with what
     identifies them: ``{uid: {"uid", "name_en", "name_ko", "name_variants", "contact",

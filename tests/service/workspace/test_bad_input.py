@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.workspace import signed_in
+from tests.support.workspace import counts, signed_in
 
 MALICIOUS = ["<script>alert(1)</script>", "'}) DETACH DELETE n //", "x" * 100_000, "",
              "\u0000", "12345"]
-
-
-def counts(stores) -> tuple[int, int]:
-    row = stores.vault.execute_query(
-        "MATCH (n) WHERE NOT n:AuditEntry AND NOT n:Session "
-        "RETURN count(n) AS n, COUNT { ()-[]->() } AS r",
-        database_=stores.database("vault")).records[0]
-    return row["n"], row["r"]
 
 
 @pytest.mark.parametrize("value", MALICIOUS, ids=["script", "cypher", "long", "empty", "nul",

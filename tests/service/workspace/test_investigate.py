@@ -12,7 +12,7 @@ import pytest
 from tests.service.test_audit_coverage import WORKSPACE_WRITES
 from tests.support.leaks import leaks
 from tests.support.vault_api import ORG_A, ORG_B, audit_entries
-from tests.support.workspace import confidential_people, signed_in, store_counts
+from tests.support.workspace import confidential_people, counts, signed_in
 from visualizations.network import STATE_COLOURS
 
 CHAIN = "/workspace/network?tool=chain&victim=p-1001"
@@ -120,11 +120,11 @@ def test_case_board_pins_notes_and_walls(browser, users, stores):
     assert b.get(f"/workspace/boards/{uid}").status_code == 404
     listing = b.get("/workspace/boards").get_data(as_text=True)
     assert uid not in listing and "Yodok 1990s" not in listing
-    before = store_counts(stores)
+    before = counts(stores)
     assert b.post(f"/workspace/boards/{uid}/pins", {"record": "p-2001"}).status_code == 404
     assert b.post(f"/workspace/boards/{uid}/notes", {"text": "x"}).status_code == 404
     assert b.post(f"/workspace/boards/{uid}/pins/p-1001/remove").status_code == 404
-    assert store_counts(stores) == before
+    assert counts(stores) == before
     # unpinning
     a.get(f"/workspace/boards/{uid}")
     assert a.post(f"/workspace/boards/{uid}/pins/p-1001/remove").status_code == 303
@@ -136,7 +136,7 @@ def test_pinning_a_record_one_may_not_see_is_refused_like_a_missing_one(browser,
     a = signed_in(browser, users["investigator"])
     uid = new_board(a)
     a.get(f"/workspace/boards/{uid}")
-    before = store_counts(stores)
+    before = counts(stores)
     hidden = a.post(f"/workspace/boards/{uid}/pins", {"record": "p-2001"})
     missing = a.post(f"/workspace/boards/{uid}/pins", {"record": "p-9999"})
     assert hidden.status_code == missing.status_code == 422
@@ -144,18 +144,18 @@ def test_pinning_a_record_one_may_not_see_is_refused_like_a_missing_one(browser,
                                 ).replace(u, "UID")
     assert strip(hidden, "p-2001") == strip(missing, "p-9999")
     assert "Cho Hidden" not in hidden.get_data(as_text=True)
-    assert store_counts(stores) == before
+    assert counts(stores) == before
 
 
 def test_board_writes_need_the_csrf_token(browser, users, stores):
     a = signed_in(browser, users["investigator"])
     uid = new_board(a)
-    before = store_counts(stores)
+    before = counts(stores)
     assert a.post("/workspace/boards", {"title": "x"}, csrf=False).status_code == 403
     assert a.post(f"/workspace/boards/{uid}/pins", {"record": "p-1001"}, csrf=False
                   ).status_code == 403
     assert a.post(f"/workspace/boards/{uid}/notes", {"text": "x"}, csrf=False).status_code == 403
-    assert store_counts(stores) == before
+    assert counts(stores) == before
 
 
 @pytest.mark.parametrize(("field", "value", "reason"), [
@@ -169,7 +169,7 @@ def test_bad_board_input_shows_the_field_and_writes_nothing(browser, users, stor
     a = signed_in(browser, users["investigator"])
     uid = new_board(a)
     a.get(f"/workspace/boards/{uid}")
-    before = store_counts(stores)
+    before = counts(stores)
     path, data = {"title": ("/workspace/boards", {"title": value}),
                   "text": (f"/workspace/boards/{uid}/notes", {"text": value}),
                   "record": (f"/workspace/boards/{uid}/pins", {"record": value}),
@@ -179,7 +179,7 @@ def test_bad_board_input_shows_the_field_and_writes_nothing(browser, users, stor
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and f"“{field}”" in page and reason in page
     assert "<script>alert" not in page
-    assert store_counts(stores) == before
+    assert counts(stores) == before
 
 
 def test_board_titles_and_notes_with_script_are_text(browser, users):

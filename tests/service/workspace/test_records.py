@@ -12,7 +12,7 @@ import pytest
 
 from tests.support.leaks import leaks
 from tests.support.vault_api import ORG_A, ORG_B, audit_entries
-from tests.support.workspace import confidential_people, signed_in, store_counts
+from tests.support.workspace import confidential_people, counts, signed_in
 
 PAGES = ("/workspace/suggest?q=Hwang", "/workspace/records", "/workspace/records?q=Seoul",
          "/workspace/records/p-1007")
@@ -153,7 +153,7 @@ def test_record_page_shows_fields_relationships_badges_and_why(browser, users, s
 def test_bad_search_input_is_refused_or_harmless_and_writes_nothing(browser, users, stores,
                                                                    value):
     b = signed_in(browser, users["investigator"])
-    before = store_counts(stores)
+    before = counts(stores)
     suggest = b.get("/workspace/suggest", query_string={"q": value})
     page = b.get("/workspace/records", query_string={"q": value})
     if len(value) > 200:
@@ -166,7 +166,7 @@ def test_bad_search_input_is_refused_or_harmless_and_writes_nothing(browser, use
     bad_kind = b.get("/workspace/suggest", query_string={"q": "Seoul", "kind": value or "Nope"})
     assert bad_kind.status_code == 400 and bad_kind.get_json()["errors"]["kind"]
     assert b.get("/workspace/records", query_string={"page": "x", "kind": value}).status_code == 200
-    assert store_counts(stores) == before
+    assert counts(stores) == before
 
 
 def test_consent_and_source_records_keep_to_their_organisation(browser, users):
