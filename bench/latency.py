@@ -22,8 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from bench.measure import percentiles, progress
-from graph import queries
+from bench.measure import percentiles, progress, raw_time, recording
 from graph.connections import Stores
 
 SAMPLES = 40
@@ -72,31 +71,6 @@ def _urls(sample: dict) -> dict[str, list[str]]:
 RAW_EQUIVALENT = {"statistics": [("public/count_statistics", {}), ("public/match_public_meta", {})]}
 
 
-@contextmanager
-def _recording():
-    """Record every named query the app runs (name, params) while a request is served."""
-    calls: list[tuple[str, dict]] = []
-    real = queries.run
-
-    def spy(driver, name, database="neo4j", timeout=None, **params):
-        calls.append((name, params))
-        return real(driver, name, database=database, timeout=timeout, **params)
-
-    queries.run = spy
-    try:
-        yield calls
-    finally:
-        queries.run = real
-
-
-def _raw_time(stores: Stores, calls: list[tuple[str, dict]]) -> float:
-    started = time.perf_counter()
-    with stores.public.session(database=stores.database("public")) as session:
-        for name, params in calls:
-            list(session.run(queries.text(name), params))
-    return time.perf_counter() - started
-
-
 def run(stores: Stores) -> dict:
     """Per request kind: ``first`` (a URL's first request, cold), ``api`` with the app's
     cache emptied before every request (what a new query costs once Neo4j is warm for its
@@ -120,12 +94,13 @@ def run(stores: Stores) -> dict:
             client.get(url, follow_redirects=True)
             first.append(time.perf_counter() - started)
             cache.clear()
-            with _recording() as calls:
+            with recording() as calls:
                 started = time.perf_counter()
                 response = client.get(url, follow_redirects=True)
                 api.append(time.perf_counter() - started)
             errors += response.status_code >= 400
-            raw.append(_raw_time(stores, RAW_EQUIVALENT.get(name, calls)))
+            raw.append(raw_time(stores.public, stores.database("public"),
+                                RAW_EQUIVALENT.get(name, calls)))
         cached = []
         for url in urls:
             client.get(url, follow_redirects=True)  # fills the cache (emptied in the first pass)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from neo4j import Driver
+
+from graph import queries
 
 
 def timed(fn: Callable, *args, **kwargs) -> tuple[float, object]:
@@ -41,3 +46,30 @@ def rss_mib(pid: int | None = None) -> float | None:
 
 def progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[str, dict]]]:
+    """Every named query run (name, params) while the block runs, so that the same queries
+    can be replayed through the raw driver as the baseline of what was timed."""
+    calls: list[tuple[str, dict]] = []
+    real = queries.run
+
+    def spy(driver, name, database="neo4j", timeout=None, **params):
+        calls.append((name, params))
+        return real(driver, name, database=database, timeout=timeout, **params)
+
+    queries.run = spy
+    try:
+        yield calls
+    finally:
+        queries.run = real
+
+
+def raw_time(driver: Driver, database: str, calls: list[tuple[str, dict]]) -> float:
+    """Seconds to replay ``calls`` (named queries and their params) through the raw driver."""
+    started = time.perf_counter()
+    with driver.session(database=database) as session:
+        for name, params in calls:
+            list(session.run(queries.text(name), params))
+    return time.perf_counter() - started

@@ -22,41 +22,14 @@ import json
 import os
 import random
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
-from bench.measure import percentiles, progress
-from graph import queries
+from bench.measure import percentiles, progress, raw_time, recording
 from graph.connections import Stores
 from service.vault.accounts import User
 
 SAMPLES = 40
 SEARCH_WORDS = ["김", "박", "이", "Kim", "Park", "Lee", "Choe", "철", "영", "Yodok"]
-
-
-@contextmanager
-def _recording():
-    """Every named query run (name, params) while the block runs (auto-commit reads)."""
-    calls: list[tuple[str, dict]] = []
-    real = queries.run
-
-    def spy(driver, name, database="neo4j", timeout=None, **params):
-        calls.append((name, params))
-        return real(driver, name, database=database, timeout=timeout, **params)
-
-    queries.run = spy
-    try:
-        yield calls
-    finally:
-        queries.run = real
-
-
-def _raw_time(stores: Stores, calls: list[tuple[str, dict]]) -> float:
-    started = time.perf_counter()
-    with stores.vault.session(database=stores.database("vault")) as session:
-        for name, params in calls:
-            list(session.run(queries.text(name), params))
-    return time.perf_counter() - started
 
 
 def investigator(stores: Stores) -> User:
@@ -95,11 +68,11 @@ def _measure(stores: Stores, fn, args: list) -> dict:
         except NotVisible:
             errors += 1
             continue
-        with _recording() as calls:
+        with recording() as calls:
             started = time.perf_counter()
             fn(arg)
             own.append(time.perf_counter() - started)
-        raw.append(_raw_time(stores, calls))
+        raw.append(raw_time(stores.vault, stores.database("vault"), calls))
     return {"workspace": percentiles(own), "raw": percentiles(raw), "errors": errors}
 
 

@@ -32,6 +32,9 @@ from pyvis.network import Network
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_JS = "/static/vendor/vis-network/vis-network.min.js"
 NETWORK_JS = "/static/js/network.js"
+#: What every page's scripts share (the counted messages network.js says): the standalone
+#: page loads it first, as base.html does.
+SITE_JS = "/static/js/site.js"
 #: Above this many nodes the layout is precomputed and physics is off.
 LARGE = 60
 #: Node kinds, most specific first (a Victim is also a Person).
@@ -325,4 +328,4 @@ def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "ne
         "element_id": element_id, "labels": labels, "rows": rows,
         "legend": legend(labels, kinds, None if states is None else set(states.values())),
         "size": size, "standalone": standalone, "vis_js": VIS_JS, "network_js": NETWORK_JS,
-        "lang": lang, "title": title, "edge_colours": EDGE_COLOURS})
+        "site_js": SITE_JS, "lang": lang, "title": title, "edge_colours": EDGE_COLOURS})

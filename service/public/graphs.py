@@ -37,6 +37,29 @@ class NotFound(LookupError):
     """A uid that names no public node (of the kind asked for)."""
 
 
+def take_hop(groups: list[dict], per_node: int, limit: int, seen: set[str], kept: list[str],
+             rels: list) -> tuple[list[str], bool]:
+    """Take one hop's answer (per frontier node, its ``rows`` of ``other`` and ``rel``):
+    at most ``per_node`` rows each, new nodes into ``seen`` and ``kept`` until ``limit``,
+    every relationship read into ``rels``. Returns the next frontier, and whether
+    anything was cut. The vault's neighbourhood (service/vault/graphs.py) takes its hops
+    the same way."""
+    frontier, truncated = [], False
+    for group in groups:
+        truncated |= len(group["rows"]) > per_node
+        for row in group["rows"][:per_node]:
+            other = row["other"]
+            if other not in seen:
+                if len(kept) >= limit:
+                    truncated = True
+                    continue
+                seen.add(other)
+                kept.append(other)
+                frontier.append(other)
+            rels.append(row["rel"])
+    return frontier, truncated
+
+
 @per_revision
 def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
                   limit: int = DEFAULT_NODES, date_from: date | str | None = None,
@@ -65,20 +88,8 @@ def neighbourhood(uid: str, hops: int = 1, types: list[str] | None = None,
         hop = public_query("public/match_neighbours", frontier=frontier,
                            types=list(types or DEFAULT_TYPES), date_from=_iso(date_from),
                            date_to=_iso(date_to), per_node=per_node)
-        frontier = []
-        for group in hop:
-            if len(group["rows"]) > per_node:
-                truncated = True
-            for row in group["rows"][:per_node]:
-                other = row["other"]
-                if other not in seen:
-                    if len(kept) >= limit:
-                        truncated = True
-                        continue
-                    seen.add(other)
-                    kept.append(other)
-                    frontier.append(other)
-                rels.append(row["rel"])
+        frontier, cut = take_hop(hop, per_node, limit, seen, kept, rels)
+        truncated |= cut
     # Properties only for the nodes kept, in one query, in the order they were met.
     rows = {r["uid"]: r for r in public_query("public/match_nodes", uids=kept[1:])}
     graph.add_node(start[0])

@@ -19,7 +19,14 @@ from datetime import date
 
 from graph import queries
 from graph.connections import Stores
-from service.public.graphs import DEFAULT_TYPES, MAX_HOPS, MAX_NODES, MAX_PATH_LENGTH, ROWS_PER_NODE
+from service.public.graphs import (
+    DEFAULT_TYPES,
+    MAX_HOPS,
+    MAX_NODES,
+    MAX_PATH_LENGTH,
+    ROWS_PER_NODE,
+    take_hop,
+)
 from service.vault.accounts import User
 from service.vault.badges import BadgeFacts, visibility_state
 from service.vault.browse import labelled
@@ -73,19 +80,8 @@ def neighbourhood(stores: Stores, user: User, uid: str, hops: int = 1,
         per_node = max(ROWS_PER_NODE, limit * ROWS_PER_NODE // len(frontier))
         hop = _run(stores, "vault/match_neighbours", frontier=frontier, types=list(DEFAULT_TYPES),
                    organization=user.organization, per_node=per_node)
-        frontier = []
-        for group in hop:
-            truncated |= len(group["rows"]) > per_node
-            for row in group["rows"][:per_node]:
-                other = row["other"]
-                if other not in seen:
-                    if len(kept) >= limit:
-                        truncated = True
-                        continue
-                    seen.add(other)
-                    kept.append(other)
-                    frontier.append(other)
-                rels.append(row["rel"])
+        frontier, cut = take_hop(hop, per_node, limit, seen, kept, rels)
+        truncated |= cut
     return _graph(stores, user, kept, rels, f"network/neighbourhood/{uid}", lang, start=uid,
                   hops=hops, truncated=truncated)
 

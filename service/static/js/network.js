@@ -51,14 +51,7 @@
     };
   }
 
-  /* A counted message from the server (service/pages/lang.py, plural_forms): the form the
-   * catalogue has for n's plural category in the page's language, n in place of {count}. */
-  function counted(forms, n) {
-    var lang = document.documentElement.lang || "en";
-    forms = forms || {};
-    var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "{count}";
-    return text.replace("{count}", n.toLocaleString(lang));
-  }
+  var counted = window.footprints.counted;
 
   function markReady(figure) {
     if (figure.dataset.ready) return;

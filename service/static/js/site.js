@@ -1,7 +1,18 @@
-/* Every page: the small-screen menu. No third-party code, no inline script (CSP). */
+/* Every page: the small-screen menu, and what the other scripts share. No third-party
+ * code, no inline script (CSP). base.html loads this script before any other. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+
+  /* A counted message from the server (service/pages/lang.py, plural_forms): the form the
+   * catalogue has for n's plural category in the page's language, n in place of {count}. */
+  function counted(forms, n) {
+    var lang = document.documentElement.lang || "en";
+    forms = forms || {};
+    var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "{count}";
+    return text.replace("{count}", n.toLocaleString(lang));
+  }
+  window.footprints = { counted: counted };
   document.addEventListener("DOMContentLoaded", function () {
     // GET forms leave empty fields out of the URL, so shared links stay short.
     Array.prototype.forEach.call(document.querySelectorAll("form[method=get]"), function (form) {

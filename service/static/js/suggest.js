@@ -11,17 +11,12 @@
 (function () {
   "use strict";
 
-  /* The page's words (workspace/base.html), and a count in the page's plural form. */
+  /* The page's words (workspace/base.html). */
   function words() {
     var el = document.getElementById("suggest-strings");
     return el ? JSON.parse(el.textContent) : {};
   }
-  function counted(forms, n) {
-    var lang = document.documentElement.lang || "en";
-    forms = forms || {};
-    var text = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "{count}";
-    return text.replace("{count}", n.toLocaleString(lang));
-  }
+  var counted = window.footprints.counted;
   var counter = 0;
 
   function enhance(input) {
