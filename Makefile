@@ -65,6 +65,7 @@ $(DEMO):
 demo-data: neo4j $(DEMO)
 	$(FP) load $(DEMO)
 	$(FP) publish --by make-demo
+	$(FP) documents demo --by make-demo
 
 # The demo accounts (one per role) are printed just before the server starts.
 demo: demo-data

@@ -7,6 +7,8 @@ has no way to reach the vault.
 
 from __future__ import annotations
 
+import threading
+
 from neo4j import Driver, GraphDatabase
 
 from graph.recount import DashboardRecount
@@ -49,6 +51,21 @@ class Stores:
         self.settings = settings
         self._drivers: dict[str, Driver] = {}
         self.recount = DashboardRecount()
+        self._files = None
+        #: Set when a document was ingested: a processing worker waiting on it wakes up.
+        self.documents_waiting = threading.Event()
+
+    @property
+    def files(self):
+        """The file store's two areas (documents.files.Files), opened on first use."""
+        if self._files is None:
+            from documents.files import Files
+
+            self._files = Files(self.settings)
+        return self._files
+
+    def documents_queued(self) -> None:
+        self.documents_waiting.set()
 
     def driver(self, name: str) -> Driver:
         if name not in self._drivers:

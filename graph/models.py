@@ -50,8 +50,10 @@ def _property(spec: Field):
         return StringProperty(**options)
     if spec.type == "strings":
         return ArrayProperty(StringProperty(), default=list)
-    if spec.type == "year":
+    if spec.type in ("year", "count"):
         return IntegerProperty(**options)
+    if spec.type == "pages":
+        return ArrayProperty(StringProperty(), default=list)
     if spec.type == "date":
         return DateProperty(**options)
     if spec.type == "boolean":

@@ -59,6 +59,9 @@ class PublishReport:
     withheld_fields: int = 0
     withheld_records: int = 0
     gate_seconds: float = 0.0
+    #: The records a republish decided again, and what the public file area did.
+    touched: list[str] = field(default_factory=list)
+    files: dict = field(default_factory=dict)
 
     def summary(self) -> str:
         return (f"published generation {self.generation}: {sum(self.nodes.values())} nodes, "
@@ -189,10 +192,16 @@ def publication_lock(vault: Driver, database: str):
 
 
 def publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_db: str = "neo4j",
-                actor: str = "system", progress: bool = False) -> PublishReport:
-    """Re-decide the whole vault and rebuild the public graph as a new generation."""
+                actor: str = "system", progress: bool = False, files=None) -> PublishReport:
+    """Re-decide the whole vault and rebuild the public graph as a new generation.
+
+    ``files`` (``documents.files.Files``: ``Stores.files``) brings the public file area in
+    line with the new generation: public documents' copies in, every other file out."""
     with publication_lock(vault, vault_db):
-        return _publish_all(vault, public, vault_db, public_db, actor, progress)
+        report = _publish_all(vault, public, vault_db, public_db, actor, progress)
+        if files is not None:
+            report.files = files.sync_public(vault, vault_db, public, public_db)
+        return report
 
 
 def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_db: str = "neo4j",
@@ -252,7 +261,7 @@ def _save_screening(vault: Driver, vault_db: str, screened: screening.Screened, 
 
 def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str = "neo4j",
               public_db: str = "neo4j", actor: str = "system", reason: str = "change",
-              recount: DashboardRecount | None = None) -> PublishReport:
+              recount: DashboardRecount | None = None, files=None) -> PublishReport:
     """Re-decide the given people (and their events and proceedings) and bring the public
     graph in line for exactly those records, in one public-graph transaction.
 
@@ -260,7 +269,12 @@ def republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str 
     :class:`~graph.recount.DashboardRecount`: ``stores.recount``), so that the change is
     not kept waiting for them; without one, before this returns."""
     with recount.changing() if recount else nullcontext(), publication_lock(vault, vault_db):
-        return _republish(vault, public, uids, vault_db, public_db, recount)
+        report = _republish(vault, public, uids, vault_db, public_db, recount)
+        if files is not None:  # a document that left the public graph leaves the public area
+            if report.touched:
+                report.files = files.sync_public(vault, vault_db, public, public_db,
+                                                 report.touched)
+        return report
 
 
 def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str,
@@ -313,13 +327,14 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
     report.nodes = Counter(n["labels"][1] for n in nodes)
     report.relationships = Counter(r["type"] for r in rels)
     report.removed = removed
+    report.touched = touched
     report.seconds = time.monotonic() - started
     return report
 
 
 def republish_naming(vault: Driver, public: Driver, persons: Iterable[str], vault_db: str = "neo4j",
                      public_db: str = "neo4j", actor: str = "system",
-                     recount: DashboardRecount | None = None) -> PublishReport | None:
+                     recount: DashboardRecount | None = None, files=None) -> PublishReport | None:
     """After persons were written outside an editor's operation (an import): check again
     every published record whose text may name one of them, since they may not be public.
     None when no published text names any of them. ``recount`` as for :func:`republish`."""
@@ -330,7 +345,23 @@ def republish_naming(vault: Driver, public: Driver, persons: Iterable[str], vaul
     if not naming:
         return None
     return republish(vault, public, sorted(naming), vault_db, public_db, actor=actor,
-                     reason="names written", recount=recount)
+                     reason="names written", recount=recount, files=files)
+
+
+def publish_stores(stores, actor: str = "system", progress: bool = False) -> PublishReport:
+    """:func:`publish_all` through one ``graph.connections.Stores``, its files included."""
+    return publish_all(stores.vault, stores.public, stores.database("vault"),
+                       stores.database("public"), actor=actor, progress=progress,
+                       files=stores.files)
+
+
+def republish_stores(stores, uids: Iterable[str], actor: str = "system",
+                     reason: str = "change") -> PublishReport:
+    """:func:`republish` through one ``graph.connections.Stores``: its dashboard recount and
+    its files (a document leaving the public graph leaves the public file area)."""
+    return republish(stores.vault, stores.public, uids, stores.database("vault"),
+                     stores.database("public"), actor=actor, reason=reason,
+                     recount=stores.recount, files=stores.files)
 
 
 def _victims_reaching(tx, uids: list[str]) -> set[str]:

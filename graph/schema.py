@@ -18,7 +18,8 @@ from graph.queries import CYPHER_DIR
 #: Node labels keyed by ``uid``.
 KEYED_LABELS = (
     "Entity", "PublicationLock", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
-    "Instrument", "Resource", "Source", "Organization", "Consent", "User", "ApiToken", "AuditEntry",
+    "Instrument", "Resource", "Source", "Document", "Organization", "Consent", "User", "ApiToken",
+    "AuditEntry",
     "Tombstone", "PublicText", "TextHold", "GateState", "Session",
     "AccessRequest", "SavedQuery", "QueryRun",
 )
@@ -33,6 +34,8 @@ FACETS = {
     "PerpetratorBody": ("perpetrator", "kind"),
     "Location": ("kind",),
     "Source": ("terms_of_use", "kind"),
+    "Document": ("kind", "processing", "sha256", "public_sha256", "public_thumb_sha256",
+                 "review_status"),
     "Consent": ("purpose",),
     "AuditEntry": ("seq",),
 }
@@ -43,6 +46,8 @@ FULLTEXT = {
                      ("name_en", "name_ko", "reference", "title", "summary_en", "summary_ko")),
     # Sources by title: the workspace's name suggestions and vault search find every type.
     "source_titles": ("Source", ("title",)),
+    # Documents by title and by the text of their pages (a list: one string per page).
+    "document_text": ("Document", ("title_en", "title_ko", "text_pages")),
 }
 
 

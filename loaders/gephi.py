@@ -27,7 +27,7 @@ from graph.publication import DERIVED_FIELDS
 FORMATS = ("graphml", "gexf")
 SKIP = {"generation", *DERIVED_FIELDS}
 PRIMARY = ("Person", "PerpetratorBody", "Location", "Event", "Proceeding", "Instrument", "Resource",
-           "Source", "Organization")
+           "Source", "Document", "Organization")
 
 
 def _value(value):

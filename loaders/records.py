@@ -57,6 +57,10 @@ def schema_fields(spec: Field) -> dict[str, fields.Field]:
     if kind == "year":
         return {spec.name: fields.Integer(validate=validate.Range(*YEARS), allow_none=True,
                                           **req)}
+    if kind == "count":
+        return {spec.name: fields.Integer(validate=validate.Range(min=0), allow_none=True, **req)}
+    if kind == "pages":
+        return {spec.name: fields.List(fields.String(), **req)}
     if kind == "date":
         return {spec.name: fields.Date(allow_none=not spec.required, **req)}
     if kind == "boolean":

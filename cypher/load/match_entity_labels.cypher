@@ -3,4 +3,4 @@ UNWIND $uids AS uid
 MATCH (n:Entity {uid: uid})
 RETURN n.uid AS uid,
        [l IN labels(n) WHERE l IN ['Person', 'PerpetratorBody', 'Location', 'Event', 'Proceeding',
-        'Instrument', 'Resource', 'Source', 'Organization', 'Consent']][0] AS label
+        'Instrument', 'Resource', 'Source', 'Document', 'Organization', 'Consent']][0] AS label

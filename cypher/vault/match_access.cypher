@@ -8,8 +8,8 @@ MATCH (n:Entity {uid: uid})
 WHERE NOT n:Deleted
 RETURN n.uid AS uid, labels(n) AS labels,
        [l IN labels(n) WHERE l IN ['Person', 'PerpetratorBody', 'Location', 'Event', 'Proceeding',
-        'Instrument', 'Resource', 'Source', 'Organization', 'Consent']][0] AS label,
-       CASE WHEN n:Source THEN n.submitted_by
+        'Instrument', 'Resource', 'Source', 'Document', 'Organization', 'Consent']][0] AS label,
+       CASE WHEN n:Source OR n:Document THEN n.submitted_by
             WHEN n:Person OR n:Event OR n:Proceeding THEN n.owner END AS owner,
        CASE WHEN n:Event OR n:Proceeding OR n:Consent
             THEN [(p:Person)--(n) | p.owner] ELSE [] END AS linked

@@ -14,7 +14,7 @@ from neo4j import Driver
 
 from graph import queries
 from graph.consent import policy
-from graph.consent.policy import ConsentFacts, Decision, PersonFacts
+from graph.consent.policy import ConsentFacts, Decision, DocumentFacts, PersonFacts
 
 BATCH = 5000
 
@@ -37,6 +37,31 @@ def person_facts(row: dict) -> PersonFacts:
     )
 
 
+def document_facts(row: dict) -> DocumentFacts:
+    return DocumentFacts(
+        uid=row["uid"], terms_of_use=row["terms_of_use"], review_status=row["review_status"],
+        source_labels=tuple(row["source_labels"]), public_about=row["public_about"],
+        non_public_about=row["non_public_about"], names_hidden=tuple(row.get("names_hidden", ())),
+        has_public_copy=row["has_public_copy"])
+
+
+def _names_hidden(driver: Driver, database: str, rows: list[dict]) -> None:
+    """Which non-public persons each document's title or text names, by the same gate and
+    homonym rule as publication (``graph.consent.screening``); set on the rows."""
+    from graph.consent import gate, screening
+
+    records = [gate.Record(r["uid"], {"title_en": r["title_en"], "title_ko": r["title_ko"],
+                                      "text_pages": list(r["text_pages"])}) for r in rows]
+    result = gate.check(records, screening.name_index(driver, database),
+                        lambda uids: screening.public_people(driver, database, uids),
+                        lambda pairs: screening.linked(driver, database, pairs))
+    named: dict[str, set[str]] = {}
+    for finding in result.findings:
+        named.setdefault(finding.record, set()).update(finding.persons)
+    for row in rows:
+        row["names_hidden"] = tuple(sorted(named.get(row["uid"], ())))
+
+
 def _date(value):
     return value.to_native() if hasattr(value, "to_native") else value
 
@@ -50,13 +75,15 @@ DECIDERS: dict[str, tuple[str | None, Callable[[dict], Decision]]] = {
     "Proceeding": ("consent/match_proceeding_facts",
                    lambda r: policy.decide_proceeding(r["public_concerned"],
                                                       r["non_public_concerned"])),
+    "Document": ("consent/match_document_facts",
+                 lambda r: policy.decide_document(document_facts(r))),
     "Consent": (None, lambda r: policy.decide_consent_record()),
     **{label: ("consent/match_review_facts",
                lambda r, lbl=label: policy.decide_reference(lbl, r["review_status"]))
        for label in policy.REFERENCE_LABELS},
 }
 ORDER = ("Organization", "Instrument", "Resource", "PerpetratorBody", "Location", "Consent",
-         "Source", "Person", "Event", "Proceeding")
+         "Source", "Person", "Event", "Proceeding", "Document")
 
 
 def decide(driver: Driver, database: str, label: str, uids: list[str]) -> dict[str, Decision]:
@@ -67,6 +94,8 @@ def decide(driver: Driver, database: str, label: str, uids: list[str]) -> dict[s
         chunk = uids[start:start + BATCH]
         rows = (queries.run(driver, query, database=database, uids=chunk) if query
                 else [{"uid": u} for u in chunk])
+        if label == "Document":
+            _names_hidden(driver, database, rows)
         for row in rows:
             out[row["uid"]] = decider(row)
         for row in queries.run(driver, "consent/match_deleted", database=database, uids=chunk):

@@ -16,7 +16,7 @@ from datetime import date
 from graph import audit, queries
 from graph.connections import Stores
 from graph.consent import apply, policy
-from graph.publication import PublishReport, publish_all, republish
+from graph.publication import PublishReport, publish_stores, republish_stores
 from graph.vocabularies import choices
 
 
@@ -55,9 +55,7 @@ def _write(stores: Stores, fn) -> object:
 
 
 def _republish(stores: Stores, uids: list[str], actor: str, reason: str) -> PublishReport:
-    return republish(stores.vault, stores.public, uids, stores.database("vault"),
-                     stores.database("public"), actor=actor, reason=reason,
-                     recount=stores.recount)
+    return republish_stores(stores, uids, actor=actor, reason=reason)
 
 
 def record_consent(stores: Stores, person: str, purpose: str, given_on: date, obtained_by: str,
@@ -155,8 +153,7 @@ def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = 
 
     _write(stores, tx_fn)
     if label == "Source":  # any fact may cite a source: rebuilt whole, as for its terms
-        report = publish_all(stores.vault, stores.public, stores.database("vault"),
-                             stores.database("public"), actor=actor)
+        report = publish_stores(stores, actor=actor)
     else:  # the record and what is linked to it (a place's people and events, ...)
         linked = [] if label == "Person" else [
             r["uid"] for r in queries.run(stores.vault, "consent/match_neighbours",
@@ -177,8 +174,7 @@ def set_source_terms(stores: Stores, source: str, terms: str, actor: str) -> Res
         return old
 
     old = _write(stores, tx_fn)
-    report = publish_all(stores.vault, stores.public, stores.database("vault"),
-                         stores.database("public"), actor=actor)
+    report = publish_stores(stores, actor=actor)
     return Result(f"{source} terms of use: {old} -> {terms}", report)
 
 

@@ -17,6 +17,10 @@ The rules (docs/consent.md explains them):
 8. Aggregates that count non-public records never show a cell below 5, nor let one be
    worked out from what they do show (``suppress_counts``).
 9. A deleted record (an editor's soft delete) is never public.
+10. A document (a letter, photo, video, filing...) is public only when its own terms and
+    its source permit it, every person, event and proceeding it is about is public, its
+    text names no one who is not public, an editor approved it, and its public copy (the
+    file without its metadata) has been made (``decide_document``).
 """
 
 from __future__ import annotations
@@ -192,6 +196,53 @@ def decide_reference(label: str, review_status: str | None) -> Decision:
         return Decision(RESTRICTED, (_awaiting(review_status),))
     return Decision(PUBLIC, (f"{label} is reference data about institutions, places or law, "
                              "with no personal data", "approved by an editor"))
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    uid: str
+    terms_of_use: str | None = None
+    review_status: str | None = None
+    #: The consent labels of the sources it belongs to (FROM_SOURCE).
+    source_labels: tuple[str, ...] = ()
+    #: The persons, events and proceedings it is about (ABOUT): how many are public, how many not.
+    public_about: int = 0
+    non_public_about: int = 0
+    #: The persons who are not public whom its title or text names (the free-text gate).
+    names_hidden: tuple[str, ...] = ()
+    #: Whether the public copy (metadata stripped) exists.
+    has_public_copy: bool = False
+
+
+def decide_document(doc: DocumentFacts) -> Decision:
+    """Rule 10. A document's file cannot be redacted the way a field can: if its text
+    names someone who is not public, the whole document stays in the vault."""
+    reasons: list[str] = []
+    if doc.terms_of_use != "public":
+        reasons.append(f"its terms of use are {doc.terms_of_use or 'unknown'} (rule 3)")
+    if not doc.source_labels:
+        reasons.append("it belongs to no source (rule 3)")
+    elif any(label != PUBLIC for label in doc.source_labels):
+        reasons.append("its source is not public (rule 3)")
+    if doc.non_public_about:
+        reasons.append(f"it is about {doc.non_public_about} record(s) that are not public "
+                       "(rules 1, 7)")
+    if doc.names_hidden:
+        reasons.append("its title or text names a person who is not public: "
+                       f"{', '.join(doc.names_hidden)} (rule 1)")
+    if not doc.has_public_copy:
+        reasons.append("its public copy (the file without metadata) is not made yet")
+    if doc.review_status != "approved":
+        reasons.append(_awaiting(doc.review_status))
+    if reasons:
+        # Confidential (its organisation's eyes only) when it is internal, or when the file
+        # may show someone who is not public: another organisation's reader must not see it.
+        hidden = doc.names_hidden or doc.non_public_about or doc.terms_of_use == "internal"
+        return Decision(CONFIDENTIAL if hidden else RESTRICTED, tuple(reasons))
+    return Decision(PUBLIC, ("its terms of use and its source permit publication",
+                             f"every record it is about is public ({doc.public_about})",
+                             "its text names no one who is not public",
+                             "approved by an editor"))
 
 
 def decide_deleted() -> Decision:

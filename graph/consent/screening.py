@@ -126,14 +126,14 @@ def screen(vault: Driver, database: str, nodes: list[dict], rels: list[dict],
         records.append(record)
         by_node[rel["from"]].append(record)
     texts = {uid: gate.search_text(recs) for uid, recs in by_node.items()}  # before withholding
-    result = gate.check(records, index, lambda uids: _public_people(vault, database, uids),
+    result = gate.check(records, index, lambda uids: public_people(vault, database, uids),
                         lambda pairs: linked(vault, database, pairs))
     return Screened(findings=result.findings, checked_fields=result.checked_fields,
                     texts={uid: text for uid, text in texts.items() if text},
                     records=[n["uid"] for n in nodes])
 
 
-def _public_people(vault: Driver, database: str, uids: list[str]) -> set[str]:
+def public_people(vault: Driver, database: str, uids: list[str]) -> set[str]:
     out: set[str] = set()
     for start in range(0, len(uids), BATCH):
         out |= {r["uid"] for r in queries.run(vault, "gate/match_public_people", database=database,

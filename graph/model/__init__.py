@@ -49,6 +49,8 @@ FIELD_TYPES = {
     "date": "an ISO date, YYYY-MM-DD",
     "boolean": "true or false",
     "point": "a WGS-84 point, given as lat and lon",
+    "count": "a whole number, 0 or more",
+    "pages": "the text of each page of a file, read from it",
 }
 #: ``public``: never, always, or (free text about an event) only when every person
 #: linked to the record is public.
@@ -56,9 +58,10 @@ PUBLIC = ("never", "always", "with_people")
 #: ``shown`` on a profile: in the record table, in the heading, or not at all.
 SHOWN = ("table", "heading", "no")
 #: ``managed``: a field changed only through its own operation, not a record edit.
-MANAGED = ("review", "at_risk", "terms")
+#: ``file``: written by the document pipeline from the file itself (documents/).
+MANAGED = ("review", "at_risk", "terms", "file")
 #: ``visibility``: which rule of the consent policy decides a record type's label.
-VISIBILITY = ("person", "source", "event", "proceeding", "reference", "consent")
+VISIBILITY = ("person", "source", "event", "proceeding", "reference", "consent", "document")
 #: What a relationship type carries besides ``key`` and ``synthetic``.
 CARRIES = {
     "plain": (),

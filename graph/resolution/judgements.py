@@ -17,7 +17,7 @@ from neo4j import Driver
 from graph import audit, queries
 from graph.connections import Stores
 from graph.consent.editor import EditError, Result
-from graph.publication import republish
+from graph.publication import republish_stores
 from graph.vocabularies import choices
 
 
@@ -37,9 +37,7 @@ def _check(stores: Stores, a: str, b: str) -> tuple[str, str]:
 
 
 def _republish(stores: Stores, a: str, b: str, actor: str, reason: str):
-    return republish(stores.vault, stores.public, [a, b], stores.database("vault"),
-                     stores.database("public"), actor=actor, reason=reason,
-                     recount=stores.recount)
+    return republish_stores(stores, [a, b], actor=actor, reason=reason)
 
 
 def judge(stores: Stores, a: str, b: str, verdict: str, actor: str, note: str | None = None) -> Result:

@@ -17,7 +17,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, fields, validate
 
 from graph.consent import editor
-from graph.publication import publish_all
+from graph.publication import publish_stores
 from graph.vocabularies import choices
 from service.api.vault_common import EditResultSchema, caller, http_errors, no_store, result
 from service.auth import require_role
@@ -207,8 +207,7 @@ class Publication(MethodView):
     def post(self):
         """Re-decide every record and rebuild the public graph as a new generation."""
         stores, user = caller()
-        report = publish_all(stores.vault, stores.public, stores.database("vault"),
-                             stores.database("public"), actor=user.email)
+        report = publish_stores(stores, actor=user.email)
         return result(editor.Result(report.summary(), report))
 
 

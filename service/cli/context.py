@@ -133,7 +133,7 @@ def recheck_names(stores: Stores, people: list[str], actor: str) -> None:
     try:
         report = republish_naming(stores.vault, stores.public, people, stores.database("vault"),
                                   stores.database("public"), actor=actor,
-                                  recount=stores.recount)
+                                  recount=stores.recount, files=stores.files)
     except ServiceUnavailable as exc:
         raise click.ClickException(
             "the records are in the vault, but the public graph is not reachable to check "

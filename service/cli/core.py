@@ -24,6 +24,7 @@ from service.cli.context import (
     pass_cli,
     recheck_names,
 )
+from service.cli.documents import documents
 from service.cli.interop import COMMANDS as INTEROP_COMMANDS
 from service.cli.users import users
 
@@ -197,11 +198,10 @@ def export(cli: CliContext, store: str, fmt: str, output: Path) -> None:
 @pass_cli
 def publish(cli: CliContext, actor: str) -> None:
     """Re-decide every record and rebuild the public graph (atomically, as a new generation)."""
-    from graph.publication import publish_all
+    from graph.publication import publish_stores
 
     stores = cli.stores
-    click.echo(publish_all(stores.vault, stores.public, stores.database("vault"),
-                           stores.database("public"), actor=actor, progress=True).summary())
+    click.echo(publish_stores(stores, actor=actor, progress=True).summary())
 
 
 @main.group()
@@ -333,19 +333,25 @@ def verify(cli: CliContext) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
+@click.option("--no-documents-worker", is_flag=True,
+              help="Do not process uploaded documents here (another process does).")
 @pass_cli
-def serve(cli: CliContext, host: str, port: int) -> None:
-    """Serve the API and the pages."""
+def serve(cli: CliContext, host: str, port: int, no_documents_worker: bool) -> None:
+    """Serve the API and the pages (and process uploaded documents in the background)."""
     from waitress import serve as wserve
 
+    from documents.process import Worker
     from service.app import create_app
 
     app = create_app(cli.settings)
+    if not no_documents_worker:  # OCR never keeps an upload waiting: a thread does it
+        Worker(app.extensions["footprints.stores"]).start()
     click.echo(f"serving on http://{host}:{port}/")
     wserve(app, host=host, port=port, threads=8)
 
 
 # -- the operator's account tools, interoperability and entity resolution ----------
 main.add_command(users)
+main.add_command(documents)
 for command in INTEROP_COMMANDS:
     main.add_command(command)

@@ -21,6 +21,7 @@ def init_pages(app: Flask) -> None:
         about,
         browse,
         dashboard,
+        documents,
         explorer,
         mapview,
         profiles,

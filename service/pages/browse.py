@@ -23,12 +23,14 @@ TITLES = {"victims": lazy_gettext("Victims"), "officials": lazy_gettext("Officia
           "events": lazy_gettext("Events"), "proceedings": lazy_gettext("Proceedings"),
           "instruments": lazy_gettext("Instruments"),
           "resources": lazy_gettext("North Korean laws and documents"),
-          "sources": lazy_gettext("Sources"), "organizations": lazy_gettext("Organisations")}
+          "sources": lazy_gettext("Sources"), "documents": lazy_gettext("Documents"),
+          "organizations": lazy_gettext("Organisations")}
 #: A coded field shown beside each name, per kind.
 DETAIL = {"victims": ("category", "victim_category"), "perpetrators": ("perpetrator", "perpetrator"),
           "locations": ("kind", "location_kind"), "events": ("kind", "event_kind"),
           "proceedings": ("forum", "forum"), "instruments": ("kind", "instrument_kind"),
           "resources": ("kind", "resource_kind"), "sources": ("kind", "source_kind"),
+          "documents": ("kind", "document_kind"),
           "organizations": ("kind", "organization_kind"), "officials": ("status", "status")}
 
 

@@ -17,7 +17,8 @@ from service.stores import public_driver, public_query
 KIND_OF_LABEL = {"Victim": "victims", "Official": "officials", "Person": "people",
                  "PerpetratorBody": "perpetrators", "Location": "locations", "Event": "events",
                  "Proceeding": "proceedings", "Instrument": "instruments",
-                 "Resource": "resources", "Source": "sources", "Organization": "organizations"}
+                 "Resource": "resources", "Source": "sources", "Document": "documents",
+                 "Organization": "organizations"}
 PROFILE_KINDS = tuple(dict.fromkeys(KIND_OF_LABEL.values()))
 
 

@@ -65,7 +65,10 @@ def display_name(node: Mapping, language: str) -> tuple[str, str | None]:
     """The heading of a profile and its other-script name (Hangul under a romanised name)."""
     props = node.get("properties", {})
     caption = node.get("caption") or node["uid"]
-    other = props.get("name_en") if language == "ko" else props.get("name_ko")
+    if "title_en" in props or "title_ko" in props:  # a document: its title in the other language
+        other = props.get("title_en") if language == "ko" else props.get("title_ko")
+    else:
+        other = props.get("name_en") if language == "ko" else props.get("name_ko")
     return caption, (other if other and other != caption else None)
 
 

@@ -19,14 +19,15 @@ from flask import abort, g, redirect, render_template, url_for
 
 from service.pages import lookup, present
 from service.pages.blueprint import blp
-from service.public import graphs, shape
+from service.public import documents, graphs, shape
 from visualizations.network import network_html
 
 #: A profile's small network view: two steps (a victim, their events, who and where), capped.
 INSET_HOPS = 2
 INSET_NODES = 40
-#: Relationship types a profile shows in a panel of their own, not among its relationships.
-OWN_PANEL_TYPES = frozenset({"SAME_AS"})
+#: Relationship types a profile shows in a panel of their own, not among its relationships:
+#: records judged the same person, and the documents about the record (with thumbnails).
+OWN_PANEL_TYPES = frozenset({"SAME_AS", "ABOUT"})
 
 
 @blp.route("/entity/<uid>")
@@ -62,10 +63,37 @@ def profile(kind: str, uid: str):
     same_person = [{**other, "other_name": present.display_name(other["node"], lang)[1]}
                    for other in (lookup.same_person_records(uid, lang) if is_person else [])]
     source_titles = {s["uid"]: s["caption"] for s in record["sources"]}
+    about_docs = [item["node"] for grp in record["relationships"]
+                  if grp["type"] == "ABOUT" and grp["direction"] == "in" for item in grp["items"]]
+    about = [item["node"] for grp in record["relationships"]
+             if grp["type"] == "ABOUT" and grp["direction"] == "out" for item in grp["items"]]
+    viewer = _viewer(record) if kind == "documents" else None
     return render_template(
         "profile.html", record=record, kind=kind, name=name, other_name=other_name,
         summary=present.summary(record, lang), rows=present.record_rows(record, lang),
         groups=groups, inset=inset, primary=shape.primary_label(record["labels"]),
         source_titles=source_titles, same_person=same_person,
         is_person=is_person, is_victim="Victim" in record["labels"],
+        about_docs=about_docs, about=about, viewer=viewer,
         truncated=neighbourhood.get("truncated"))
+
+
+def _viewer(record: dict) -> dict:
+    """What a document's page shows of its file: the public copy's URL and how to show it
+    (image, PDF pages, video, audio), and the text of each page."""
+    from flask import request
+
+    props = record["properties"]
+    media = props.get("public_media_type") or ""
+    family = media.split("/")[0] if media.split("/")[0] in ("image", "video", "audio") else (
+        "pdf" if media == "application/pdf" else "file")
+    pages = documents.text_of(record["uid"]) or []
+    total = props.get("pages") or len(pages)
+    try:
+        page = min(max(int(request.args.get("page", 1)), 1), max(total, 1))
+    except ValueError:
+        page = 1
+    return {"family": family, "media_type": media, "sha256": props.get("public_sha256"),
+            "size": props.get("public_size"), "pages": total, "page": page,
+            "text": next((p["text"] for p in pages if p["page"] == page), None),
+            "texts": pages}

@@ -42,6 +42,7 @@ KINDS: dict[str, Kind] = {
     "instruments": Kind("Instrument", {"kind": "instrument_kind"}, years=True),
     "resources": Kind("Resource", {"kind": "resource_kind"}, years=True),
     "sources": Kind("Source", {"kind": "source_kind"}),
+    "documents": Kind("Document", {"kind": "document_kind", "language": "document_language"}),
     "organizations": Kind("Organization", {"kind": "organization_kind"}),
 }
 

@@ -22,12 +22,14 @@ from graph.vocabularies import label as vocab_label
 #: Labels every public node carries; they say nothing about what the node is.
 PLUMBING_LABELS = frozenset({"Entity", "Public"})
 #: Properties that are bookkeeping, not data.
-HIDDEN_PROPERTIES = frozenset({"generation", "search_keys", *DERIVED_FIELDS})
+#: ``text_pages``: a document's text can be long; its own page and the API's text endpoint
+#: read it (``service.public.documents.text_of``), lists and graph views leave it out.
+HIDDEN_PROPERTIES = frozenset({"generation", "search_keys", "text_pages", *DERIVED_FIELDS})
 #: Why a person is public: shown on their detail page, not in every graph view.
 PROVENANCE = ("cleared_consent_on", "cleared_by_family", "cleared_sources")
 #: Primary labels, most specific first.
 PRIMARY_LABELS = ("Person", "PerpetratorBody", "Location", "Event", "Proceeding", "Instrument",
-                  "Resource", "Source", "Organization")
+                  "Resource", "Source", "Document", "Organization")
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
@@ -69,6 +71,9 @@ def caption(labels: Iterable[str], props: Mapping, lang: str = "en") -> str:
         return str(props.get("reference") or props.get("title") or forum or props.get("uid"))
     if kind == "Source":
         return str(props.get("title") or props.get("uid"))
+    if kind == "Document":
+        first, second = ("title_ko", "title_en") if lang == "ko" else ("title_en", "title_ko")
+        return str(props.get(first) or props.get(second) or props.get("uid"))
     name = props.get("name_ko") if lang == "ko" else None
     return str(name or props.get("name_en") or props.get("name_ko") or props.get("uid"))
 

@@ -28,7 +28,7 @@ from visualizations.network import node_kind
 
 #: Record types found by name (consents are not: they belong to their person).
 RECORD_TYPES = ("Person", "PerpetratorBody", "Location", "Event", "Proceeding", "Instrument",
-                "Resource", "Source", "Organization")
+                "Resource", "Source", "Document", "Organization")
 #: What ``kind`` may ask for: a record type, or a person's role.
 KINDS = (*RECORD_TYPES, "Victim", "Witness", "Relative", "Official")
 SUGGESTIONS = 10

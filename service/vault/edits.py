@@ -43,7 +43,7 @@ from graph import audit, models, queries
 from graph.connections import Stores
 from graph.consent import screening
 from graph.model import MODEL
-from graph.publication import republish
+from graph.publication import republish_stores
 from loaders.importing.write import node_row, rel_row
 from loaders.records import NODE_SCHEMAS, REL_TYPES, UID_MAX, RelRecord
 from service.vault.accounts import User
@@ -73,12 +73,15 @@ MODELS: dict[str, tuple[type, str]] = {
 #: Where the operation lives that changes a managed field (``managed`` in graph/model).
 MANAGED_BY = {"review": "POST /api/v1/vault/{kind}/<uid>/review",
               "at_risk": "POST /api/v1/vault/persons/<uid>/at-risk",
-              "terms": "POST /api/v1/vault/sources/<uid>/terms"}
+              "terms": "POST /api/v1/vault/sources/<uid>/terms",
+              "file": "read from the file by the document pipeline (POST /api/v1/vault/documents)"}
 #: Fields owned by a consent operation, and where to change them instead.
 MANAGED: dict[str, dict[str, str]] = {
     name: {field: MANAGED_BY[how].format(kind="persons" if name == "Person" else "records")
            for field, how in rtype.managed_fields().items()}
     for name, rtype in MODEL.records.items() if rtype.managed_fields()}
+#: Record types created only with their file (documents/ingest.py); edited here as others.
+UPLOADED = frozenset(name for name, rtype in MODEL.records.items() if rtype.visibility == "document")
 #: Managed fields that may still be given when a record is created.
 SETTABLE_ON_CREATE = {"at_risk", "terms_of_use"}
 ORG_FIELDS = ("owner", "submitted_by")
@@ -189,9 +192,7 @@ def _set_roles(tx: _NeomodelTx, label: str, uid: str, data: dict) -> None:
 
 
 def _republish(stores: Stores, uids: list[str], user: User, reason: str) -> None:
-    republish(stores.vault, stores.public, uids, stores.database("vault"),
-              stores.database("public"), actor=user.email, reason=reason,
-              recount=stores.recount)
+    republish_stores(stores, uids, actor=user.email, reason=reason)
 
 
 def create_record(stores: Stores, user: User, body: Any) -> dict:
@@ -204,6 +205,9 @@ def create_record(stores: Stores, user: User, body: Any) -> dict:
     if label not in MODELS:
         raise Invalid("record", f"one of {', '.join(MODELS)} (consents are recorded through "
                                 "POST /api/v1/vault/persons/<uid>/consents)")
+    if label in UPLOADED:
+        raise Invalid("record", "a document is created by uploading its file "
+                                "(POST /api/v1/vault/documents), not as a bare record")
     cls, prefix = MODELS[label]
     for field, where in MANAGED.get(label, {}).items():
         if field in body and field not in SETTABLE_ON_CREATE:

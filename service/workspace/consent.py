@@ -19,7 +19,7 @@ from marshmallow import ValidationError
 
 from graph.consent import editor
 from graph.model import MODEL, text
-from graph.publication import publish_all
+from graph.publication import publish_stores
 from service.api.consent import AtRiskBody, ConsentBody, ReviewBody, TermsBody, WithdrawBody
 from service.stores import vault
 from service.vault import publishing, reads
@@ -197,6 +197,5 @@ def decide_review(uid: str):
 def publish():
     """Re-decide every record and rebuild the public graph (as the CLI's ``publish``)."""
     stores = vault()
-    publish_all(stores.vault, stores.public, stores.database("vault"),
-                stores.database("public"), actor=user().email)
+    publish_stores(stores, actor=user().email)
     return redirect(url_for("workspace.review_queue", done="published"), 303)

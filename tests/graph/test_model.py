@@ -25,7 +25,8 @@ SCHEMA_CLASS = {"text": mf.String, "name": mf.String, "uid": mf.String, "url": m
 PROPERTY_CLASS = {"text": "StringProperty", "name": "StringProperty", "uid": "StringProperty",
                   "url": "StringProperty", "vocabulary": "StringProperty",
                   "strings": "ArrayProperty", "year": "IntegerProperty", "date": "DateProperty",
-                  "boolean": "BooleanProperty", "point": "PointProperty"}
+                  "boolean": "BooleanProperty", "point": "PointProperty",
+                  "count": "IntegerProperty", "pages": "ArrayProperty"}
 
 
 def one_of(field) -> tuple | None:

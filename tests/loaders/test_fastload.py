@@ -30,8 +30,16 @@ def outcome(load, raw):
         return "error", exc.messages
 
 
+#: An interchange Document (the generator makes none: documents come with their files).
+DOCUMENT = {"record": "Document", "uid": "doc-1", "kind": "letter", "terms_of_use": "public",
+            "title_en": "A letter", "title_ko": "편지", "date": "1987-03-01", "language": "ko",
+            "submitted_by": "org-0001", "submitted_on": "2024-05-01", "synthetic": True,
+            "review_status": "approved"}
+
+
 def samples() -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict]] = {"Document": [DOCUMENT, {**DOCUMENT, "uid": "doc-2",
+                                                          "title_ko": None, "date": None}]}
     for record in generate(60, seed=11):
         kind = record["record"]
         out.setdefault(kind, []).append(record)

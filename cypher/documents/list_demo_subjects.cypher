@@ -1,0 +1,11 @@
+// Victims the demo's documents are about, each with a source that supports them, in a
+// stable order: the consent label of both decides what the documents' fate will be.
+MATCH (s:Source)-[:SUPPORTS]->(p:Person:Victim)
+WHERE NOT p:Deleted AND NOT s:Deleted
+WITH p, s ORDER BY s.uid
+WITH p, collect(s)[0] AS s
+RETURN p.uid AS person, p.name_en AS name_en, p.name_ko AS name_ko, p.owner AS owner,
+       s.uid AS source, s.submitted_by AS submitted_by,
+       p:Public AS person_public, s:Public AS source_public
+ORDER BY p.uid
+LIMIT $limit

@@ -1,0 +1,161 @@
+"""Processing: read a stored original, keep what it says, make its public copy.
+
+For one Document: its size in pages or seconds, the text of each page (its text layer, or
+OCR), the public copy (the file without its metadata: ``documents.media.public_copy``),
+thumbnails of the original and of the public copy. Derived files go into the originals
+area, next to the original; publication copies them to the public area only if the
+document becomes public. Then the document is decided again (``graph.publication``), so
+an approved document whose public copy has just been made is published.
+
+Processing is idempotent: the same original gives the same derived files under the same
+hashes, so a document processed twice (two workers, or a worker killed half way and
+restarted) ends in the same state.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from graph import audit, queries
+from graph.connections import Stores
+
+#: A claim older than this is taken to be a worker's that stopped half way.
+STALE_AFTER = timedelta(minutes=30)
+#: Longest kept error message.
+ERROR_MAX = 1000
+
+
+def process(stores: Stores, uid: str, *, ocr: bool = True, actor: str = "documents") -> str:
+    """Process one document; returns its new processing status ("done" or "failed")."""
+    from documents.media import MediaType, detect, extract_pages, probe, public_copy, thumbnail
+
+    vault, db = stores.vault, stores.database("vault")
+    rows = queries.run(vault, "documents/match_document_file", database=db, uid=uid)
+    if not rows:
+        raise LookupError(f"no Document {uid!r}")
+    row = rows[0]
+    files = stores.files
+    work = Path(tempfile.mkdtemp(prefix="footprints-doc-"))
+    try:
+        original = work / "original"
+        with files.originals.open(row["sha256"]) as src, original.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        with original.open("rb") as fh:
+            media = detect(fh.read(64 * 1024))
+        facts = probe(original, media)
+        pages = extract_pages(original, media, ocr=ocr)
+        copy = work / "public"
+        public_copy(original, media, copy)
+        with copy.open("rb") as fh:
+            public_media: MediaType = detect(fh.read(64 * 1024))
+        with copy.open("rb") as fh:
+            stored_copy = files.originals.put(fh)
+        props = {
+            "pages": facts.get("pages"),
+            "duration": round(facts["duration"]) if facts.get("duration") is not None else None,
+            "text_pages": [p.text for p in pages],
+            "text_method": [p.method for p in pages],
+            "public_sha256": stored_copy.sha256, "public_size": stored_copy.size,
+            "public_media_type": public_media.mime,
+            "thumb_sha256": _thumbnail(files, thumbnail, original, media, work / "thumb.jpg"),
+            "public_thumb_sha256": _thumbnail(files, thumbnail, copy, public_media,
+                                              work / "public-thumb.jpg"),
+            "processing_error": None,
+        }
+        status = "done"
+    except Exception as exc:  # a file that cannot be read is marked, not retried forever
+        props = {"processing_error": f"{type(exc).__name__}: {exc}"[:ERROR_MAX]}
+        status = "failed"
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def write(tx):
+        queries.run_in(tx, "documents/set_processed", uid=uid, props=props, status=status)
+        audit.append_in(tx, actor, f"document.{'processed' if status == 'done' else 'failed'}",
+                        uid, public_sha256=props.get("public_sha256"),
+                        pages=len(props.get("text_pages") or []),
+                        error=props.get("processing_error"))
+
+    with vault.session(database=db) as session:
+        session.execute_write(write)
+    if status == "done":
+        from graph.publication import republish
+
+        republish(vault, stores.public, [uid], db, stores.database("public"), actor=actor,
+                  reason="document processed", recount=stores.recount, files=stores.files)
+    return status
+
+
+def _thumbnail(files, make, path: Path, media, dst: Path) -> str | None:
+    if not make(path, media, dst):
+        return None
+    with dst.open("rb") as fh:
+        return files.originals.put(fh).sha256
+
+
+def claim(stores: Stores, limit: int = 1) -> list[str]:
+    """Claim up to ``limit`` documents waiting for processing (see claim_pending.cypher)."""
+    now = datetime.now(UTC)
+    rows = queries.run(stores.vault, "documents/claim_pending", database=stores.database("vault"),
+                       limit=limit, now=now, stale_before=now - STALE_AFTER)
+    return [r["uid"] for r in rows]
+
+
+def pending(stores: Stores) -> int:
+    return queries.run(stores.vault, "documents/count_pending",
+                       database=stores.database("vault"))[0]["pending"]
+
+
+def drain(stores: Stores, *, ocr: bool = True, progress: bool = False,
+          on_done: Callable[[str, str], None] | None = None) -> dict[str, int]:
+    """Process every waiting document (``footprints documents process``)."""
+    counts = {"done": 0, "failed": 0}
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=pending(stores), desc="processing", unit="doc", file=sys.stderr)
+    try:
+        while uids := claim(stores, limit=1):
+            status = process(stores, uids[0], ocr=ocr)
+            counts[status] += 1
+            if on_done:
+                on_done(uids[0], status)
+            if bar:
+                bar.update(1)
+    finally:
+        if bar:
+            bar.close()
+    return counts
+
+
+class Worker(threading.Thread):
+    """Processes documents in the background of a serving process: woken by each upload
+    (``Stores.documents_queued``), and every ``interval`` seconds for uploads made by other
+    processes or left half done by a stopped one."""
+
+    def __init__(self, stores: Stores, interval: float = 30.0, ocr: bool = True):
+        super().__init__(name="documents-worker", daemon=True)
+        self.stores, self.interval, self.ocr = stores, interval, ocr
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            try:
+                drain(self.stores, ocr=self.ocr)
+            except Exception as exc:  # a store outage must not end the worker
+                print(f"documents worker: {exc}", file=sys.stderr)
+                time.sleep(min(self.interval, 5))
+            self.stores.documents_waiting.wait(self.interval)
+            self.stores.documents_waiting.clear()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.stores.documents_waiting.set()
