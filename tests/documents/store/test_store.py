@@ -119,6 +119,28 @@ def test_over_the_limit_nothing_is_kept(originals, files_settings):
     assert originals.put(io.BytesIO(data), max_bytes=len(data)).size == len(data)  # at the limit
 
 
+def test_an_upload_cut_off_keeps_nothing(originals, files_settings):
+    """The client goes away mid-upload: the stream raises, and no trace of it is kept."""
+
+    class CutOff(io.RawIOBase):
+        sent = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            if self.sent >= 3 * MiB:
+                raise ConnectionResetError("the client went away")
+            buffer[:] = b"x" * len(buffer)
+            self.sent += len(buffer)
+            return len(buffer)
+
+    with pytest.raises(ConnectionResetError):
+        originals.put(CutOff())
+    assert list(originals.hashes()) == []
+    assert raw_files(files_settings, "originals") == {}
+
+
 def test_what_is_not_stored_is_missing(originals):
     absent = sha(b"never stored")
     assert not originals.exists(absent)
