@@ -148,7 +148,7 @@ def ingest(stores: Stores, stream: BinaryIO, upload: Upload, *, organization: st
         media = detect(head)
     except Refused as exc:
         raise IngestError("file", str(exc)) from exc
-    limit = stores.settings.max_upload_bytes
+    limit = stores.settings.files.max_upload
     try:
         stored = stores.files.originals.put(_chain(head, stream), max_bytes=limit)
     except TooLarge as exc:

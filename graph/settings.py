@@ -72,6 +72,43 @@ class StoreSettings:
         return rest.lower(), self.database
 
 
+#: The file store's backends (documents/store): files on this machine's disk, or an
+#: S3-compatible object store.
+FILE_BACKENDS = ("local", "s3")
+
+
+@dataclass(frozen=True)
+class FileStoreSettings:
+    """Where documents' files are kept (documents/store; docs/documents.md, "The file store").
+
+    ``root`` None means ``<var_dir>/files`` (:attr:`Settings.files_dir`), so that a test's
+    or the demo's var/ folder brings its own files. The S3 fields are used by the ``s3``
+    backend only; without keys, boto3's own credential chain applies (e.g. an instance role).
+    """
+
+    backend: str = "local"
+    root: Path | None = None
+    #: The largest upload accepted, in bytes (FOOTPRINTS_MAX_UPLOAD, e.g. "200m").
+    max_upload: int = 200 * 2**20
+    s3_endpoint: str | None = None
+    s3_region: str = "us-east-1"
+    s3_bucket: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = field(default=None, repr=False)
+
+    def check(self) -> FileStoreSettings:
+        if self.backend not in FILE_BACKENDS:
+            raise SettingsError(f"FOOTPRINTS_FILES must be one of {', '.join(FILE_BACKENDS)}, "
+                                f"not {self.backend!r}")
+        if self.backend == "s3" and not self.s3_bucket:
+            raise SettingsError("FOOTPRINTS_FILES=s3 needs FOOTPRINTS_S3_BUCKET")
+        if (self.s3_access_key is None) != (self.s3_secret_key is None):
+            raise SettingsError("FOOTPRINTS_S3_ACCESS_KEY and FOOTPRINTS_S3_SECRET_KEY go together")
+        if self.max_upload <= 0:
+            raise SettingsError("FOOTPRINTS_MAX_UPLOAD must be more than 0")
+        return self
+
+
 @dataclass(frozen=True)
 class Settings:
     vault: StoreSettings
@@ -95,10 +132,17 @@ class Settings:
     #: The session cookie is sent over HTTPS only (browsers treat http://localhost and
     #: http://127.0.0.1 as secure too, so the demo works); off only behind plain HTTP.
     session_secure: bool = True
+    #: The documents' file store.
+    files: FileStoreSettings = field(default_factory=FileStoreSettings)
 
     @property
     def neo4j_dir(self) -> Path:
         return self.var_dir / "neo4j"
+
+    @property
+    def files_dir(self) -> Path:
+        """The local file store's root: ``FOOTPRINTS_FILES_DIR`` or ``<var_dir>/files``."""
+        return self.files.root or self.var_dir / "files"
 
     def stores(self) -> tuple[StoreSettings, StoreSettings]:
         return (self.vault, self.public)
@@ -161,4 +205,21 @@ class Settings:
             session_hours=int(env.get("FOOTPRINTS_SESSION_HOURS", 12)),
             session_secure=env.get("FOOTPRINTS_SESSION_SECURE", "1").lower() not in (
                 "0", "false", "no", "off"),
+            files=cls._files_from_env(env),
+        ).check()
+
+    @staticmethod
+    def _files_from_env(env: Mapping[str, str]) -> FileStoreSettings:
+        root = env.get("FOOTPRINTS_FILES_DIR")
+        if root and not Path(root).is_absolute():
+            root = REPO_ROOT / root
+        return FileStoreSettings(
+            backend=(env.get("FOOTPRINTS_FILES") or "local").lower(),
+            root=Path(root) if root else None,
+            max_upload=parse_bytes(env.get("FOOTPRINTS_MAX_UPLOAD") or "200m"),
+            s3_endpoint=env.get("FOOTPRINTS_S3_ENDPOINT") or None,
+            s3_region=env.get("FOOTPRINTS_S3_REGION") or "us-east-1",
+            s3_bucket=env.get("FOOTPRINTS_S3_BUCKET") or None,
+            s3_access_key=env.get("FOOTPRINTS_S3_ACCESS_KEY") or None,
+            s3_secret_key=env.get("FOOTPRINTS_S3_SECRET_KEY") or None,
         ).check()

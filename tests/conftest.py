@@ -5,9 +5,10 @@ var/test/) so that they never touch the demo's data. If FOOTPRINTS_TEST_VAULT_UR
 and FOOTPRINTS_TEST_PUBLIC_URI are set, those servers are used instead.
 
 Fixtures shared beyond one folder are plugged in here (``pytest_plugins``), for every
-test: a published public graph shared by each test module (tests/support/published.py)
-and, for the vault API, a freshly loaded vault per test with users of every role
-(tests/support/vault_api.py).
+test: a published public graph shared by each test module (tests/support/published.py);
+for the vault API, a freshly loaded vault per test with users of every role
+(tests/support/vault_api.py); and an empty file store per test, of each backend, with the
+S3 backend's server (S3Proxy) run once for the session (tests/support/files.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from graph.schema import install_schema
 from graph.settings import Settings
 from tests.support.stores import wipe
 
-pytest_plugins = ("tests.support.published", "tests.support.vault_api")
+pytest_plugins = ("tests.support.published", "tests.support.vault_api", "tests.support.files")
 
 
 def test_settings() -> Settings:

@@ -63,6 +63,7 @@ def operator_errors() -> tuple[type[Exception], ...]:
     """Exceptions whose message says what to correct, so that the message is all an
     operator needs to see. Imported when an error happens: most commands never need the
     modules that define them, and the command line starts quicker without them."""
+    from documents.store import StoreError
     from graph.connections import NoPasswordError
     from graph.consent.editor import EditError
     from loaders.errors import LoadError
@@ -72,7 +73,7 @@ def operator_errors() -> tuple[type[Exception], ...]:
     from service.vault.accounts import AccountError
 
     return (SettingsError, NoPasswordError, Neo4jError, LoadError, ExportError, MappingError,
-            EditError, AccountError)
+            EditError, AccountError, StoreError)
 
 
 class OperatorErrors(click.Group):

@@ -2,8 +2,9 @@
 
 The root group (:data:`main`) gives every command one :class:`~service.cli.context.CliContext`
 (settings and stores, closed when the command ends) and one error mapping; the
-interoperability commands (``service.cli.interop``) and the operator's account tools
-(``service.cli.users``) are registered on it here.
+interoperability commands (``service.cli.interop``), the operator's account tools
+(``service.cli.users``) and the documents' file checks (``service.cli.documents``) are
+registered on it here.
 """
 
 from __future__ import annotations
@@ -350,7 +351,7 @@ def serve(cli: CliContext, host: str, port: int, no_documents_worker: bool) -> N
     wserve(app, host=host, port=port, threads=8)
 
 
-# -- the operator's account tools, interoperability and entity resolution ----------
+# -- the operator's account tools, documents' files, interoperability and entity resolution --
 main.add_command(users)
 main.add_command(documents)
 for command in INTEROP_COMMANDS:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from graph.settings import Settings, SettingsError, parse_bytes
@@ -51,3 +53,37 @@ def test_rate_limits_and_console_settings_from_the_environment():
     assert s.console_workers == 3 and s.console_memory == "32m"
     defaults = Settings.from_env({})
     assert defaults.ratelimit_storage == "memory://" and defaults.ratelimits == {}
+
+
+def test_file_store_defaults_to_var_with_a_200m_limit():
+    s = Settings.from_env({"FOOTPRINTS_VAR": "/srv/fp"})
+    assert s.files.backend == "local" and s.files.root is None
+    assert s.files_dir == Path("/srv/fp/files")
+    assert s.files.max_upload == 200 * 2**20
+
+
+def test_file_store_settings_from_the_environment():
+    s = Settings.from_env({"FOOTPRINTS_FILES": "s3", "FOOTPRINTS_S3_ENDPOINT": "https://s3.example",
+                           "FOOTPRINTS_S3_BUCKET": "footprints", "FOOTPRINTS_S3_REGION": "eu-west-1",
+                           "FOOTPRINTS_S3_ACCESS_KEY": "AKIAEXAMPLE",
+                           "FOOTPRINTS_S3_SECRET_KEY": "very secret", "FOOTPRINTS_MAX_UPLOAD": "1g"})
+    files = s.files
+    assert (files.backend, files.s3_endpoint, files.s3_bucket, files.s3_region) == (
+        "s3", "https://s3.example", "footprints", "eu-west-1")
+    assert (files.s3_access_key, files.s3_secret_key) == ("AKIAEXAMPLE", "very secret")
+    assert files.max_upload == 2**30
+    assert "very secret" not in repr(s)  # settings get logged and printed; the secret does not
+    assert Settings.from_env({"FOOTPRINTS_FILES_DIR": "/data/files"}).files_dir == Path("/data/files")
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"FOOTPRINTS_FILES": "ftp"}, "FOOTPRINTS_FILES must be one of local, s3"),
+    ({"FOOTPRINTS_FILES": "s3"}, "needs FOOTPRINTS_S3_BUCKET"),
+    ({"FOOTPRINTS_FILES": "s3", "FOOTPRINTS_S3_BUCKET": "b",
+      "FOOTPRINTS_S3_ACCESS_KEY": "AKIAEXAMPLE"}, "go together"),
+    ({"FOOTPRINTS_MAX_UPLOAD": "big"}, "not a size"),
+    ({"FOOTPRINTS_MAX_UPLOAD": "0"}, "more than 0"),
+])
+def test_file_store_settings_that_cannot_work_are_refused(env, message):
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env(env)
