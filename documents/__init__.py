@@ -1,0 +1,1 @@
+"""Documents and media: the file store, media checks, public copies, text."""
