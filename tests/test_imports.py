@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("graph", "loaders", "service", "visualizations", "ops", "bench")
+PACKAGES = ("graph", "loaders", "service", "visualizations", "ops", "bench", "documents")
 
 
 def modules(root: Path) -> dict[str, Path]:

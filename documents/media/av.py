@@ -114,8 +114,8 @@ def public_copy(src: Path, media: MediaType, dst: Path) -> None:
     done = limits.run([*head, "-c", "copy", *filters, *tail], what=what,
                       timeout=limits.ffmpeg_timeout(size))
     if done.returncode != 0:
-        encoded = [f for f in filters if f.startswith("filter_units")]
-        sei = ["-bsf:v", SEI_FILTERS["h264"]] if encoded and muxer != "webm" else []
+        # The re-encode writes H.264 (but for WebM): its encoder's SEI comment goes too.
+        sei = ["-bsf:v", SEI_FILTERS["h264"]] if pictures and muxer != "webm" else []
         done = limits.run([*head, *REENCODE[muxer], *sei, *tail], what=what,
                           timeout=limits.ffmpeg_timeout(size, REENCODE_FACTOR))
     if done.returncode != 0 or not Path(dst).is_file() or Path(dst).stat().st_size == 0:

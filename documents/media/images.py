@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, ImageCms, ImageOps, ImageSequence, JpegImagePlugin, TiffTags
 
-from documents.media import limits
+from documents.media import jpeg, limits
 from documents.media.kinds import MediaType, Refused
 
 #: Pillow's format names for the accepted image types.
@@ -156,14 +156,17 @@ def public_copy(src: Path, media: MediaType, dst: Path) -> None:
     The copy carries no EXIF (so no GPS position, camera serial or maker notes), no XMP, no
     IPTC, no comments, no text chunks and no ICC profile; the orientation is applied to the
     pixels and a profile's colours are converted to sRGB. Animations and multi-page TIFFs
-    keep every frame and their timing. A JPEG is saved with the original's quantisation
-    tables, so the copy keeps its quality (and roughly its size).
+    keep every frame and their timing; of a JPEG only the picture itself is kept (not an
+    MPO's depth or gain maps, nor anything appended after its end). A JPEG is saved with
+    the original's quantisation tables, so the copy keeps its quality (and roughly its size).
     """
     fmt = FORMATS[media.mime]
     with open_image(src, media) as image:
         icc = image.info.get("icc_profile")
         durations, out = [], []
         for frame in frames(image):
+            if out and fmt == "JPEG":
+                break        # an MPO's other pictures (depth maps, gain maps) are not copied
             durations.append(frame.info.get("duration", image.info.get("duration", 100)))
             out.append(_fresh(_for_format(_to_srgb(frame, icc), fmt)))
         options: dict = {}
@@ -227,7 +230,8 @@ def read_metadata(path: Path, media: MediaType) -> dict[str, str]:
     ``exif:<tag>`` (every tag of IFD0 and the Exif IFD: Make, Model, BodySerialNumber,
     MakerNote, GPSInfo...), ``gps:<tag>``, ``xmp``, ``iptc``, ``comment``, ``png:<keyword>``,
     ``icc`` (the profile's description), ``tiff:<tag>`` (a TIFF's tags other than its
-    layout), ``jpeg:<segment>`` (other application segments, e.g. MPF depth maps)."""
+    layout), ``jpeg:<segment>`` (other application segments, e.g. MPF depth maps),
+    ``jpeg:trailer`` (data after the picture's end, e.g. a motion photo's video)."""
     out: dict[str, str] = {}
     with open_image(path, media) as image:
         fmt, info = image.format, image.info
@@ -268,6 +272,10 @@ def read_metadata(path: Path, media: MediaType) -> dict[str, str]:
                                 b"Photoshop 3.0")):
                 continue
             out[f"jpeg:{marker}"] = _text(data[:40].split(b"\x00")[0])
+    if media.mime == "image/jpeg":
+        hidden = jpeg.trailer(Path(path).read_bytes())
+        if hidden:
+            out["jpeg:trailer"] = f"{hidden} bytes after the picture (a motion photo's video?)"
     return out
 
 

@@ -26,7 +26,7 @@ import pikepdf
 import pypdfium2 as pdfium
 from PIL import Image
 
-from documents.media import limits
+from documents.media import jpeg, limits
 from documents.media.kinds import Refused
 
 # Actions that run code, open other files or programs, or send the form somewhere.
@@ -41,9 +41,6 @@ NOT_MARKUP = {"/Widget", "/Link", "/Popup"}
 DROPPED_KEYS = ("/Metadata", "/PieceInfo", "/AF", "/AA", "/JS", "/LastModified")
 # Keys removed from the catalogue too: a portfolio's layout, the signature permissions.
 DROPPED_ROOT_KEYS = ("/Collection", "/Perms", "/SpiderInfo")
-# JPEG segments kept in images placed on pages: JFIF density and Adobe's colour transform;
-# every other application segment (EXIF, XMP, ICC, IPTC, maker data) and comment is dropped.
-JPEG_KEEP = {0xE0, 0xEE}
 
 
 @contextlib.contextmanager
@@ -89,35 +86,6 @@ def _file_name(spec: object) -> str:
     return str(spec)
 
 
-def strip_jpeg(data: bytes) -> bytes:
-    """A JPEG's bytes without its application segments (but JFIF's and Adobe's) and comments.
-
-    Lossless: the compressed image data is copied as is. Returns ``data`` unchanged when the
-    stream is not a JPEG we can walk (it is then left to the decoder, as before).
-    """
-    if not data.startswith(b"\xff\xd8"):
-        return data
-    out, at = bytearray(b"\xff\xd8"), 2
-    while at + 4 <= len(data):
-        if data[at] != 0xFF:
-            return data
-        marker = data[at + 1]
-        if marker == 0xFF:                      # fill byte
-            at += 1
-            continue
-        if marker == 0xDA:                      # start of scan: the rest is image data
-            out += data[at:]
-            return bytes(out)
-        length = int.from_bytes(data[at + 2:at + 4], "big")
-        segment = data[at:at + 2 + length]
-        if (0xE0 <= marker <= 0xEF and marker not in JPEG_KEEP) or marker == 0xFE:
-            pass
-        else:
-            out += segment
-        at += 2 + length
-    return data
-
-
 def _scrub(pdf: pikepdf.Pdf) -> None:
     """Remove everything listed in the module's docstring, in place."""
     if "/Info" in pdf.trailer:
@@ -159,7 +127,7 @@ def _scrub(pdf: pikepdf.Pdf) -> None:
                     del obj[key]
         if isinstance(obj, pikepdf.Stream) and obj.get("/Filter") == pikepdf.Name.DCTDecode:
             raw = obj.read_raw_bytes()
-            clean = strip_jpeg(raw)
+            clean = jpeg.strip(raw)
             if clean != raw:
                 obj.write(clean, filter=pikepdf.Name.DCTDecode)
 
@@ -234,7 +202,7 @@ def read_metadata(path: Path) -> dict[str, str]:
                      if isinstance(signature, pikepdf.Dictionary) else "a digital signature")
             if isinstance(obj, pikepdf.Stream) and obj.get("/Filter") == pikepdf.Name.DCTDecode:
                 raw = obj.read_raw_bytes()
-                if strip_jpeg(raw) != raw:
+                if jpeg.strip(raw) != raw:
                     note("pdf:image metadata", "EXIF, XMP or other segments in a JPEG image")
         for key, values in found.items():
             out[key] = ", ".join(sorted(values))

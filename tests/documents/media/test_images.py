@@ -187,3 +187,26 @@ def test_a_thumbnail_is_a_small_jpeg_without_metadata(photo, folder):
     assert read_metadata(out, detected(out)) == {}
     with pytest.raises(ValueError, match="width"):
         thumbnail(photo, detected(photo), out, width=100_000)
+
+
+def test_a_motion_photos_hidden_video_and_an_mpos_other_pictures_are_dropped(write, folder):
+    photo = samples.photo_jpeg(seed=9)
+    motion = write("motion.jpg", photo + samples.video_mp4(0.2))
+    media = detected(motion)
+    assert read_metadata(motion, media)["jpeg:trailer"].startswith(
+        f"{len(motion.read_bytes()) - len(photo)} bytes after the picture")
+    out = folder / "motion-public.jpg"
+    public_copy(motion, media, out)
+    assert read_metadata(out, media) == {} and b"ftyp" not in out.read_bytes()
+
+    mpo = folder / "views.jpg"
+    samples.photo_image(1).save(mpo, format="MPO", save_all=True,
+                                append_images=[samples.photo_image(2)],
+                                exif=samples.photo_exif(gps=samples.PYONGYANG, serial=SERIAL))
+    media = detected(mpo)
+    assert media.mime == "image/jpeg" and read_metadata(mpo, media)["jpeg:APP2"] == "MPF"
+    out = folder / "views-public.jpg"
+    public_copy(mpo, media, out)
+    assert read_metadata(out, media) == {}
+    with Image.open(out) as copy:
+        assert copy.format == "JPEG" and getattr(copy, "n_frames", 1) == 1
