@@ -3,6 +3,9 @@
 # Java 17 and Maven (to fetch and run Neo4j), Chromium (browser tests) and a
 # Hangul font (fonts-noto-cjk) so that the browser tests' screenshots and the lawyers' PDF
 # dossiers render Korean, and pango, which WeasyPrint draws the PDF dossiers with.
+# Documents and media (documents/media): Tesseract with its Korean data (OCR of scanned
+# letters; English comes with tesseract-ocr) and ffmpeg (ffprobe, video thumbnails, and
+# public copies of video and audio without their metadata).
 set -euo pipefail
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
@@ -11,6 +14,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || missing+=(libpango-1.0-0)
 dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing+=(libpangoft2-1.0-0)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+dpkg -s tesseract-ocr-kor >/dev/null 2>&1 || missing+=(tesseract-ocr-kor)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 # `ops/install-system-deps.sh bench`: also the load generator of the benchmarks.
 if [ "${1:-}" = "bench" ]; then
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
