@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.publication import publish_all
+from graph.publication import publish_stores
 from loaders.importer import import_file
+from tests.support.documents import add_documents, empty_files
 from tests.support.leaks import CONSENT_STATES
 from tests.support.stores import wipe
 
@@ -26,9 +27,12 @@ RESOURCES = Path(__file__).resolve().parent / "data" / "resources.jsonl"
 def publish_fixtures(stores, *paths: Path) -> None:
     for name in ("vault", "public"):
         wipe(stores, name)
+    empty_files(stores)
     for path in paths or (CONSENT_STATES, EXPLORER, RESOURCES):
         import_file(stores.vault, path, database=stores.database("vault"))
-    publish_all(stores.vault, stores.public, stores.database("vault"), stores.database("public"))
+    if not paths:  # the documents of tests/support/documents.py: two public, three never
+        add_documents(stores)
+    publish_stores(stores)
 
 
 @pytest.fixture(scope="module")

@@ -115,3 +115,36 @@ def test_the_leak_detector_sees_escaped_and_plain_names():
     assert leaks(json.dumps({"x": person["name_ko"]}))  # \uXXXX-escaped Hangul
     assert leaks(f"... {person['name_variants'][0]} ...")
     assert leaks('{"uid": "p-1001"}') and not leaks('{"uid": "p-10010"}')
+
+
+def test_no_document_surface_leaks(public_client, tmp_path):
+    """Documents (tests/support/documents.py, three of five never public): their pages in
+    both languages, their page images and thumbnails, the public copies' bytes, text and
+    metadata, and the text search asked for every hidden person's names."""
+    from documents.media import detect, read_metadata
+
+    documents = json.loads(body_of(public_client, "/api/v1/documents?per_page=100"))["items"]
+    assert {d["uid"] for d in documents} == {"doc-letter-public", "doc-photo-public"}
+    checked = 0
+    for doc in documents:
+        for lang in ("en", "ko"):
+            url = f"/documents/{doc['uid']}?lang={lang}"
+            assert_clean(body_of(public_client, url), url)
+        props = json.loads(body_of(public_client, f"/api/v1/documents/{doc['uid']}"))["properties"]
+        for sha in filter(None, (props.get("public_sha256"), props.get("public_thumb_sha256"))):
+            data = public_client.get(f"/files/{sha}").data
+            path = tmp_path / sha
+            path.write_bytes(data)
+            media = detect(data[:65536])
+            text = data.decode("latin-1") + json.dumps(read_metadata(path, media))
+            if media.mime == "application/pdf":
+                from pypdf import PdfReader
+
+                text += "".join(p.extract_text() for p in PdfReader(path).pages)
+            assert_clean(text, f"/files/{sha}")
+            checked += 1
+    assert checked >= 3
+    for person in HIDDEN.values():
+        for term in identifying_strings(person)[:4]:
+            url = f"/documents/text?q={quote(term)}"
+            assert_clean(body_of(public_client, url).replace(term, ""), url)

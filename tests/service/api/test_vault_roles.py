@@ -26,6 +26,7 @@ from service.auth import granted
 from service.public import downloads, entities, maps
 from service.vault import accounts
 from service.vault.reads import read_record
+from tests.support.documents import add_documents, empty_files
 from tests.support.published import EXPLORER, RESOURCES
 from tests.support.vault_api import ORG_A, PASSWORD, load_vault, make_user
 
@@ -39,7 +40,7 @@ ADMINS = frozenset({"admin"})
 PUBLIC_UIDS = {"victims": "p-x1", "officials": "p-x9", "perpetrators": "body-mss",
                "locations": "loc-sokcho", "events": "e-x1", "proceedings": "proc-x1",
                "instruments": "ins-iccpr", "resources": "res-x1", "sources": "src-x1",
-               "organizations": "org-x1"}
+               "organizations": "org-x1", "documents": "doc-letter-public"}
 
 
 @pytest.fixture
@@ -48,6 +49,8 @@ def vault_app(settings, stores, vault, public, fast_argon2):
     from service.app import create_app
 
     load_vault(stores, EXPLORER, RESOURCES)
+    empty_files(stores)
+    add_documents(stores, names=("letter-public",))
     app = create_app(settings, stores)
     app.config["TESTING"] = True
     return app
