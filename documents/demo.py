@@ -19,8 +19,11 @@ from collections import Counter
 from graph import audit, queries
 from graph.connections import Stores
 
-#: How often each kind is made, per victim picked (letters are most of a collection).
-MIX = (("letter", 6), ("scan", 2), ("photo", 3), ("video", 1))
+#: The kind made for each victim picked, in turn (letters are most of a collection).
+KINDS = ("letter", "photo", "scan", "letter", "video", "photo", "letter", "scan", "letter",
+         "photo", "letter", "letter")
+#: The share of the documents about victims who are public: the rest show consent at work.
+PUBLIC_SHARE = 2 / 3
 #: Places the photos say they were taken at (lat, lon): Seoul, Tokyo, Sokcho.
 PLACES = ((37.5665, 126.9780), (35.6762, 139.6503), (38.2070, 128.5918))
 
@@ -51,8 +54,10 @@ def make(stores: Stores, *, victims: int = 12, seed: int = 1, ocr: bool = True,
     if queries.run(vault, "documents/count_documents_from", database=db,
                    prefix=prefix)[0]["documents"]:
         return Counter({"already made": 1})  # make demo runs again: the documents are there
-    subjects = queries.run(vault, "documents/list_demo_subjects", database=db, limit=victims)
-    kinds = [k for k, weight in MIX for _ in range(weight)]
+    rows = queries.run(vault, "documents/list_demo_subjects", database=db, limit=victims * 50)
+    public = [r for r in rows if r["person_public"]][:round(victims * PUBLIC_SHARE)]
+    subjects = public + [r for r in rows if not r["person_public"]][:victims - len(public)]
+    kinds = KINDS
     made: Counter = Counter()
     uids: list[str] = []
     bar = None

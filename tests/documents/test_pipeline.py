@@ -213,3 +213,14 @@ def test_verify_catches_a_flipped_byte(fresh, settings):
     path.write_bytes(bytes(data))
     result = runner.invoke(main, ["documents", "verify"], obj=settings)
     assert result.exit_code == 1 and sha in result.output and "corrupt" in result.output
+
+
+def test_the_api_searches_document_text(published_stores, public_client):
+    body = public_client.get(f"/api/v1/document-text?q={PUBLIC_WORD}&lang=ko").get_json()
+    assert body["total"] == 1
+    [item] = body["items"]
+    assert item["node"]["uid"] == "doc-letter-public" and item["hit"]["page"] == 1
+    assert item["hit"]["match"] == PUBLIC_WORD
+    assert "text_pages" not in item["node"]["properties"]
+    bad = public_client.get("/api/v1/document-text?q=")
+    assert bad.status_code == 422 and bad.get_json()["errors"]

@@ -146,5 +146,5 @@ def test_no_document_surface_leaks(public_client, tmp_path):
     assert checked >= 3
     for person in HIDDEN.values():
         for term in identifying_strings(person)[:4]:
-            url = f"/documents/text?q={quote(term)}"
-            assert_clean(body_of(public_client, url).replace(term, ""), url)
+            for url in (f"/documents/text?q={quote(term)}", f"/api/v1/document-text?q={quote(term)}"):
+                assert_clean(body_of(public_client, url).replace(term, ""), url)
