@@ -193,14 +193,32 @@ def test_a_row_becomes_records_with_every_convention():
                if r["type"] in ("SUBJECTED_TO", "TAKEN_FROM", "OCCURRED_AT"))
 
 
-def test_vocabulary_labels_in_english_or_korean_and_nested_children():
+def test_vocabulary_labels_in_english_or_korean_and_nested_values_by_their_path():
     out = _convert("Title,Sex of the victim,Category,Status\n"
-                   "A,여성,Korean War::ROK prisoner of war,Missing\n"
-                   "B,female,Groups::Japanese abductee,행방불명\n")
+                   "A,여성,Korean War :: ROK prisoner of war,Missing\n"
+                   "B,female,Japanese abductee,행방불명\n")
     assert not out.problems()
     people = sorted(_records(out, "Person"), key=lambda p: p["name_en"])
     assert [(p["sex"], p["category"], p["status"]) for p in people] == [
         ("female", "war_pow", "missing"), ("female", "japanese_abductee", "missing")]
+
+
+def test_a_nested_value_is_known_by_its_whole_path_never_by_its_top_level_namesake():
+    """Uwazi's thesaurus groups: ``3::A`` is the value A of group 3, another value than the
+    top-level A (and than A of another group). Unmapped, it is an error of its row and
+    column, not the top-level value's key nor a vocabulary label's."""
+    mapping = {**MAPPING, "templates": {**MAPPING["templates"], "victim": {
+        **MAPPING["templates"]["victim"], "properties": {
+            "category": {"field": "category", "values": {
+                "A": "war_abductee", "3::B": "postwar_abductee"}}}}}}
+    out = _convert("Title,Category\nKim,A\nLee,3 :: B\nPark,3::A\nChoi,Groups::Japanese abductee\n",
+                   mapping)
+    assert {(p.line, p.field) for p in out.problems()} == {(4, "Category"), (5, "Category")}
+    reasons = " ".join(p.reason for p in out.problems())
+    assert "'3::A' is not a known value of victim_category" in reasons
+    assert "whole path Parent::Child" in reasons
+    rows = {r[0]: r[1] for r in out.records if isinstance(r[1], dict) and r[1].get("record") == "Person"}
+    assert (rows[2]["category"], rows[3]["category"]) == ("war_abductee", "postwar_abductee")
 
 
 def test_invalid_cells_are_reported_by_row_and_column():
@@ -230,9 +248,12 @@ def test_relationship_titles_unknown_and_ambiguous_are_reported_never_guessed():
 
 def test_header_problems_and_unused_columns():
     out = _convert("Title,title__en,Sex of the victim,gender__ko,Colour,File\nA,A,male,남성,red,a.pdf\n")
-    header = {p.field for p in out.problems() if p.line == 1}
-    assert header == {"title__en", "gender__ko"}
-    assert any("Colour" in w and "File" in w for w in out.warnings)
+    header = {p.field: p.reason for p in out.problems() if p.line == 1}
+    assert set(header) == {"title__en"} and "with and without its default" in header["title__en"]
+    assert "unused columns: Colour, File" in out.warnings
+    assert ("language columns ignored, the mapping has no field for their language: "
+            "gender__ko (ko)") in out.warnings
+    assert any(w.startswith("Uwazi's own columns, not imported: File (") for w in out.warnings)
 
 
 def test_mapping_errors_name_the_place():
@@ -245,7 +266,8 @@ def test_mapping_errors_name_the_place():
         mapping_from({"templates": {"v": {"node": "Person", "properties": {
             "home": {"field": "name_en", "type": "geolocation"}}}}})
     with pytest.raises(MappingError, match="LIVED_AT goes from Person"):
-        mapping_from({"templates": {"v": {"node": "Event", "title": "summary_en", "relationships": {
+        mapping_from({"templates": {"v": {"node": "Event", "title": "summary_en",
+                                          "set": {"kind": "abduction"}, "relationships": {
             "home": {"type": "LIVED_AT", "to": "Location"}}}}})
 
 
@@ -372,7 +394,7 @@ def test_the_shipped_example_imports_and_exports_from_the_public_graph_only(stor
     assert export_uwazi(public, mapping, "victim", out) == 1
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     row = rows[0]
-    assert row["title"] == "Kim Chul-ho" and row["title__ko"] == "김철호"
+    assert row["Title"] == "Kim Chul-ho" and row["Title__ko"] == "김철호"
     assert row["date_of_incident"] == "1971-12-17" and row["type_of_violation"] == "Abduction"
     assert row["victim_category"] == "Post-war::ROK abductee" and row["year_of_birth"] == "1931"
     assert row["place_of_origin"] == "Sokcho" and row["notes"] == ""  # notes never published

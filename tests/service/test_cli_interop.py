@@ -76,7 +76,7 @@ templates:
     roles: [Witness]
     id: ref
     title: {ko: name_ko, en: name_en}
-    set: {review_status: pending}
+    set: {nationality: KR}
     properties:
       gender: {field: sex, vocabulary: sex, values: {W: female, M: male}}
       born: {field: birth_year, type: year}
@@ -107,13 +107,13 @@ def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings,
     people = {r["uid"]: r for r in _vault_rows(
         vault, "MATCH (p:Person) RETURN p.uid AS uid, labels(p) AS labels, p.name_en AS en, "
                "p.name_ko AS ko, p.sex AS sex, p.birth_year AS year, p.name_variants AS aka, "
-               "p.review_status AS review")}
+               "p.nationality AS nationality")}
     assert set(people) == {"pw-witness-W1", "pw-witness-W2"}  # its id column and uid prefix
     w1 = people["pw-witness-W1"]
     assert "Witness" in w1["labels"] and "Victim" not in w1["labels"]  # its roles
     assert (w1["ko"], w1["en"]) == ("박영희", "Park Young-hee")  # bare title is Korean here
     assert (w1["sex"], w1["year"], people["pw-witness-W2"]["sex"]) == ("female", 1950, "male")
-    assert w1["aka"] == ["Bak Yeonghui", "Pak Yŏng-hŭi"] and w1["review"] == "pending"
+    assert w1["aka"] == ["Bak Yeonghui", "Pak Yŏng-hŭi"] and w1["nationality"] == "KR"
     assert "Confidential" in w1["labels"]  # no consent recorded: never public
     events = _vault_rows(
         vault, "MATCH (:Person {uid: 'pw-witness-W1'})-[:SUBJECTED_TO]->(e:Event) "
