@@ -166,3 +166,43 @@ def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, tmp_pa
     again = run("import-uwazi", str(archive))  # idempotent: nothing new
     assert again.exit_code == 0, again.output
     assert _vault_rows(vault, count) == before
+
+
+ACCEPTANCE = ROOT / "tests/loaders/data/uwazi"
+
+
+def test_an_imported_place_waits_for_an_editor_before_it_is_public(stores, vault, public,
+                                                                  settings):
+    """A place an import creates (with its coordinates) is reference data, public only once
+    an editor approved it, like the people it came with: import -> publish -> not public ->
+    review approved -> publish -> public. Through the command line, as an operator does."""
+    run = _runner(settings)
+    result = run("import-uwazi", str(ACCEPTANCE / "collection.csv"),
+                 "--mapping", str(ACCEPTANCE / "collection.yml"), "--by", "uwazi@test")
+    assert result.exit_code == 0, result.output
+    [place] = _vault_rows(vault, "MATCH (l:Location {name_en: 'Sokcho'}) RETURN l.uid AS uid, "
+                                 "l.coords.latitude AS lat, labels(l) AS labels")
+    assert place["lat"] == 38.207 and "Public" not in place["labels"]
+    sokcho = "MATCH (l:Location {name_en: 'Sokcho'}) RETURN l.uid AS uid, l.coords AS coords"
+
+    assert run("publish", "--by", "cli-test").exit_code == 0
+    assert _vault_rows(public, sokcho) == []
+    explained = run("explain", place["uid"])
+    assert "editor review is missing, not approved" in explained.output, explained.output
+
+    approved = run("review", place["uid"], "approved", "--by", "editor@test")
+    assert approved.exit_code == 0, approved.output
+    assert run("publish", "--by", "cli-test").exit_code == 0
+    [published] = _vault_rows(public, sokcho)
+    assert published["uid"] == place["uid"] and published["coords"].y == 38.207
+    # the people it came with are still not public: nobody recorded their consent
+    assert _vault_rows(public, "MATCH (p:Person) RETURN p.uid AS uid") == []
+
+    # a re-import changes nothing, says so, and leaves the editor's approval as it was
+    again = run("import-uwazi", str(ACCEPTANCE / "collection.csv"),
+                "--mapping", str(ACCEPTANCE / "collection.yml"), "--by", "uwazi@test")
+    assert again.exit_code == 0, again.output
+    assert "nodes: 0 created, 0 updated, 4 unchanged" in again.output
+    assert "nothing changed" in again.output
+    assert _vault_rows(vault, "MATCH (l:Location {uid: $uid}) RETURN l.review_status AS s",
+                       uid=place["uid"]) == [{"s": "approved"}]
