@@ -70,17 +70,41 @@ class ImportReport:
         return sum(self.nodes.values()) + sum(self.relationships.values())
 
     def summary(self) -> str:
+        """What the import did, truthfully: a re-import of the same file says it changed
+        nothing, not that it wrote everything again."""
         rate = self.records / self.seconds if self.seconds else 0
-        lines = [f"{self.path}: {sum(self.nodes.values())} nodes, "
-                 f"{sum(self.relationships.values())} relationships in {self.seconds:.1f} s "
-                 f"({rate:,.0f} records/s)"]
-        lines += [f"  {label}: {n}" for label, n in sorted(self.nodes.items())]
-        lines += [f"  {rtype}: {n}" for rtype, n in sorted(self.relationships.items())]
+        done = self.written
+        nodes = (done.created, done.updated, done.unchanged)
+        rels = (done.relationships_new(), done.relationships_updated,
+                done.relationships_unchanged)
+        lines = [f"{self.path}: {sum(self.nodes.values())} nodes and "
+                 f"{sum(self.relationships.values())} relationships checked and merged in "
+                 f"{self.seconds:.1f} s ({rate:,.0f} records/s)",
+                 f"  nodes: {_outcome(*nodes)}", f"  relationships: {_outcome(*rels)}"]
+        if self.records and not done.changed_anything():
+            lines.append("  nothing changed: the vault already held every record as it is")
+        lines += [f"  {label}: {n}{_detail(label, *nodes)}"
+                  for label, n in sorted(self.nodes.items())]
+        lines += [f"  {rtype}: {n}{_detail(rtype, *rels)}"
+                  for rtype, n in sorted(self.relationships.items())]
         lines += [f"  warning: {w}" for w in self.warnings]
         if self.audit:
             lines.append(f"  audit log: entries {self.audit[0]} (started) and "
                          f"{self.audit[1]} (finished)")
         return "\n".join(lines)
+
+
+def _outcome(created: Counter, updated: Counter, unchanged: Counter) -> str:
+    return (f"{sum(created.values())} created, {sum(updated.values())} updated, "
+            f"{sum(unchanged.values())} unchanged")
+
+
+def _detail(key: str, created: Counter, updated: Counter, unchanged: Counter) -> str:
+    """`` (2 created, 1 unchanged)``: the parts that are not zero, when there is more than
+    one outcome or it is not a creation."""
+    parts = [(created[key], "created"), (updated[key], "updated"), (unchanged[key], "unchanged")]
+    parts = [f"{n} {what}" for n, what in parts if n]
+    return "" if parts == [f"{created[key]} created"] else f" ({', '.join(parts)})"
 
 
 def import_file(driver: Driver, path: Path, database: str = "neo4j", batch_size: int = 2000,
@@ -178,7 +202,7 @@ def _audited_write(driver: Driver, database: str, parsed: Parsed, name: str, bat
             screening.names_changed(driver, database)
         if bar:
             bar.close()
-    report.nodes = written.created + written.updated
+    report.nodes = written.nodes
     report.relationships = Counter(written.relationships)
     report.seconds = time.monotonic() - started
     last = audit.append(driver, actor, "import.finished", subject, database=database,

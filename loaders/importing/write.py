@@ -1,7 +1,12 @@
 """Writing validated records into the vault: batched ``UNWIND``, each batch in its own
 transaction. Records new to the store are created, the rest merged on ``uid``
 (relationships on their ends, type and key), so a re-run gives the same graph and an
-interrupted import can be run again to completion."""
+interrupted import can be run again to completion.
+
+What an import did is counted per record: created, updated (a field or label changed)
+or unchanged. Neo4j's counters cannot tell the last two apart (a property set to the
+value it had counts as set), so the merge queries compare each record before and after.
+"""
 
 from __future__ import annotations
 
@@ -23,14 +28,33 @@ class Written:
     """What an import has written so far; kept when it fails part-way, for its audit entry."""
 
     created: Counter = field(default_factory=Counter)        # nodes new to the store, by label
-    updated: Counter = field(default_factory=Counter)        # nodes it held: fields set again
+    updated: Counter = field(default_factory=Counter)        # nodes it held, now changed
+    unchanged: Counter = field(default_factory=Counter)      # nodes it held as they are
     relationships: Counter = field(default_factory=Counter)  # by type, created or merged
     relationships_created: int = 0                           # of those, new (Neo4j's count)
+    relationships_updated: Counter = field(default_factory=Counter)    # by type: changed
+    relationships_unchanged: Counter = field(default_factory=Counter)  # by type: as they were
+
+    @property
+    def nodes(self) -> Counter:
+        """Every node written, whatever became of it, by label."""
+        return self.created + self.updated + self.unchanged
+
+    def relationships_new(self) -> Counter:
+        """The relationships created, by type."""
+        return self.relationships - self.relationships_updated - self.relationships_unchanged
+
+    def changed_anything(self) -> bool:
+        return bool(self.created or self.updated or self.relationships_created
+                    or self.relationships_updated)
 
     def details(self) -> dict:
         return {"nodes_created": dict(self.created), "nodes_updated": dict(self.updated),
+                "nodes_unchanged": dict(self.unchanged),
                 "relationships": dict(self.relationships),
-                "relationships_created": self.relationships_created}
+                "relationships_created": self.relationships_created,
+                "relationships_updated": dict(self.relationships_updated),
+                "relationships_unchanged": dict(self.relationships_unchanged)}
 
 
 _COMPACT = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
@@ -81,20 +105,18 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
     existing = set(labels_in_store(driver, database, list(parsed.nodes)))
     node_rows = [node_row(label, data) for _, label, data in parsed.nodes.values()]
     fresh: dict[tuple, dict] = {}
-    merged = []
+    merging: dict[tuple, dict] = {}
     for _, rel in parsed.rels:
         row = rel_row(rel)
-        if row["from"] in existing or row["to"] in existing or not (
-                row["from"] in parsed.nodes and row["to"] in parsed.nodes):
-            merged.append(row)
-            continue
+        into = merging if row["from"] in existing or row["to"] in existing or not (
+            row["from"] in parsed.nodes and row["to"] in parsed.nodes) else fresh
         key = (row["from"], row["type"], row["to"], row["key"])
-        if key in fresh:  # the same relationship twice in the file: as MERGE would
-            fresh[key]["props"] = {**fresh[key]["props"], **row["props"]}
+        if key in into:  # the same relationship twice in the file: as MERGE would
+            into[key]["props"] = {**into[key]["props"], **row["props"]}
         else:
-            fresh[key] = row
+            into[key] = row
     new_nodes = [r for r in node_rows if r["uid"] not in existing]
-    fresh_rels = list(fresh.values())
+    fresh_rels, merged = list(fresh.values()), list(merging.values())
     # Created batches go two at a time: while Neo4j writes one, the driver packs and
     # sends the next (on 2 cores, quicker than one at a time: docs/performance.md).
     # Nodes come first, all of them, so that every relationship finds its ends.
@@ -105,8 +127,10 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
         rows = [r for r in node_rows if r["uid"] in existing]
         for start in range(0, len(rows), batch_size):
             batch = rows[start:start + batch_size]
-            session.execute_write(lambda tx, b=batch: queries.run_in(tx, "load/merge_nodes", rows=b))
-            written.updated.update(r["labels"][0] for r in batch)
+            results = session.execute_write(
+                lambda tx, b=batch: queries.run_in(tx, "load/merge_nodes", rows=b))
+            for result in results:
+                (written.updated if result["changed"] else written.unchanged)[result["label"]] += 1
             progress(len(batch))
         progress(len(parsed.rels) - len(merged) - len(fresh_rels))  # repeats folded into one
         merge_rels = queries.text("load/merge_relationships")
@@ -116,11 +140,22 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
             # every row written (docs/performance.md). So the first batches are small and
             # force a new plan, made from the counts they leave behind.
             query = ("CYPHER replan=force " + merge_rels) if number < len(RAMP) + 1 else merge_rels
-            summary = session.execute_write(lambda tx, b=batch, q=query: tx.run(q, rows=b).consume())
+            results, created = session.execute_write(lambda tx, b=batch, q=query: _merged(tx, q, b))
+            for result in results:
+                if not result["created"]:
+                    (written.relationships_updated if result["changed"]
+                     else written.relationships_unchanged)[result["type"]] += 1
             written.relationships.update(r["type"] for r in batch)
-            written.relationships_created += summary.counters.relationships_created
+            written.relationships_created += created
             progress(len(batch))
     return written
+
+
+def _merged(tx, query: str, rows: list[dict]) -> tuple[list[dict], int]:
+    """A batch of relationships merged: each row's outcome, and Neo4j's count of the new."""
+    result = tx.run(query, rows=rows)
+    records = [record.data() for record in result]
+    return records, result.consume().counters.relationships_created
 
 
 def _parallel(driver: Driver, database: str, name: str, rows: list[dict], batch_size: int,

@@ -36,9 +36,18 @@ from loaders.uwazi.parse import (
 )
 from loaders.uwazi.rows import RowConverter, RowInfo, link_uid
 
-#: Uwazi's reserved columns that Footprints does not import (reported as unused).
-UNIMPORTED_RESERVED = {"file", "files", "attachments", "date_added", "creation_date", "published",
-                       "documents", "language"}
+#: Uwazi's own columns (not a template's properties) that are not imported, and why: those
+#: its CSV export writes (``Date added``, ``Documents``, ``Attachments``, ``Published``:
+#: huridocs/uwazi app/api/csv/csvExporter.ts) and its import reads (``file``,
+#: ``attachments``). A template property of another name -- ``Language`` -- is an ordinary
+#: property: unused if the mapping does not read it, and described as nothing else.
+UWAZI_COLUMNS = {
+    "date_added": "when the entity was added to Uwazi: a date of the collection, not of the case",
+    "documents": "Uwazi's main files: files are not imported",
+    "file": "Uwazi's main file: files are not imported",
+    "attachments": "Uwazi's attachments: files are not imported",
+    "published": "Uwazi's publication state: here consent decides publication",
+}
 
 #: (node label, titles) -> {title: [uids]}: existing vault entities with those titles.
 TitleLookup = Callable[[str, list[str]], dict[str, list[str]]]
@@ -88,6 +97,12 @@ class _Columns:
             return None
         return self.headers[index], cells[index].strip()
 
+    def header_of(self, name: str, lang: str, default: str) -> str:
+        """The header of a property's column in ``lang`` (for problems about its value)."""
+        key = None if lang == default else lang
+        index = self.at.get(name, {}).get(key)
+        return self.headers[index] if index is not None else f"{name}__{lang}" if key else name
+
 
 class Converter:
     """One conversion of one table under one mapping (see :func:`convert`)."""
@@ -101,7 +116,10 @@ class Converter:
         self.template_index = next((i for i, (n, lang) in enumerate(self.parsed_headers)
                                     if n == "template" and lang is None), None)
         self.columns: dict[str, _Columns] = {}
-        self.suffix_rejects: dict[int, str] = {}
+        #: Language columns of a property that has no field for their language: index ->
+        #: language (reported as ignored, unless another template reads them).
+        self.unread_languages: dict[int, str] = {}
+        self.refused: set[int] = set()  # columns that are a problem of the header
         self.emitted: set[str] = set()
         self.source_uid = (mapping.source or {}).get("uid") or f"{mapping.uid_prefix}-source-import"
 
@@ -112,28 +130,31 @@ class Converter:
         wanted = spec.columns()
         by_label = {safe_name(lbl): name for name, lbl in wanted.items() if lbl}
         cols = _Columns(headers=self.table.headers)
-        seen: dict[tuple[str, str | None], int] = {}
+        default = self.mapping.default_language
         for index, (name, lang) in enumerate(self.parsed_headers):
             prop = name if name in wanted else by_label.get(name)
             if prop is None:
                 continue
             header = self.table.headers[index]
-            if (prop, lang) in seen:
-                self._header_problem(header, f"the same property as column "
-                                     f"{self.table.headers[seen[(prop, lang)]]!r}")
+            languages = spec.languages_of(prop)
+            # A bare column and one suffixed with the default language are the same column
+            # (Uwazi accepts ``text_label__en`` on any text property); the mapping reads
+            # the languages it has a field for, and the other language columns are
+            # reported (an unmapped ``Title__es``), not fatal: they add no fact.
+            key = None if lang in (None, default) else lang
+            read = key in languages if key else (not languages or default in languages)
+            if not read:
+                self.unread_languages.setdefault(index, lang or default)
                 continue
-            if lang is not None:
-                languages = spec.languages_of(prop)
-                if lang not in languages:  # a problem unless another template takes it
-                    self.suffix_rejects.setdefault(index, f"{prop!r} takes no language suffix "
-                                                   f"(languages: {', '.join(languages) or 'none'})")
-                    continue
-                if lang == self.mapping.default_language and (prop, None) in seen:
-                    self._header_problem(header, f"{prop!r} appears with and without its default "
-                                         f"language suffix")
-                    continue
-            seen[(prop, lang)] = index
-            cols.at.setdefault(prop, {})[lang] = index
+            if key in cols.at.get(prop, {}):
+                other = self.table.headers[cols.at[prop][key]]
+                both = lang == default or self.parsed_headers[cols.at[prop][key]][1] == default
+                self._header_problem(header, f"{prop!r} appears with and without its default "
+                                     "language suffix" if both else
+                                     f"the same property as column {other!r}")
+                self.refused.add(index)
+                continue
+            cols.at.setdefault(prop, {})[key] = index
         self.columns[spec.name] = cols
         return cols
 
@@ -173,7 +194,6 @@ class Converter:
             titles = {}
             for lang in spec.title:
                 hit = cols.cell(cells, "title", None if lang == self.mapping.default_language else lang)
-                hit = hit or cols.cell(cells, "title", lang)
                 if hit:
                     titles[lang] = hit[1]
             if not titles:
@@ -214,28 +234,40 @@ class Converter:
         index = self._title_index(rows)
         existing = self.existing(sorted({self.source_uid} | {
             link_uid(self.mapping.uid_prefix, link) for row in rows
-            for link in self._row_links(row)}))
+            for link in self._row_links(row)} | {
+            row.uid for row in rows if row.template.node == "Source"}))
         self.emitted |= existing
         if rows:
             self._emit_source()
         for row in rows:
             RowConverter(self, row, index).convert()
-        used = self._used_indexes()
-        for index, reason in self.suffix_rejects.items():
-            if index not in used:
-                self._header_problem(self.table.headers[index], reason)
-        unused = [h for i, h in enumerate(self.table.headers)
-                  if i not in used and i not in self.suffix_rejects]
-        if unused:
-            reserved = [h for h in unused if split_header(h)[0] in UNIMPORTED_RESERVED]
-            note = (f" (Uwazi's {', '.join(reserved)}: files and publication state are not "
-                    "imported; consent decides publication)") if reserved else ""
-            self.out.warnings.append(f"unused columns: {', '.join(unused)}{note}")
+        self._report_unused(self._used_indexes())
         if self.table.extra_files:
             self.out.warnings.append(f"files in the zip not imported (documents and attachments): "
                                      f"{', '.join(self.table.extra_files)}")
         self.out.records.sort(key=lambda r: r[0])
         return self.out
+
+    def _report_unused(self, used: set[int]) -> None:
+        """Columns no template reads: never dropped without a word. Uwazi's own columns say
+        why they are not imported; language columns say which language has no field."""
+        unused = [i for i in range(len(self.table.headers)) if i not in used | self.refused]
+        languages = [i for i in unused if i in self.unread_languages]
+        others = [i for i in unused if i not in self.unread_languages]
+        system = [i for i in others if split_header(self.table.headers[i])[0] in UWAZI_COLUMNS]
+        if others:
+            headers = ", ".join(self.table.headers[i] for i in others)
+            self.out.warnings.append(f"unused columns: {headers}")
+        if languages:
+            self.out.warnings.append(
+                "language columns ignored, the mapping has no field for their language: "
+                + ", ".join(f"{self.table.headers[i]} ({self.unread_languages[i]})"
+                            for i in languages))
+        if system:
+            self.out.warnings.append(
+                "Uwazi's own columns, not imported: " + "; ".join(
+                    f"{self.table.headers[i]} ({UWAZI_COLUMNS[split_header(self.table.headers[i])[0]]})"
+                    for i in system))
 
     def _row_links(self, row: RowInfo) -> Iterable[str]:
         cols = self.columns[row.template.name]

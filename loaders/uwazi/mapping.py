@@ -16,10 +16,22 @@ whole before any row is read. See ``examples/uwazi/footprints-victims.yml`` and
   internal); ``default_template`` (for a file without a ``template`` column),
   ``date_format``, ``default_language``, ``uid_prefix``.
 
-Two things a mapping may not do: create Consent records (consent is recorded by an
-editor, never inferred from a spreadsheet) and put a geolocation on anything but a
-Location (Locations are public reference data; a victim's coordinates would be
-published with them).
+What a mapping may not do: create Consent records (consent is recorded by an
+editor, never inferred from a spreadsheet); fill a field the model says is changed
+only through its own operation (an editor's review, the at-risk mark, a source's terms
+of use: ``managed`` in graph/model), so that no import approves a record or clears a
+mark, and a re-import never undoes an editor's decision; and put a geolocation on
+anything but a Location (Locations are public reference data; a victim's coordinates
+would be published with them).
+
+The check is meant to catch whatever would fail on every row, so that a mapping that
+passes it fails only on cells that are wrong: each column's ``type`` must suit its
+field (a year from a ``year`` or ``integer`` column, several values only into a list
+field, a constant must be a valid value of its field), two columns (or two languages)
+may not fill one single-valued field, and a required field needs a column or a constant.
+Uwazi's data model decides what is accepted rather than refused: a title is one text
+per language, so a title language mapped to a list field (``title: {en: name_en, es:
+name_variants}``) adds that title to the list as one value.
 """
 
 from __future__ import annotations
@@ -28,15 +40,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from marshmallow import ValidationError
 
+from graph.model import MODEL
 from graph.vocabularies import VOCABULARIES, choices, label
 from loaders.records import NODE_SCHEMAS, REL_TYPES
-from loaders.uwazi.parse import DAY_FIRST, MONTH_FIRST, safe_name, split_nested
+from loaders.uwazi.parse import DAY_FIRST, MONTH_FIRST, NESTED, safe_name, split_nested
 
 TYPES = ("text", "multiple", "integer", "boolean", "year", "date", "geolocation")
 #: Fields that are not schema fields but are filled from a typed column.
 SPECIAL_FIELDS = {"Event": {"date"}, "Location": {"coords"}}
-LIST_FIELDS = {"name_variants", "roles"}
+#: The model's field types that hold a list: several values, or one added to the others.
+LIST_TYPES = ("strings", "vocabularies")
+LIST_FIELDS = frozenset(f.name for r in MODEL.records.values() for f in r.fields.values()
+                        if f.type in LIST_TYPES)
+#: The model's field types each column type can fill (a select: ``vocabulary``/``values``).
+FILLS = {
+    "text": ("text", "name", "url", "uid", "strings", "vocabulary", "vocabularies"),
+    "multiple": LIST_TYPES,
+    "integer": ("year",),
+    "year": ("year",),
+    "boolean": ("boolean",),
+    "date": ("date",),
+    "geolocation": ("point",),
+}
+#: What a title (one text per language, in Uwazi) can fill.
+TITLE_FILLS = ("text", "name", "strings")
+#: The operations that alone change a managed field (graph/model ``managed``).
+MANAGED_BY = {"review": "an editor's review (footprints review, the review queue)",
+              "at_risk": "an editor's at-risk mark (footprints at-risk)",
+              "terms": "an editor's decision on its terms (footprints source-terms)"}
 
 
 class MappingError(ValueError):
@@ -45,6 +78,13 @@ class MappingError(ValueError):
 
 def _norm(text: str) -> str:
     return " ".join(str(text).split()).casefold()
+
+
+def value_key(text: str) -> str:
+    """A thesaurus value as it is matched: normalised, a nested one on its whole path
+    (``Korean War :: ROK abductee`` -> ``korean war::rok abductee``)."""
+    parent, child = split_nested(str(text))
+    return _norm(child) if parent is None else f"{_norm(parent)}{NESTED}{_norm(child)}"
 
 
 @dataclass(frozen=True)
@@ -63,16 +103,17 @@ class PropertySpec:
         return bool(self.vocabulary or self.values)
 
     def resolve(self, value: str) -> str | None:
-        """The vocabulary key of an Uwazi thesaurus value (``Parent::Child`` or ``Child``)."""
-        _, child = split_nested(value)
-        for candidate in (value, child):
-            hit = self.values.get(_norm(candidate))
-            if hit:
-                return hit
+        """The vocabulary key of an Uwazi thesaurus value. A nested value (``Parent::Child``,
+        a value of a thesaurus group) is known by its whole path only, from ``values``: the
+        same label can sit in several groups, and ``3::A`` is not the top-level ``A``. A
+        plain value is matched in ``values``, then on the vocabulary's keys and labels."""
+        parent, _ = split_nested(value)
+        hit = self.values.get(value_key(value))
+        if hit or parent is not None:
+            return hit
         if self.vocabulary:
             for key, labels in VOCABULARIES[self.vocabulary].items():
-                names = {_norm(key), _norm(labels["en"]), _norm(labels["ko"])}
-                if _norm(value) in names or _norm(child) in names:
+                if _norm(value) in {_norm(key), _norm(labels["en"]), _norm(labels["ko"])}:
                     return key
         return None
 
@@ -194,12 +235,40 @@ def _fields_of(node: str) -> set[str]:
     return set(NODE_SCHEMAS[node]().fields) - {"record", "uid"} | SPECIAL_FIELDS.get(node, set())
 
 
-def _languages(raw, default: str, where: str, node: str) -> dict:
+def _field_type(node: str, target: str) -> str:
+    """The model's type of a field (``date`` and ``coords`` are filled from a typed column)."""
+    if target in SPECIAL_FIELDS.get(node, ()):
+        return "date" if target == "date" else "point"
+    return MODEL.records[node].fields[target].type
+
+
+def _not_managed(node: str, target: str, where: str) -> None:
+    spec = MODEL.records[node].fields.get(target)
+    if spec is not None and spec.managed:
+        raise MappingError(f"{where}: {node}.{target} is changed only through "
+                           f"{MANAGED_BY[spec.managed]}, never by an import")
+
+
+def _languages(raw, default: str, where: str, node: str, fills: tuple[str, ...] = TITLE_FILLS,
+               what: str = "a title") -> dict:
+    """Language -> field. Each language is one value (a title, a text): it suits a text
+    field, or a list it is added to; two languages into one single-valued field would
+    leave only the last, so they are refused."""
     if isinstance(raw, str):
         raw = {default: raw}
     _need(isinstance(raw, dict) and raw, where, "give a field, or a field per language")
+    taken: dict[str, str] = {}
     for lang, target in raw.items():
         _need(target in _fields_of(node), where, f"{node} has no field {target!r} (for {lang})")
+        _not_managed(node, target, where)
+        kind = _field_type(node, target)
+        _need(kind in fills, where, f"{lang}: {what} is one text per language; {node}.{target} "
+              f"holds {kind} values (a text, name or list field takes it)")
+        _need(kind in LIST_TYPES or target not in taken, where,
+              f"{taken.get(target)} and {lang} both fill {node}.{target}, which holds one "
+              "value: one would overwrite the other (a list field, e.g. name_variants, "
+              "takes several)")
+        taken[target] = lang
     return dict(raw)
 
 
@@ -214,24 +283,47 @@ def _property(column: str, raw, node: str, where: str, default_language: str) ->
     vocabulary = raw.get("vocabulary")
     _need(vocabulary is None or vocabulary in VOCABULARIES, where, f"no vocabulary {vocabulary!r}")
     values = {str(k): str(v) for k, v in (raw.get("values") or {}).items()}
-    if vocabulary:
-        for text, key in values.items():
-            _need(key in choices(vocabulary), where, f"{text!r} maps to {key!r}, not a key of "
-                  f"{vocabulary}")
-    languages = (_languages(raw["languages"], default_language, where, node)
-                 if "languages" in raw else {})
+    if "languages" in raw:
+        _need(kind in ("text", "multiple"), where, "languages are for text properties (Uwazi "
+              "translates text, selects and links; a number or a date is one value)")
+    languages = (_languages(raw["languages"], default_language, where, node,
+                            FILLS[kind], f"a {kind} property") if "languages" in raw else {})
     target = raw.get("field")
     _need(bool(target) != bool(languages), where, "give either field or languages")
     if target:
         _need(target in _fields_of(node), where, f"{node} has no field {target!r}")
+        _not_managed(node, target, where)
         if kind == "geolocation":
             _need(node == "Location" and target == "coords", where,
                   "a geolocation goes to a Location's coords only (a Location is public "
                   "reference data: a person's coordinates must not become one)")
         if target == "date":
             _need(kind == "date", where, "an Event's date takes type: date")
+    for name in ([target] if target else list(languages.values())):
+        field_type = _field_type(node, name)
+        _need(field_type in FILLS[kind], where, _mismatch(node, name, field_type, kind))
+        model_field = MODEL.records[node].fields.get(name)
+        wanted = model_field.vocabulary if model_field else None
+        if wanted:  # a vocabulary field takes its vocabulary's keys, whatever the column says
+            _need(vocabulary in (None, wanted), where, f"{node}.{name} takes keys of {wanted}, "
+                  f"not of {vocabulary}")
+            vocabulary = wanted
+    if vocabulary:
+        for text, key in values.items():
+            _need(key in choices(vocabulary), where, f"{text!r} maps to {key!r}, not a key of "
+                  f"{vocabulary}")
     return PropertySpec(safe_name(column), raw.get("label"), target, languages, kind, vocabulary,
-                        {_norm(k): v for k, v in values.items()}, tuple(values.items()))
+                        {value_key(k): v for k, v in values.items()}, tuple(values.items()))
+
+
+def _mismatch(node: str, target: str, field_type: str, kind: str) -> str:
+    """Why a column of ``kind`` cannot fill a field of ``field_type``, and what would."""
+    fitting = [k for k, types in FILLS.items() if field_type in types]
+    if kind == "multiple":
+        return (f"type: multiple gives several values; {node}.{target} holds one "
+                f"({field_type}): give a list field (e.g. name_variants) or another type")
+    return (f"{node}.{target} holds {field_type} values, which a {kind} column does not give: "
+            f"give type: {' or '.join(fitting)}")
 
 
 def _relation(column: str, raw, node: str, where: str) -> RelationSpec:
@@ -294,11 +386,21 @@ def _template(name: str, raw: dict, default_language: str) -> TemplateSpec:
                         title=_languages(raw.get("title", "name_en" if "name_en" in _fields_of(node)
                                                  else "title"), default_language, f"{where}.title", node),
                         constants=dict(raw.get("set") or {}))
-    for key in spec.constants:
-        _need(key in _fields_of(node), f"{where}.set", f"{node} has no field {key!r}")
+    schema = NODE_SCHEMAS[node]()
+    for key, value in spec.constants.items():
+        _need(key in schema.fields and key not in ("record", "uid"), f"{where}.set",
+              f"{node} has no field {key!r}")
+        _not_managed(node, key, f"{where}.set")
+        try:
+            schema.fields[key].deserialize(value)
+        except ValidationError as exc:
+            raise MappingError(f"{where}.set.{key}: {value!r}: "
+                               f"{' '.join(map(str, exc.messages))}") from exc
     for column, prop in (raw.get("properties") or {}).items():
         spec.properties[safe_name(column)] = _property(column, prop, node,
                                                        f"{where}.properties.{column}", default_language)
+    _filled_once(spec, where)
+    _required_given(spec, where)
     for column, event in (raw.get("events") or {}).items():
         _need(node == "Person", f"{where}.events", "events belong to a person template")
         spec.events[safe_name(column)] = _event(column, event, f"{where}.events.{column}",
@@ -322,6 +424,36 @@ def _template(name: str, raw: dict, default_language: str) -> TemplateSpec:
             _need(target in wanted, f"{where}.events", f"{column!r} holds {target} titles, "
                   f"not {' or '.join(wanted)}")
     return spec
+
+
+def _filled_once(spec: TemplateSpec, where: str) -> None:
+    """A single-valued field is filled by one column: of two, the second would silently
+    overwrite the first on every row (constants, ``set``, are defaults a column overrides)."""
+    fills: dict[str, str] = {}
+    for lang, target in spec.title.items():
+        fills.setdefault(target, f"title ({lang})")
+    for column, prop in spec.properties.items():
+        for lang, target in ({None: prop.target} if prop.target else prop.languages).items():
+            name = f"properties.{column}" + (f" ({lang})" if lang else "")
+            if target in fills and _field_type(spec.node, target) not in LIST_TYPES:
+                raise MappingError(f"{where}.{name}: {fills[target]} fills {spec.node}.{target} "
+                                   "too, and it holds one value: one would overwrite the other")
+            fills.setdefault(target, name)
+
+
+def _required_given(spec: TemplateSpec, where: str) -> None:
+    """Every field a record of the template requires has a column or a constant: else every
+    row would fail. (A column may still be empty in a row: that row's problem, named.)"""
+    given = set(spec.constants) | set(spec.title.values())
+    for prop in spec.properties.values():
+        given |= {prop.target} | set(prop.languages.values())
+    given |= {"lat", "lon"} if "coords" in given else set()
+    defaulted = {"uid", "roles"} | ({"terms_of_use"} if spec.node == "Source" else set())
+    required = [f.name for f in MODEL.records[spec.node].fields.values()
+                if f.required and f.interchange]
+    for name in required:
+        _need(name in given or name in defaulted, where, f"{spec.node} needs {name}: map a "
+              f"column to it (properties) or give it for every row (set: {{{name}: ...}})")
 
 
 def load_mapping(path: Path | str) -> UwaziMapping:

@@ -15,6 +15,7 @@ from loaders.errors import Problem
 from loaders.records import REL_TYPES
 from loaders.uwazi.mapping import LIST_FIELDS, EventSpec, LinkSpec, PropertySpec, TemplateSpec
 from loaders.uwazi.parse import (
+    NESTED,
     CellError,
     DateValue,
     parse_date,
@@ -63,12 +64,19 @@ class RowConverter:
         if self.spec.node == "Person":
             node["roles"] = list(self.spec.roles)
         for lang, title in self.row.titles.items():
-            node[self.spec.title[lang]] = title
-            self.fields[self.spec.title[lang]] = "title" if lang == self.p.mapping.default_language \
-                else f"title__{lang}"
+            target = self.spec.title[lang]
+            # a title is one text (Uwazi's, in one language): into a list field it is one
+            # more value, never split at "|"
+            node[target] = [*node.get(target, []), title] if target in LIST_FIELDS else title
+            self.fields[target] = self.cols.header_of("title", lang, self.p.mapping.default_language)
         for column, prop in self.spec.properties.items():
             self._property(node, prop, column)
-        self.records.append(node)
+        if self.spec.node != "Source":
+            self.records.append(node)
+        elif self.row.uid not in self.p.emitted:
+            # a Source's terms of use are an editor's decision: a new one is internal until
+            # an editor clears it, and one the vault holds is referenced, never rewritten
+            self.records.append({**node, "terms_of_use": "internal"})
         self._supports(self.row.uid)
         for column, event in self.spec.events.items():
             self._events(column, event)
@@ -91,7 +99,6 @@ class RowConverter:
             for lang, target in prop.languages.items():
                 hit = self.cols.cell(self.row.cells, column,
                                      None if lang == self.p.mapping.default_language else lang)
-                hit = hit or self.cols.cell(self.row.cells, column, lang)
                 if hit:
                     self._set(node, prop, target, hit)
             return
@@ -155,8 +162,11 @@ class RowConverter:
                 key = prop.resolve(value)
                 if key is None:
                     known = [text for text, _ in prop.original_values] or []
+                    nested = NESTED in value
                     raise CellError(f"{value!r} is not a known value"
                                     + (f" of {prop.vocabulary}" if prop.vocabulary else "")
+                                    + (": a nested thesaurus value is known by its whole path "
+                                       "Parent::Child; map it under values" if nested else "")
                                     + (f" (mapped: {', '.join(known[:8])})" if known else ""))
                 keys.append(key)
             values = keys

@@ -55,18 +55,23 @@ def import_uwazi_cmd(cli: CliContext, path: Path, mapping_path: Path, template: 
 
 
 @click.command("export-uwazi")
-@click.option("--template", required=True, help="The mapping's template to export (e.g. victim).")
+@click.option("--template", "templates", multiple=True,
+              help="A template of the mapping to export (e.g. victim); repeat for several. "
+                   "Default: every template, in one file as Uwazi exports several.")
 @MAPPING
 @OUTPUT
 @pass_cli
-def export_uwazi_cmd(cli: CliContext, template: str, mapping_path: Path, output: Path) -> None:
-    """Export the public graph in Uwazi's CSV form (consent-filtered by construction)."""
+def export_uwazi_cmd(cli: CliContext, templates: tuple[str, ...], mapping_path: Path,
+                     output: Path) -> None:
+    """Export the public graph in Uwazi's CSV form (consent-filtered by construction):
+    Title, Date added, Template, the properties, Documents, Attachments, Published."""
     from loaders.uwazi.export import export_uwazi
 
     mapping = _mapping(mapping_path)
-    n = export_uwazi(cli.stores.public, mapping, template, output,
+    n = export_uwazi(cli.stores.public, mapping, list(templates) or None, output,
                      database=cli.stores.database("public"))
-    click.echo(f"wrote {n} {template} rows to {output}")
+    which = ", ".join(templates) if templates else "every template's"
+    click.echo(f"wrote {n} rows ({which}) to {output}")
 
 
 @click.command("export-ftm")

@@ -231,14 +231,42 @@ def test_an_import_is_logged_before_and_after_its_writes(vault):
     assert sum(details["relationships"].values()) == 13 and details["relationships_created"] == 13
     assert "audit log: entries 1 (started) and 2 (finished)" in report.summary()
 
-    import_file(vault, path, actor="importer@test")  # a re-run creates nothing, updates all
+    rerun = import_file(vault, path, actor="importer@test")  # a re-run changes nothing
     again = logged(vault)[3]["details"]
     assert again["started"] == 3 and again["nodes_created"] == {}
-    assert again["nodes_updated"] == details["nodes_created"]
+    assert again["nodes_updated"] == {} and again["nodes_unchanged"] == details["nodes_created"]
     assert again["relationships"] == details["relationships"]
-    assert again["relationships_created"] == 0
+    assert again["relationships_created"] == 0 and again["relationships_updated"] == {}
+    assert again["relationships_unchanged"] == details["relationships"]
+    assert "nodes: 0 created, 0 updated, 13 unchanged" in rerun.summary()
+    assert "relationships: 0 created, 0 updated, 13 unchanged" in rerun.summary()
+    assert "nothing changed" in rerun.summary()
     result = audit.verify(vault)
     assert result.ok and result.entries == 4 and result.unfinished_imports == ()
+
+
+def test_an_import_counts_what_it_created_updated_and_left_unchanged(vault, tmp_path):
+    """Neo4j counts a property set to the value it had as set: the report compares each
+    record before and after instead, so a re-import that changes one field says so."""
+    import_file(vault, DATA / "small.jsonl")
+    lines = (DATA / "small.jsonl").read_text().splitlines()
+    changed = [json.loads(line) for line in lines]
+    person = next(r for r in changed if r.get("uid") == "p-1")
+    person["birth_year"] = person["birth_year"] + 1                      # one node changes
+    rel = next(r for r in changed if r["record"] == "rel" and r["type"] == "HELD_AT")
+    rel["props"]["date_to"] = "1961-06-30"                         # one relationship too
+    changed.append({"record": "Location", "uid": "loc-new", "name_en": "Synthetic new place",
+                    "kind": "city"})                                    # one node is new
+    report = import_file(vault, _write(tmp_path, changed))
+    w = report.written
+    assert (dict(w.created), dict(w.updated)) == ({"Location": 1}, {"Person": 1})
+    assert sum(w.unchanged.values()) == 12
+    assert w.relationships_created == 0 and dict(w.relationships_updated) == {"HELD_AT": 1}
+    assert sum(w.relationships_unchanged.values()) == 12
+    summary = report.summary()
+    assert "nodes: 1 created, 1 updated, 12 unchanged" in summary
+    assert "relationships: 0 created, 1 updated, 12 unchanged" in summary
+    assert "Location: 4 (1 created, 3 unchanged)" in summary and "nothing changed" not in summary
 
 
 def test_an_invalid_file_writes_no_record_and_no_entry(vault, tmp_path):

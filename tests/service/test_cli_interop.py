@@ -76,7 +76,7 @@ templates:
     roles: [Witness]
     id: ref
     title: {ko: name_ko, en: name_en}
-    set: {review_status: pending}
+    set: {nationality: KR}
     properties:
       gender: {field: sex, vocabulary: sex, values: {W: female, M: male}}
       born: {field: birth_year, type: year}
@@ -107,13 +107,13 @@ def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings,
     people = {r["uid"]: r for r in _vault_rows(
         vault, "MATCH (p:Person) RETURN p.uid AS uid, labels(p) AS labels, p.name_en AS en, "
                "p.name_ko AS ko, p.sex AS sex, p.birth_year AS year, p.name_variants AS aka, "
-               "p.review_status AS review")}
+               "p.nationality AS nationality")}
     assert set(people) == {"pw-witness-W1", "pw-witness-W2"}  # its id column and uid prefix
     w1 = people["pw-witness-W1"]
     assert "Witness" in w1["labels"] and "Victim" not in w1["labels"]  # its roles
     assert (w1["ko"], w1["en"]) == ("박영희", "Park Young-hee")  # bare title is Korean here
     assert (w1["sex"], w1["year"], people["pw-witness-W2"]["sex"]) == ("female", 1950, "male")
-    assert w1["aka"] == ["Bak Yeonghui", "Pak Yŏng-hŭi"] and w1["review"] == "pending"
+    assert w1["aka"] == ["Bak Yeonghui", "Pak Yŏng-hŭi"] and w1["nationality"] == "KR"
     assert "Confidential" in w1["labels"]  # no consent recorded: never public
     events = _vault_rows(
         vault, "MATCH (:Person {uid: 'pw-witness-W1'})-[:SUBJECTED_TO]->(e:Event) "
@@ -166,3 +166,43 @@ def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, tmp_pa
     again = run("import-uwazi", str(archive))  # idempotent: nothing new
     assert again.exit_code == 0, again.output
     assert _vault_rows(vault, count) == before
+
+
+ACCEPTANCE = ROOT / "tests/loaders/data/uwazi"
+
+
+def test_an_imported_place_waits_for_an_editor_before_it_is_public(stores, vault, public,
+                                                                  settings):
+    """A place an import creates (with its coordinates) is reference data, public only once
+    an editor approved it, like the people it came with: import -> publish -> not public ->
+    review approved -> publish -> public. Through the command line, as an operator does."""
+    run = _runner(settings)
+    result = run("import-uwazi", str(ACCEPTANCE / "collection.csv"),
+                 "--mapping", str(ACCEPTANCE / "collection.yml"), "--by", "uwazi@test")
+    assert result.exit_code == 0, result.output
+    [place] = _vault_rows(vault, "MATCH (l:Location {name_en: 'Sokcho'}) RETURN l.uid AS uid, "
+                                 "l.coords.latitude AS lat, labels(l) AS labels")
+    assert place["lat"] == 38.207 and "Public" not in place["labels"]
+    sokcho = "MATCH (l:Location {name_en: 'Sokcho'}) RETURN l.uid AS uid, l.coords AS coords"
+
+    assert run("publish", "--by", "cli-test").exit_code == 0
+    assert _vault_rows(public, sokcho) == []
+    explained = run("explain", place["uid"])
+    assert "editor review is missing, not approved" in explained.output, explained.output
+
+    approved = run("review", place["uid"], "approved", "--by", "editor@test")
+    assert approved.exit_code == 0, approved.output
+    assert run("publish", "--by", "cli-test").exit_code == 0
+    [published] = _vault_rows(public, sokcho)
+    assert published["uid"] == place["uid"] and published["coords"].y == 38.207
+    # the people it came with are still not public: nobody recorded their consent
+    assert _vault_rows(public, "MATCH (p:Person) RETURN p.uid AS uid") == []
+
+    # a re-import changes nothing, says so, and leaves the editor's approval as it was
+    again = run("import-uwazi", str(ACCEPTANCE / "collection.csv"),
+                "--mapping", str(ACCEPTANCE / "collection.yml"), "--by", "uwazi@test")
+    assert again.exit_code == 0, again.output
+    assert "nodes: 0 created, 0 updated, 4 unchanged" in again.output
+    assert "nothing changed" in again.output
+    assert _vault_rows(vault, "MATCH (l:Location {uid: $uid}) RETURN l.review_status AS s",
+                       uid=place["uid"]) == [{"s": "approved"}]
