@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 class ImportReport:
     path: str
     nodes: Counter = field(default_factory=Counter)
+    #: Files an Uwazi import zip's rows name (loaders.uwazi.files), and the Source they go to.
+    files: list = field(default_factory=list)
+    files_source: str | None = None
     relationships: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0

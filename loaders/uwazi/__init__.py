@@ -22,6 +22,7 @@ from loaders.errors import LoadError, Problem
 from loaders.importer import SYSTEM, ImportReport, import_records
 from loaders.importing.read import describe_input
 from loaders.uwazi.convert import convert
+from loaders.uwazi.files import check as check_files
 from loaders.uwazi.mapping import MappingError, UwaziMapping, load_mapping
 from loaders.uwazi.parse import CellError, read_table
 
@@ -52,11 +53,16 @@ def vault_existing(driver: Driver, database: str) -> Callable[[list[str]], set[s
 
 def import_uwazi(driver: Driver, path: Path | str, mapping: UwaziMapping | Path | str,
                  database: str = "neo4j", template: str | None = None, batch_size: int = 2000,
-                 progress: bool = False, actor: str = SYSTEM) -> ImportReport:
+                 progress: bool = False, actor: str = SYSTEM,
+                 files_for: str | None = None) -> ImportReport:
     """Import an Uwazi CSV or import zip into the vault. Validated whole (problems name
     the row and column; nothing is written if there is any), written idempotently, then
     the consent policy labels what was written: no consent, no publication. The audit
-    log gets ``actor``, the file's name and sha256, the mapping and the counts."""
+    log gets ``actor``, the file's name and sha256, the mapping and the counts.
+
+    The files an import zip's rows name are checked here with the rows (``files_for``, the
+    organisation they are submitted for, is needed then); the report lists them
+    (``files``) for ``loaders.uwazi.files.import_files`` to ingest once the records are in."""
     from graph.consent.apply import apply_policy
 
     if not isinstance(mapping, UwaziMapping):
@@ -71,9 +77,17 @@ def import_uwazi(driver: Driver, path: Path | str, mapping: UwaziMapping | Path 
     conversion = convert(table, mapping, template, vault_titles(driver, database),
                          vault_existing(driver, database))
     kind = "uwazi zip" if Path(path).suffix.lower() == ".zip" else "uwazi csv"
+    problems = check_files(Path(path), conversion.files, set(table.extra_files))
+    if conversion.files and not files_for:
+        problems.append(Problem(0, "organization", "the zip's rows name files: say which "
+                                "organisation they are submitted for (--organization)"))
+    if problems:  # a file the rows name is missing or refused: nothing is written
+        raise LoadError(str(path), problems)
     source = {**describe_input(Path(path), kind), "mapping": mapping.name, "template": template}
-    return import_records(driver, conversion.records, str(path), database=database,
-                          batch_size=batch_size, progress=progress,
-                          after=lambda drv, db, uids: apply_policy(drv, db, uids),
-                          warnings=conversion.warnings, explain=conversion.explain,
-                          actor=actor, source=source)
+    report = import_records(driver, conversion.records, str(path), database=database,
+                            batch_size=batch_size, progress=progress,
+                            after=lambda drv, db, uids: apply_policy(drv, db, uids),
+                            warnings=conversion.warnings, explain=conversion.explain,
+                            actor=actor, source=source)
+    report.files, report.files_source = conversion.files, conversion.source_uid
+    return report

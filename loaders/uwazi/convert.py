@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from loaders.errors import Problem
+from loaders.uwazi.files import FileRef, column_indexes, refs_of_row
 from loaders.uwazi.mapping import TemplateSpec, UwaziMapping
 from loaders.uwazi.parse import (
     CellError,
@@ -43,9 +44,10 @@ from loaders.uwazi.rows import RowConverter, RowInfo, link_uid
 #: property: unused if the mapping does not read it, and described as nothing else.
 UWAZI_COLUMNS = {
     "date_added": "when the entity was added to Uwazi: a date of the collection, not of the case",
-    "documents": "Uwazi's main files: files are not imported",
-    "file": "Uwazi's main file: files are not imported",
-    "attachments": "Uwazi's attachments: files are not imported",
+    "documents": "Uwazi's main files, as its export names them: import its zip instead, "
+                 "whose file and attachments columns bring the files",
+    "file": "Uwazi's main file: imported from an import zip only",
+    "attachments": "Uwazi's attachments: imported from an import zip only",
     "published": "Uwazi's publication state: here consent decides publication",
 }
 
@@ -61,6 +63,10 @@ class Conversion:
 
     records: list[tuple[int, dict | Problem]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The files the rows name (an import zip's ``file`` and ``attachments`` columns).
+    files: list[FileRef] = field(default_factory=list)
+    #: The Source the import's records (and files) come from.
+    source_uid: str | None = None
     field_columns: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def problems(self) -> list[Problem]:
@@ -230,6 +236,7 @@ class Converter:
         return out
 
     def convert(self) -> Conversion:
+        self.out.source_uid = self.source_uid
         rows = self._first_pass()
         index = self._title_index(rows)
         existing = self.existing(sorted({self.source_uid} | {
@@ -241,10 +248,17 @@ class Converter:
             self._emit_source()
         for row in rows:
             RowConverter(self, row, index).convert()
-        self._report_unused(self._used_indexes())
-        if self.table.extra_files:
-            self.out.warnings.append(f"files in the zip not imported (documents and attachments): "
-                                     f"{', '.join(self.table.extra_files)}")
+        used = self._used_indexes()
+        if self.table.extra_files:  # an import zip: its rows' files come with them
+            self.out.files = [ref for row in rows for ref in refs_of_row(
+                self.table.headers, row.cells, row.number, row.uid)]
+            used |= set(column_indexes(self.table.headers))
+        self._report_unused(used)
+        named = {ref.name for ref in self.out.files}
+        unnamed = [name for name in self.table.extra_files if name not in named]
+        if unnamed:
+            self.out.warnings.append("files in the zip that no row names, not imported: "
+                                     f"{', '.join(unnamed)}")
         self.out.records.sort(key=lambda r: r[0])
         return self.out
 

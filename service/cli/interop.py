@@ -37,9 +37,14 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_typ
 @click.option("--batch-size", default=2000, show_default=True)
 @click.option("--by", "actor", default=None, show_default="cli:<login name>",
               help="Who imports (for the audit log).")
+@click.option("--organization", default=None,
+              help="The organisation an import zip's files are submitted for (needed when its "
+                   "rows name files).")
+@click.option("--no-ocr", is_flag=True, help="Read the files' text layers only; no OCR.")
 @pass_cli
 def import_uwazi_cmd(cli: CliContext, path: Path, mapping_path: Path, template: str | None,
-                     batch_size: int, actor: str | None) -> None:
+                     batch_size: int, actor: str | None, organization: str | None,
+                     no_ocr: bool) -> None:
     """Import an Uwazi CSV (or import zip) into the vault: checked whole, then written, with
     audit entries before and after the writes. Imported people are Confidential until an
     editor records their consent."""
@@ -49,9 +54,18 @@ def import_uwazi_cmd(cli: CliContext, path: Path, mapping_path: Path, template: 
     actor = actor or login_actor()
     stores = cli.stores
     report = import_uwazi(stores.vault, path, mapping, database=stores.database("vault"),
-                          template=template, batch_size=batch_size, actor=actor)
+                          template=template, batch_size=batch_size, actor=actor,
+                          files_for=organization)
     click.echo(report.summary())
     recheck_names(stores, report.people, actor)
+    if report.files:
+        from loaders.uwazi.files import import_files
+
+        counts = import_files(stores, path, report.files, report.files_source, organization,
+                              actor, ocr=not no_ocr, progress=True)
+        click.echo(f"files: {counts['documents']} document(s) made, {counts['unchanged']} "
+                   f"already there, {counts['failed']} could not be read "
+                   "(kept; see footprints documents process)")
 
 
 @click.command("export-uwazi")

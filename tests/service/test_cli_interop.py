@@ -153,7 +153,7 @@ def test_import_uwazi_reads_an_uwazi_zip(stores, vault, public, settings, tmp_pa
     result = run("import-uwazi", str(archive))
     assert result.exit_code == 0, result.output
     assert "Person: 5" in result.output and "Event: 6" in result.output
-    assert "files in the zip not imported" in result.output
+    assert "files in the zip that no row names, not imported" in result.output
     assert "attachments/FP-S-0001 statement.pdf" in result.output
     people = _vault_rows(vault, "MATCH (p:Person) WHERE p.uid STARTS WITH 'uw-victim-' "
                                 "RETURN p.uid AS uid, labels(p) AS labels ORDER BY uid")
@@ -206,3 +206,73 @@ def test_an_imported_place_waits_for_an_editor_before_it_is_public(stores, vault
     assert "nothing changed" in again.output
     assert _vault_rows(vault, "MATCH (l:Location {uid: $uid}) RETURN l.review_status AS s",
                        uid=place["uid"]) == [{"s": "approved"}]
+
+
+def _zip_with_files(tmp_path, files: dict[str, bytes], file_cells: dict[int, tuple[str, str]]):
+    """The example collection as an import zip whose rows name files: row index (0-based)
+    -> (``file`` cell, ``attachments`` cell)."""
+    import csv
+    import io
+    import zipfile
+
+    rows = list(csv.reader(io.StringIO((ROOT / "examples/uwazi/victims.csv").read_text("utf-8"))))
+    rows[0] += ["file", "attachments"]
+    for n, row in enumerate(rows[1:]):
+        row += list(file_cells.get(n, ("", "")))
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    archive = tmp_path / "with-files.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("import.csv", out.getvalue())
+        for name, data in files.items():
+            z.writestr(name, data)
+    return archive
+
+
+def test_import_uwazi_brings_a_zips_files_as_documents(stores, vault, public, settings, tmp_path):
+    from documents.media import samples
+    from tests.support.documents import empty_files
+
+    empty_files(stores)
+    run = _runner(settings)
+    import_records(vault, enumerate(reference_records(), start=1), "reference")
+    letter = samples.letter_pdf("평양에서 보낸 편지", title="Letter", author="A", lang="ko")
+    photo = samples.photo_jpeg(seed=3)
+    archive = _zip_with_files(tmp_path, {"letter.pdf": letter, "photos/one.jpg": photo,
+                                         "unnamed.txt": b"not named by any row"},
+                              {0: ("letter.pdf", "photos/one.jpg"), 1: ("", "photos/one.jpg")})
+    refused = run("import-uwazi", str(archive))  # files, but for which organisation?
+    assert refused.exit_code != 0 and "--organization" in refused.output
+    victims = "MATCH (p:Person) WHERE p.uid STARTS WITH 'uw-' RETURN p.uid AS u"
+    assert not _vault_rows(vault, victims)
+
+    result = run("import-uwazi", str(archive), "--organization", "org-0001", "--no-ocr")
+    assert result.exit_code == 0, result.output
+    assert "files: 3 document(s) made" in result.output, result.output
+    assert "unnamed.txt" in result.output  # in the zip, named by no row: said, not imported
+    docs = _vault_rows(vault, "MATCH (d:Document)-[:ABOUT]->(p:Person) "
+                              "MATCH (d)-[:FROM_SOURCE]->(s:Source) "
+                              "RETURN p.uid AS person, d.kind AS kind, d.terms_of_use AS terms, "
+                              "d.processing AS processing, d.text_pages AS text, "
+                              "d.submitted_by AS org, s.uid AS source ORDER BY person, kind")
+    assert [(d["person"], d["kind"]) for d in docs] == [
+        ("uw-victim-FP-S-0001", "official_document"), ("uw-victim-FP-S-0001", "photo"),
+        ("uw-victim-FP-S-0002", "photo")]
+    assert {d["terms"] for d in docs} == {"internal"} and {d["org"] for d in docs} == {"org-0001"}
+    assert {d["processing"] for d in docs} == {"done"}
+    assert "평양" in docs[0]["text"][0]
+    again = run("import-uwazi", str(archive), "--organization", "org-0001", "--no-ocr")
+    assert "files: 0 document(s) made, 3 already there" in again.output, again.output
+
+
+def test_import_uwazi_refuses_a_missing_or_forbidden_file_whole(stores, vault, public, settings,
+                                                                 tmp_path):
+    run = _runner(settings)
+    import_records(vault, enumerate(reference_records(), start=1), "reference")
+    archive = _zip_with_files(tmp_path, {"tool.exe": b"MZ\x90\x00" + b"\0" * 200},
+                              {0: ("tool.exe", ""), 2: ("", "missing.pdf")})
+    result = run("import-uwazi", str(archive), "--organization", "org-0001")
+    assert result.exit_code != 0 and "nothing was written" in result.output
+    assert "line 2" in result.output and "tool.exe" in result.output
+    assert "line 4" in result.output and "no file 'missing.pdf' in the zip" in result.output
+    assert not _vault_rows(vault, "MATCH (n:Person) WHERE n.uid STARTS WITH 'uw-' RETURN n.uid AS u")
