@@ -52,6 +52,7 @@ CLI_NO_RECORDS = {
     "export-ftm": "reads the public graph", "export-graph": "reads the public graph",
     "dedupe": "reads the vault; its labelled sample is generated in memory",
     "merged-view": "reads",
+    "documents verify": "reads both stores and re-hashes the file store's files",
 }
 
 #: API routes that write records, and the audit actions each appends.
