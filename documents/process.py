@@ -113,7 +113,7 @@ def pending(stores: Stores) -> int:
                        database=stores.database("vault"))[0]["pending"]
 
 
-def drain(stores: Stores, *, ocr: bool = True, progress: bool = False,
+def drain(stores: Stores, *, ocr: bool = True, progress: bool = False, actor: str = "documents",
           on_done: Callable[[str, str], None] | None = None) -> dict[str, int]:
     """Process every waiting document (``footprints documents process``)."""
     counts = {"done": 0, "failed": 0}
@@ -124,7 +124,7 @@ def drain(stores: Stores, *, ocr: bool = True, progress: bool = False,
         bar = tqdm(total=pending(stores), desc="processing", unit="doc", file=sys.stderr)
     try:
         while uids := claim(stores, limit=1):
-            status = process(stores, uids[0], ocr=ocr)
+            status = process(stores, uids[0], ocr=ocr, actor=actor)
             counts[status] += 1
             if on_done:
                 on_done(uids[0], status)

@@ -70,12 +70,13 @@ def ingest_cmd(cli: CliContext, path: Path, kind: str, source: str, terms_of_use
 
 @documents.command("process")
 @click.option("--no-ocr", is_flag=True, help="Read text layers only; no OCR of scans.")
+@BY_LOGIN
 @pass_cli
-def process_cmd(cli: CliContext, no_ocr: bool) -> None:
+def process_cmd(cli: CliContext, no_ocr: bool, actor: str) -> None:
     """Process every document waiting (text, OCR, public copy, thumbnails)."""
     from documents.process import drain
 
-    counts = drain(cli.stores, ocr=not no_ocr, progress=True)
+    counts = drain(cli.stores, ocr=not no_ocr, progress=True, actor=actor)
     click.echo(f"processed {counts['done']} document(s); {counts['failed']} failed")
     if counts["failed"]:
         raise SystemExit(1)

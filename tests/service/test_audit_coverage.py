@@ -36,6 +36,11 @@ CLI_WRITES = {
     "review": ("person.review",),
     "source-terms": ("source.terms", "publish.full"),
     "judge": ("resolution.judge",),  # ("resolution.retract",) with --retract
+    "documents ingest": ("document.ingest", "document.processed"),  # the first only with --later
+    "documents process": ("document.processed",),
+    # one victim's two letters: each kept, the editor's approval, each read
+    "documents demo": ("document.ingest", "document.ingest", "document.review",
+                       "document.processed", "document.processed"),
 }
 #: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
 CLI_ACCOUNTS = {"users add", "users revoke", "users token", "users demo"}
@@ -225,9 +230,33 @@ def test_every_command_that_writes_leaves_its_entries(run, stores, vault, public
     check("judge", "p-1001", "p-1002", "same", subject="p-1001")
     check("judge", "p-1001", "p-1002", "--retract", subject="p-1001",
           actions=("resolution.retract",))
+    check_documents(run, log, done, tmp_path)
     assert done == set(CLI_WRITES)
     result = run("audit", "verify")
     assert "audit log intact" in result.output and "warning" not in result.output
+
+
+def check_documents(run, log: Log, done: set, tmp_path: Path) -> None:
+    from documents.media import samples
+
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(samples.letter_pdf("A letter.", title="A letter", author="A", lang="en"))
+    ingest = ("documents", "ingest", letter, "--kind", "letter", "--source", "src-pub1",
+              "--terms", "public", "--organization", "org-0001", "--title-en", "A letter",
+              "--about", "p-1010", "--no-ocr", "--by", "editor@test")
+    uid = run(*ingest).output.split(":")[0]
+    log.expect(CLI_WRITES["documents ingest"], "editor@test", uid)
+    scan = tmp_path / "scan.jpg"
+    scan.write_bytes(samples.photo_jpeg(seed=2))
+    later = run(*(a if a != letter else scan for a in ingest), "--later").output.split(":")[0]
+    log.expect(("document.ingest",), "editor@test", later)
+    run("documents", "process", "--no-ocr", "--by", "editor@test")
+    log.expect(CLI_WRITES["documents process"], "editor@test", later)
+    run("documents", "demo", "--victims", "1", "--no-ocr", "--by", "editor@test")
+    entries = log.new()
+    assert tuple(e["action"] for e in entries) == CLI_WRITES["documents demo"]
+    assert all(e["actor"] == "editor@test" for e in entries)
+    done.update({"documents ingest", "documents process", "documents demo"})
 
 
 def test_account_commands_leave_entries(run, stores, vault):
