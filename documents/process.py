@@ -100,6 +100,51 @@ def _thumbnail(files, make, path: Path, media, dst: Path) -> str | None:
         return files.originals.put(fh).sha256
 
 
+#: The longest one document's processing may take in a worker before it is stopped (the
+#: PDF and image libraries run in-process and a hostile file could keep them busy).
+TIME_LIMIT_S = 15 * 60
+
+
+def _process_in_child(settings, uid: str, ocr: bool, actor: str) -> None:
+    stores = Stores(settings)
+    try:
+        process(stores, uid, ocr=ocr, actor=actor)
+    finally:
+        stores.close()
+
+
+def process_isolated(stores: Stores, uid: str, *, ocr: bool = True, actor: str = "documents",
+                     time_limit: float = TIME_LIMIT_S) -> str:
+    """:func:`process` in a child process that is killed after ``time_limit`` seconds (the
+    document is then marked failed, with the reason): a file that hangs a library, or
+    makes it grow without end, ends its own processing, not the worker's."""
+    import multiprocessing
+
+    child = multiprocessing.get_context("spawn").Process(
+        target=_process_in_child, args=(stores.settings, uid, ocr, actor), daemon=True)
+    child.start()
+    child.join(time_limit)
+    if child.is_alive():
+        child.kill()
+        child.join()
+    status = queries.run(stores.vault, "documents/match_document_file",
+                         database=stores.database("vault"), uid=uid)[0]["processing"]
+    if status == "pending":  # killed, or died without a word: say so, do not retry forever
+        reason = (f"processing took longer than {time_limit:.0f} s and was stopped"
+                  if child.exitcode and child.exitcode < 0 else
+                  f"processing stopped (exit status {child.exitcode})")
+
+        def write(tx):
+            queries.run_in(tx, "documents/set_processed", uid=uid,
+                           props={"processing_error": reason}, status="failed")
+            audit.append_in(tx, actor, "document.failed", uid, error=reason)
+
+        with stores.vault.session(database=stores.database("vault")) as session:
+            session.execute_write(write)
+        status = "failed"
+    return status
+
+
 def claim(stores: Stores, limit: int = 1) -> list[str]:
     """Claim up to ``limit`` documents waiting for processing (see claim_pending.cypher)."""
     now = datetime.now(UTC)
@@ -114,8 +159,10 @@ def pending(stores: Stores) -> int:
 
 
 def drain(stores: Stores, *, ocr: bool = True, progress: bool = False, actor: str = "documents",
-          on_done: Callable[[str, str], None] | None = None) -> dict[str, int]:
-    """Process every waiting document (``footprints documents process``)."""
+          on_done: Callable[[str, str], None] | None = None,
+          time_limit: float | None = None) -> dict[str, int]:
+    """Process every waiting document (``footprints documents process``, the worker); with
+    ``time_limit``, each in a child process stopped after that many seconds."""
     counts = {"done": 0, "failed": 0}
     bar = None
     if progress:
@@ -124,7 +171,9 @@ def drain(stores: Stores, *, ocr: bool = True, progress: bool = False, actor: st
         bar = tqdm(total=pending(stores), desc="processing", unit="doc", file=sys.stderr)
     try:
         while uids := claim(stores, limit=1):
-            status = process(stores, uids[0], ocr=ocr, actor=actor)
+            status = (process_isolated(stores, uids[0], ocr=ocr, actor=actor,
+                                       time_limit=time_limit) if time_limit
+                      else process(stores, uids[0], ocr=ocr, actor=actor))
             counts[status] += 1
             if on_done:
                 on_done(uids[0], status)
@@ -141,15 +190,17 @@ class Worker(threading.Thread):
     (``Stores.documents_queued``), and every ``interval`` seconds for uploads made by other
     processes or left half done by a stopped one."""
 
-    def __init__(self, stores: Stores, interval: float = 30.0, ocr: bool = True):
+    def __init__(self, stores: Stores, interval: float = 30.0, ocr: bool = True,
+                 time_limit: float = TIME_LIMIT_S):
         super().__init__(name="documents-worker", daemon=True)
         self.stores, self.interval, self.ocr = stores, interval, ocr
+        self.time_limit = time_limit
         self._stop_event = threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
             try:
-                drain(self.stores, ocr=self.ocr)
+                drain(self.stores, ocr=self.ocr, time_limit=self.time_limit)
             except Exception as exc:  # a store outage must not end the worker
                 print(f"documents worker: {exc}", file=sys.stderr)
                 time.sleep(min(self.interval, 5))

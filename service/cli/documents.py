@@ -70,13 +70,17 @@ def ingest_cmd(cli: CliContext, path: Path, kind: str, source: str, terms_of_use
 
 @documents.command("process")
 @click.option("--no-ocr", is_flag=True, help="Read text layers only; no OCR of scans.")
+@click.option("--time-limit", default=15 * 60, show_default=True, type=float,
+              help="Seconds one document may take (each runs in a child process); 0: no limit, "
+                   "in this process.")
 @BY_LOGIN
 @pass_cli
-def process_cmd(cli: CliContext, no_ocr: bool, actor: str) -> None:
+def process_cmd(cli: CliContext, no_ocr: bool, time_limit: float, actor: str) -> None:
     """Process every document waiting (text, OCR, public copy, thumbnails)."""
     from documents.process import drain
 
-    counts = drain(cli.stores, ocr=not no_ocr, progress=True, actor=actor)
+    counts = drain(cli.stores, ocr=not no_ocr, progress=True, actor=actor,
+                   time_limit=time_limit or None)
     click.echo(f"processed {counts['done']} document(s); {counts['failed']} failed")
     if counts["failed"]:
         raise SystemExit(1)

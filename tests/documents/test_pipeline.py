@@ -224,3 +224,19 @@ def test_the_api_searches_document_text(published_stores, public_client):
     assert "text_pages" not in item["node"]["properties"]
     bad = public_client.get("/api/v1/document-text?q=")
     assert bad.status_code == 422 and bad.get_json()["errors"]
+
+
+def test_a_processing_that_runs_too_long_is_stopped_and_said(fresh):
+    """The worker's isolation: processing runs in a child process with a time limit (here
+    too short for even a small letter to be read); the document is marked failed, with why."""
+    from documents.process import process_isolated
+
+    stores, _ = fresh
+    upload = Upload(kind="letter", terms_of_use="public", source="src-pub1", title_en="Slow",
+                    uid="doc-slow")
+    ingest(stores, io.BytesIO(samples()["letter-partners"]), upload, organization="org-0001",
+           actor="tests")
+    assert process_isolated(stores, "doc-slow", ocr=False, time_limit=0.05) == "failed"
+    doc = vault_doc(stores, "doc-slow")
+    assert doc["processing"] == "failed" and "longer than" in doc["processing_error"]
+    assert process_isolated(stores, "doc-slow", ocr=False, time_limit=120) == "done"
