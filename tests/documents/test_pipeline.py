@@ -240,3 +240,41 @@ def test_a_processing_that_runs_too_long_is_stopped_and_said(fresh):
     doc = vault_doc(stores, "doc-slow")
     assert doc["processing"] == "failed" and "longer than" in doc["processing_error"]
     assert process_isolated(stores, "doc-slow", ocr=False, time_limit=120) == "done"
+
+
+def test_a_video_and_a_scan_go_through_the_whole_pipeline(fresh, settings, tmp_path):
+    """A short video with identifying tags and a photographed letter read by OCR, both
+    public: the video's public copy has no tags and plays with ranges; the scan's Korean
+    text is found by the public search."""
+    from documents.media import samples as media_samples
+    from service.app import create_app
+
+    stores, _ = fresh
+    made = {}
+    for name, kind, data in (
+            ("video", "video", media_samples.video_mp4(1.0, title="Kim Chol-su at the border")),
+            ("scan", "letter", media_samples.scanned_letter_jpeg("아버지께. 평양에서 기다립니다."))):
+        upload = Upload(kind=kind, terms_of_use="public", source="src-pub1", title_en=name,
+                        about=["p-1007"], uid=f"doc-{name}")
+        ingest(stores, io.BytesIO(data), upload, organization="org-0001", actor="tests")
+        made[name] = data
+    stores.vault.execute_query("MATCH (d:Document) SET d.review_status = 'approved'",
+                               database_=stores.database("vault"))
+    from documents.process import process
+
+    assert process(stores, "doc-video", ocr=False) == "done"
+    assert process(stores, "doc-scan", ocr=True) == "done"
+    video = public_doc(stores, "doc-video")
+    assert video["duration"] == 1 and video["public_media_type"] == "video/mp4"
+    copy = tmp_path / "copy.mp4"
+    copy.write_bytes(stores.files.public.open(video["public_sha256"]).read())
+    assert read_metadata(copy, detect(copy.read_bytes()[:65536])) == {}
+    assert b"Kim Chol-su" not in copy.read_bytes()
+    client = create_app(settings, stores).test_client()
+    page = client.get("/documents/doc-video").get_data(as_text=True)
+    assert f'<video controls preload="metadata" src="/files/{video["public_sha256"]}"' in page
+    part = client.get(f"/files/{video['public_sha256']}", headers={"Range": "bytes=0-99"})
+    assert part.status_code == 206 and len(part.data) == 100
+    assert "평양" in " ".join(public_doc(stores, "doc-scan")["text_pages"])
+    hits = client.get("/api/v1/document-text?q=평양").get_json()
+    assert "doc-scan" in [i["node"]["uid"] for i in hits["items"]]  # beside the letter
