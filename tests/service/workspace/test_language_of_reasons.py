@@ -55,10 +55,17 @@ def test_an_accounts_refusal_on_the_admins_invitation_form(browser, users, store
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_edits_refusal_on_a_records_delete_form(browser, users, stores, lang):
-    """(b) ``service.vault.edits.Invalid``: a deletion's reason over its 2000 characters."""
+def test_too_long_on_a_record_form_and_its_delete_form(browser, users, stores, lang):
+    """(b) A field over what a form takes, and ``service.vault.edits.Invalid``: a deletion's
+    reason over its 2000 characters."""
     editor = signed_in(browser, users["editor"])
     editor.get(f"/workspace/edit/new/Person?lang={lang}")
+    before = counts(stores)
+    long = editor.post("/workspace/edit/new/Person", {"roles": "Victim", "name_en": "x" * 60_000})
+    assert long.status_code == 422
+    shown = parse(long.get_data(as_text=True)).by_id("error-name_en").text()
+    assert shown == said(lang, "at most %(count)s characters", count=50_000)
+    assert counts(stores) == before
     uid = uid_of(editor.post("/workspace/edit/new/Person", {"roles": "Victim",
                                                             "name_en": "Kim Too-long"}))
     editor.get(f"/workspace/edit/{uid}")
