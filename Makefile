@@ -40,14 +40,15 @@ translations: $(MO)
 service/translations/%/LC_MESSAGES/messages.mo: service/translations/%/LC_MESSAGES/messages.po | $(STAMP)
 	.venv/bin/pybabel compile -l $* -i $< -o $@
 
-# After changing the interface's text: extract every message of the views and templates
-# (service/translations/babel.cfg), merge them into each catalogue (new ones untranslated,
-# gone ones dropped), compile. Then translate what is new: tests/service/pages/test_i18n.py
-# fails until every message has its translation.
+# After changing the interface's text: extract every message of the views and templates,
+# and the N_ messages of the layers below them (service/translations/babel.cfg), merge them
+# into each catalogue (new ones untranslated, gone ones dropped), compile. Then translate
+# what is new: tests/service/pages/test_i18n.py fails until every message has its translation.
+MESSAGE_SOURCES := service graph loaders
 translations-update: $(STAMP)
 	mkdir -p var
 	.venv/bin/pybabel extract -F service/translations/babel.cfg --no-location \
-	  -o var/messages.pot service
+	  -o var/messages.pot $(MESSAGE_SOURCES)
 	.venv/bin/pybabel update -i var/messages.pot -d service/translations --ignore-obsolete
 	$(MAKE) translations
 

@@ -20,6 +20,7 @@ from marshmallow import ValidationError
 
 from graph import audit, queries
 from graph.connections import Stores
+from graph.messages import N_
 from graph.model import MODEL
 
 #: What a document may be about (the ABOUT relationship's ends, from the model).
@@ -31,7 +32,8 @@ GIVEN = ("title_en", "title_ko", "kind", "date", "language", "terms_of_use")
 
 
 class IngestError(ValueError):
-    """The upload is refused; ``errors`` maps each field to its reasons. Nothing was kept."""
+    """The upload is refused; ``errors`` maps each field to its reasons (messages: English,
+    or the page's language on a workspace page). Nothing was kept."""
 
     def __init__(self, errors: dict[str, list[str]] | str, reason: str | None = None):
         if isinstance(errors, str):
@@ -97,7 +99,7 @@ def _validate(upload: Upload, organization: str) -> dict:
         raise IngestError({k: v if isinstance(v, list) else [str(v)]
                            for k, v in exc.messages.items()}) from exc
     if not (data.get("title_en") or data.get("title_ko")):
-        raise IngestError("title_en", "give a title, in English or in Korean (or both)")
+        raise IngestError("title_en", N_("give a title, in English or in Korean (or both)"))
     data.pop("record", None)
     return data
 
@@ -117,16 +119,17 @@ def check_links(stores: Stores, source: str, about: Iterable[str], user=None) ->
         return access is not None and (user is None or may_see(user, access))
 
     if not usable(source) or found[source].label != "Source":
-        errors["source"] = [f"no Source with uid {source!r}"]
+        errors["source"] = [N_("no Source with uid %(uid)s", uid=repr(source))]
     elif user is not None and not may_link(user, found[source]):
-        errors["source"] = [f"{source!r} belongs to another organisation"]
+        errors["source"] = [N_("%(uid)s belongs to another organisation", uid=repr(source))]
     for uid in about:
         if not usable(uid) or found[uid].label not in ABOUT_TYPES:
             errors.setdefault("about", []).append(
-                f"no record a document may be about with uid {uid!r} "
-                f"(one of {', '.join(ABOUT_TYPES)})")
+                N_("no record a document may be about with uid %(uid)s (one of %(types)s)",
+                   uid=repr(uid), types=", ".join(ABOUT_TYPES)))
         elif user is not None and not may_link(user, found[uid]):
-            errors.setdefault("about", []).append(f"{uid!r} belongs to another organisation")
+            errors.setdefault("about", []).append(
+                N_("%(uid)s belongs to another organisation", uid=repr(uid)))
     if errors:
         raise IngestError(errors)
 
@@ -143,16 +146,18 @@ def ingest(stores: Stores, stream: BinaryIO, upload: Upload, *, organization: st
     check_links(stores, upload.source, upload.about, user)
     head = stream.read(HEAD)
     if not head:
-        raise IngestError("file", "the file is empty")
+        raise IngestError("file", N_("the file is empty"))
     try:
         media = detect(head)
     except Refused as exc:
-        raise IngestError("file", str(exc)) from exc
+        raise IngestError("file", N_("this file is not accepted: %(reason)s",
+                                     reason=str(exc))) from exc
     limit = stores.settings.files.max_upload
     try:
         stored = stores.files.originals.put(_chain(head, stream), max_bytes=limit)
     except TooLarge as exc:
-        raise IngestError("file", f"larger than the limit of {limit:,} bytes") from exc
+        raise IngestError("file", N_("larger than the limit of %(limit)s bytes",
+                                     limit=f"{limit:,}")) from exc
     data.update(sha256=stored.sha256, size=stored.size, media_type=media.mime,
                 filename=(upload.filename or "")[:500] or None, submitted_by_user=actor,
                 processing="pending", review_status="pending")

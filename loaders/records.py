@@ -5,6 +5,8 @@ One schema per record type, built from the type's fields: every value from a
 vocabulary is checked against it, lengths and ranges by the field's type. Unknown
 fields are an error, so nothing is dropped without a word. The checks a record type
 asks for by name (``rules`` in its YAML) are the ``validates_schema`` methods below.
+Every message a schema gives is a :mod:`graph.messages` message (loaders/messages.py):
+marshmallow's English, said in the page's language on a workspace form.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from collections.abc import Callable
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
+from graph.messages import N_
 from graph.model import MODEL, Field, RecordType
 from graph.vocabularies import choices
+from loaders.messages import translatable
 
 TEXT_MAX, NAME_MAX, UID_MAX, URL_MAX = 20_000, 500, 200, 2000
 YEARS = (1800, 2100)
@@ -85,23 +89,24 @@ class Rules:
     @staticmethod
     def has_a_name(data: dict) -> None:
         if not (data.get("name_en") or data.get("name_ko") or data.get("name_variants")):
-            raise ValidationError("a person needs name_en, name_ko or a name variant", "name_en")
+            raise ValidationError(N_("a person needs name_en, name_ko or a name variant"),
+                                  "name_en")
 
     @staticmethod
     def both_coordinates(data: dict) -> None:
         if (data.get("lat") is None) != (data.get("lon") is None):
-            raise ValidationError("lat and lon go together", "lat")
+            raise ValidationError(N_("lat and lon go together"), "lat")
 
     @staticmethod
     def dates_in_order(data: dict) -> None:
         start, end = data.get("date_start"), data.get("date_end")
         if start and end and end < start:
-            raise ValidationError("date_end is before date_start", "date_end")
+            raise ValidationError(N_("date_end is before date_start"), "date_end")
 
     @staticmethod
     def partner_for_sharing(data: dict) -> None:
         if data.get("purpose") == "partner_sharing" and not data.get("partner"):
-            raise ValidationError("partner_sharing consent names its partner", "partner")
+            raise ValidationError(N_("partner_sharing consent names its partner"), "partner")
 
 
 def _rule(check: Callable[[dict], None]):
@@ -120,7 +125,7 @@ def record_schema(rtype: RecordType) -> type[Base]:
             attrs.update(schema_fields(spec))
     for name in rtype.rules:
         attrs[name] = _rule(getattr(Rules, name))
-    return type(f"{rtype.name}Record", (Base,), attrs)
+    return translatable(type(f"{rtype.name}Record", (Base,), attrs))
 
 
 NODE_SCHEMAS: dict[str, type[Base]] = {name: record_schema(rtype)
@@ -137,13 +142,14 @@ REL_PROPS: dict[str, fields.Field] = {
     name: field for spec in MODEL.properties.values() for name, field in schema_fields(spec).items()
 }
 
-RelPropsRecord = type("RelPropsRecord", (Schema,), {
+RelPropsRecord = translatable(type("RelPropsRecord", (Schema,), {
     "Meta": type("Meta", (), {"unknown": RAISE}),
     **{name: field for spec in MODEL.properties.values()
        for name, field in schema_fields(spec).items()},
-})
+}))
 
 
+@translatable
 class RelRecord(Schema):
     class Meta:
         unknown = RAISE
@@ -165,7 +171,8 @@ class RelRecord(Schema):
         rel = MODEL.relationships.get(data.get("type"))
         for name in rel.required_properties if rel else ():
             if not data.get("props", {}).get(name):
-                raise ValidationError(f"{rel.name} needs props.{name}", f"props.{name}")
+                raise ValidationError(N_("%(type)s needs props.%(name)s", type=rel.name,
+                                         name=name), f"props.{name}")
 
 
 RECORD_TYPES = (*NODE_SCHEMAS, "rel")

@@ -5,6 +5,10 @@ and changes nothing), makes its change and its audit entry in one vault
 transaction, then republishes the affected records synchronously: when the
 call returns, the public graph already reflects it. A withdrawal also leaves a
 tombstone (uid and time, no personal data) in the vault.
+
+What an editor is told (an :class:`EditError`'s reason, an explanation's reasons) is a
+:mod:`graph.messages` message: English for the CLI and the JSON API, the page's language
+on a workspace page.
 """
 
 from __future__ import annotations
@@ -16,12 +20,20 @@ from datetime import date
 from graph import audit, queries
 from graph.connections import Stores
 from graph.consent import apply, policy
+from graph.messages import N_, Kind, Message, term
 from graph.publication import PublishReport, publish_stores, republish_stores
 from graph.vocabularies import choices
 
 
 class EditError(ValueError):
-    """Input an editor must correct; nothing was changed."""
+    """Input an editor must correct; nothing was changed. ``field`` names the input to
+    correct (None when it is no one input) and ``reason`` says why; the error's text is
+    ``field: reason``."""
+
+    def __init__(self, reason: str, field: str | None = None):
+        super().__init__(f"{field}: {reason}" if field else reason)
+        self.field = field
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -32,7 +44,8 @@ class Result:
 
 def _check_choice(vocabulary: str, value: str | None, field: str) -> None:
     if value is not None and value not in choices(vocabulary):
-        raise EditError(f"{field}: {value!r} is not one of {', '.join(choices(vocabulary))}")
+        raise EditError(N_("%(value)s is not one of %(choices)s", value=repr(value),
+                           choices=", ".join(choices(vocabulary))), field)
 
 
 def _label_of(stores: Stores, uid: str) -> str | None:
@@ -44,9 +57,10 @@ def _label_of(stores: Stores, uid: str) -> str | None:
 def _need(stores: Stores, uid: str, label: str, field: str) -> None:
     found = _label_of(stores, uid)
     if found is None:
-        raise EditError(f"{field}: no record with uid {uid!r}")
+        raise EditError(N_("no record with uid %(uid)s", uid=repr(uid)), field)
     if found != label:
-        raise EditError(f"{field}: {uid!r} is a {found}, not a {label}")
+        raise EditError(N_("%(uid)s is a %(found)s, not a %(wanted)s", uid=repr(uid),
+                           found=Kind(found), wanted=Kind(label)), field)
 
 
 def _write(stores: Stores, fn) -> object:
@@ -66,12 +80,12 @@ def record_consent(stores: Stores, person: str, purpose: str, given_on: date, ob
     _check_choice("consent_method", method, "method")
     if purpose == "partner_sharing":
         if not partner:
-            raise EditError("partner: consent to share with a partner names the partner")
+            raise EditError(N_("consent to share with a partner names the partner"), "partner")
         _need(stores, partner, "Organization", "partner")
     if not obtained_by or not obtained_by.strip():
-        raise EditError("obtained_by: say who obtained the consent")
+        raise EditError(N_("say who obtained the consent"), "obtained_by")
     if given_on > date.today():
-        raise EditError(f"given_on: {given_on} is in the future")
+        raise EditError(N_("%(date)s is in the future", date=str(given_on)), "given_on")
     uid = f"con-{secrets.token_hex(8)}"
 
     def tx_fn(tx):
@@ -100,8 +114,7 @@ def withdraw_consent(stores: Stores, person: str, actor: str, consent: str | Non
         withdrawn = queries.run_in(tx, "consent/withdraw_consents", person=person, consent=consent,
                                    purpose=purpose, on=on)[0]["withdrawn"]
         if not withdrawn:
-            raise EditError(f"{person} has no active consent "
-                            + (f"{consent!r}" if consent else f"for {purpose}") + " to withdraw")
+            raise EditError(_nothing_to_withdraw(person, consent, purpose))
         queries.run_in(tx, "consent/create_tombstone", uid=tomb, subject=person,
                        reason="consent withdrawn")
         audit.append_in(tx, actor, "consent.withdraw", person, consents=withdrawn, on=on,
@@ -114,6 +127,14 @@ def withdraw_consent(stores: Stores, person: str, actor: str, consent: str | Non
                  removed=len(report.removed), seconds=round(report.seconds, 3))
     return Result(f"withdrew {', '.join(withdrawn)} for {person}; removed {len(report.removed)} "
                   "record(s) from the public graph", report)
+
+
+def _nothing_to_withdraw(person: str, consent: str | None, purpose: str | None) -> Message:
+    if consent:
+        return N_("%(person)s has no active consent %(consent)s to withdraw", person=person,
+                  consent=repr(consent))
+    return N_("%(person)s has no active consent for %(purpose)s to withdraw", person=person,
+              purpose=term("consent_purpose", purpose))
 
 
 def mark_at_risk(stores: Stores, person: str, actor: str, at_risk: bool = True) -> Result:
@@ -138,10 +159,10 @@ def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = 
     ``reason`` (why it was rejected, say) goes into the audit entry."""
     label = _label_of(stores, uid)
     if label is None:
-        raise EditError(f"record: no record with uid {uid!r}")
+        raise EditError(N_("no record with uid %(uid)s", uid=repr(uid)), "record")
     if label not in REVIEWED:
-        raise EditError(f"record: {uid!r} is a {label}, which is not reviewed (it follows the "
-                        "people it concerns)")
+        raise EditError(N_("%(uid)s is a %(kind)s, which is not reviewed (it follows the people "
+                           "it concerns)", uid=repr(uid), kind=Kind(label)), "record")
     _check_choice("review_status", status, "status")
     action = "person.review" if label == "Person" else "record.review"
 
@@ -182,7 +203,7 @@ def explain(stores: Stores, uid: str) -> dict:
     """Why a vault record is (or is not) public: the decision, its reasons and what it rests on."""
     label = _label_of(stores, uid)
     if label is None:
-        raise EditError(f"uid: no record with uid {uid!r}")
+        raise EditError(N_("no record with uid %(uid)s", uid=repr(uid)), "uid")
     vault_db = stores.database("vault")
     decision = apply.decide(stores.vault, vault_db, label, [uid])[uid]
     facts = queries.run(stores.vault, "consent/match_explanation", database=vault_db, uid=uid)[0]

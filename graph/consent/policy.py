@@ -21,6 +21,10 @@ The rules (docs/consent.md explains them):
     its source permit it, every person, event and proceeding it is about is public, its
     text names no one who is not public, an editor approved it, and its public copy (the
     file without its metadata) has been made (``decide_document``).
+
+A decision's reasons are :mod:`graph.messages` messages: English text to whatever stores,
+serialises or prints them (the JSON API, the CLI), said in the page's language on a
+workspace page. They are never stored: only the label is written to the vault.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from graph.messages import N_, Kind, Message, listing, term
 from graph.model import MODEL
 
 PUBLIC, RESTRICTED, CONFIDENTIAL = "Public", "Restricted", "Confidential"
@@ -64,7 +69,7 @@ FACT_REL_TYPES = frozenset(r.name for r in MODEL.relationships.values() if r.fac
 @dataclass(frozen=True)
 class Decision:
     label: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]
 
     @property
     def public(self) -> bool:
@@ -116,10 +121,11 @@ def publication_consent(person: PersonFacts) -> ConsentFacts | None:
 def decide_person(person: PersonFacts) -> Decision:
     """Public only if every rule allows it; the reasons say which rule decided."""
     if person.in_dprk or person.at_risk:
-        why = "lives inside the DPRK" if person.in_dprk else "marked at risk"
-        return Decision(CONFIDENTIAL, (f"third party at risk ({why}): never published (rule 4)",))
+        why = N_("lives inside the DPRK") if person.in_dprk else N_("marked at risk")
+        return Decision(CONFIDENTIAL, (N_("third party at risk (%(why)s): never published "
+                                          "(rule 4)", why=why),))
     consent = publication_consent(person)
-    reasons: list[str] = []
+    reasons: list[Message] = []
     if consent is None:
         reasons.append(_why_no_publication_consent(person))
         withdrawn = any(c.purpose == "publication" and not c.active for c in person.consents)
@@ -127,66 +133,83 @@ def decide_person(person: PersonFacts) -> Decision:
         label = RESTRICTED if other_active and not withdrawn else CONFIDENTIAL
         return Decision(label, tuple(reasons))
     if "public" not in person.source_terms:
-        reasons.append("no supporting source permits public use (rule 3)"
-                       + (f"; sources are {', '.join(sorted(set(person.source_terms)))}"
-                          if person.source_terms else "; no supporting source"))
+        if person.source_terms:
+            terms = listing(term("terms_of_use", t) for t in sorted(set(person.source_terms)))
+            reasons.append(N_("no supporting source permits public use (rule 3); sources are "
+                              "%(terms)s", terms=terms))
+        else:
+            reasons.append(N_("no supporting source permits public use (rule 3); no supporting "
+                              "source"))
     if person.review_status != "approved":
         reasons.append(_awaiting(person.review_status))
     if reasons:
         return Decision(RESTRICTED, tuple(reasons))
-    who = "the family" if consent.by_family else "the person"
-    return Decision(PUBLIC, (f"consent to publication by {who} ({consent.uid}, given "
-                             f"{consent.given_on or 'undated'})",
-                             "supported by a source that permits public use",
-                             "approved by an editor"))
+    given = str(consent.given_on) if consent.given_on else N_("undated")
+    by = (N_("consent to publication by the family (%(consent)s, given %(given)s)",
+             consent=consent.uid, given=given) if consent.by_family else
+          N_("consent to publication by the person (%(consent)s, given %(given)s)",
+             consent=consent.uid, given=given))
+    return Decision(PUBLIC, (by, N_("supported by a source that permits public use"),
+                             N_("approved by an editor")))
 
 
-def _why_no_publication_consent(person: PersonFacts) -> str:
+def _why_no_publication_consent(person: PersonFacts) -> Message:
     if not person.consents:
-        return "no consent recorded: private by default (rule 1)"
+        return N_("no consent recorded: private by default (rule 1)")
     purposes = sorted({c.purpose for c in person.consents if c.active})
     if any(c.purpose == "publication" and not c.active for c in person.consents):
-        return "consent to publication was withdrawn (rule 6)"
+        return N_("consent to publication was withdrawn (rule 6)")
     if any(c.purpose == "publication" and c.by_family for c in person.consents):
-        return "family consent counts only for a dead or disappeared person (rule 2)"
-    return ("no consent to publication; consent only for "
-            f"{', '.join(purposes) or 'nothing active'} does not count (rule 2)")
+        return N_("family consent counts only for a dead or disappeared person (rule 2)")
+    if not purposes:
+        return N_("no consent to publication; consent only for nothing active does not count "
+                  "(rule 2)")
+    return N_("no consent to publication; consent only for %(purposes)s does not count (rule 2)",
+              purposes=listing(term("consent_purpose", p) for p in purposes))
 
 
 def decide_source(terms_of_use: str | None, review_status: str | None) -> Decision:
     """Public when its terms permit publication and an editor approved it (rules 3, 5)."""
     if terms_of_use in ("partners", "un_only"):
-        return Decision(RESTRICTED, (f"terms of use are {terms_of_use}: not for publication; "
-                                     "being public elsewhere does not change that (rule 3)",))
+        return Decision(RESTRICTED, (N_("terms of use are %(terms)s: not for publication; being "
+                                        "public elsewhere does not change that (rule 3)",
+                                        terms=term("terms_of_use", terms_of_use)),))
     if terms_of_use != "public":
-        return Decision(CONFIDENTIAL, (f"terms of use are {terms_of_use or 'unknown'} (rule 3)",))
+        return Decision(CONFIDENTIAL, (
+            N_("terms of use are %(terms)s (rule 3)", terms=term("terms_of_use", terms_of_use))
+            if terms_of_use else N_("terms of use are unknown (rule 3)"),))
     if review_status != "approved":
         return Decision(RESTRICTED, (_awaiting(review_status),))
-    return Decision(PUBLIC, ("terms of use permit publication", "approved by an editor"))
+    return Decision(PUBLIC, (N_("terms of use permit publication"), N_("approved by an editor")))
 
 
-def _awaiting(review_status: str | None) -> str:
-    return f"editor review is {review_status or 'missing'}, not approved (rule 5)"
+def _awaiting(review_status: str | None) -> Message:
+    if not review_status:
+        return N_("editor review is missing, not approved (rule 5)")
+    return N_("editor review is %(status)s, not approved (rule 5)",
+              status=term("review_status", review_status))
 
 
 def decide_event(public_subjects: int, public_fact_sources: int) -> Decision:
     """An event is public when a public person was subjected to it, on a public source."""
     if public_subjects == 0:
-        return Decision(RESTRICTED, ("no public person was subjected to it (rule 7)",))
+        return Decision(RESTRICTED, (N_("no public person was subjected to it (rule 7)"),))
     if public_fact_sources == 0:
-        return Decision(RESTRICTED, ("no source that permits public use supports it (rule 3)",))
-    return Decision(PUBLIC, (f"{public_subjects} public person(s) subjected to it, "
-                             "with a public supporting source",))
+        return Decision(RESTRICTED, (N_("no source that permits public use supports it "
+                                        "(rule 3)"),))
+    return Decision(PUBLIC, (N_("%(count)s public person(s) subjected to it, with a public "
+                                "supporting source", count=public_subjects),))
 
 
 def decide_proceeding(public_concerned: int, non_public_concerned: int) -> Decision:
     """A proceeding's reference identifies everyone it concerns: all must be public."""
     if non_public_concerned:
-        return Decision(RESTRICTED, (f"it concerns {non_public_concerned} person(s) who are not "
-                                     "public; its reference would identify them (rules 1, 7)",))
+        return Decision(RESTRICTED, (N_("it concerns %(count)s person(s) who are not public; its "
+                                        "reference would identify them (rules 1, 7)",
+                                        count=non_public_concerned),))
     if public_concerned == 0:
-        return Decision(RESTRICTED, ("it concerns no public person",))
-    return Decision(PUBLIC, ("every person it concerns is public",))
+        return Decision(RESTRICTED, (N_("it concerns no public person"),))
+    return Decision(PUBLIC, (N_("every person it concerns is public"),))
 
 
 def decide_reference(label: str, review_status: str | None) -> Decision:
@@ -194,8 +217,9 @@ def decide_reference(label: str, review_status: str | None) -> Decision:
     (an import's places, bodies and organisations wait for review like people do)."""
     if review_status != "approved":
         return Decision(RESTRICTED, (_awaiting(review_status),))
-    return Decision(PUBLIC, (f"{label} is reference data about institutions, places or law, "
-                             "with no personal data", "approved by an editor"))
+    return Decision(PUBLIC, (N_("%(kind)s is reference data about institutions, places or law, "
+                                "with no personal data", kind=Kind(label)),
+                             N_("approved by an editor")))
 
 
 @dataclass(frozen=True)
@@ -217,21 +241,23 @@ class DocumentFacts:
 def decide_document(doc: DocumentFacts) -> Decision:
     """Rule 10. A document's file cannot be redacted the way a field can: if its text
     names someone who is not public, the whole document stays in the vault."""
-    reasons: list[str] = []
+    reasons: list[Message] = []
     if doc.terms_of_use != "public":
-        reasons.append(f"its terms of use are {doc.terms_of_use or 'unknown'} (rule 3)")
+        reasons.append(N_("its terms of use are %(terms)s (rule 3)",
+                          terms=term("terms_of_use", doc.terms_of_use) if doc.terms_of_use
+                          else N_("unknown")))
     if not doc.source_labels:
-        reasons.append("it belongs to no source (rule 3)")
+        reasons.append(N_("it belongs to no source (rule 3)"))
     elif any(label != PUBLIC for label in doc.source_labels):
-        reasons.append("its source is not public (rule 3)")
+        reasons.append(N_("its source is not public (rule 3)"))
     if doc.non_public_about:
-        reasons.append(f"it is about {doc.non_public_about} record(s) that are not public "
-                       "(rules 1, 7)")
+        reasons.append(N_("it is about %(count)s record(s) that are not public (rules 1, 7)",
+                          count=doc.non_public_about))
     if doc.names_hidden:
-        reasons.append("its title or text names a person who is not public: "
-                       f"{', '.join(doc.names_hidden)} (rule 1)")
+        reasons.append(N_("its title or text names a person who is not public: %(persons)s "
+                          "(rule 1)", persons=", ".join(doc.names_hidden)))
     if not doc.has_public_copy:
-        reasons.append("its public copy (the file without metadata) is not made yet")
+        reasons.append(N_("its public copy (the file without metadata) is not made yet"))
     if doc.review_status != "approved":
         reasons.append(_awaiting(doc.review_status))
     if reasons:
@@ -239,20 +265,21 @@ def decide_document(doc: DocumentFacts) -> Decision:
         # may show someone who is not public: another organisation's reader must not see it.
         hidden = doc.names_hidden or doc.non_public_about or doc.terms_of_use == "internal"
         return Decision(CONFIDENTIAL if hidden else RESTRICTED, tuple(reasons))
-    return Decision(PUBLIC, ("its terms of use and its source permit publication",
-                             f"every record it is about is public ({doc.public_about})",
-                             "its text names no one who is not public",
-                             "approved by an editor"))
+    return Decision(PUBLIC, (N_("its terms of use and its source permit publication"),
+                             N_("every record it is about is public (%(count)s)",
+                                count=doc.public_about),
+                             N_("its text names no one who is not public"),
+                             N_("approved by an editor")))
 
 
 def decide_deleted() -> Decision:
     """A record an editor deleted (soft delete) is never public, whatever else holds."""
-    return Decision(CONFIDENTIAL, ("deleted by an editor: kept in the vault for the audit "
-                                   "log, shown to no one and never published",))
+    return Decision(CONFIDENTIAL, (N_("deleted by an editor: kept in the vault for the audit "
+                                      "log, shown to no one and never published"),))
 
 
 def decide_consent_record() -> Decision:
-    return Decision(CONFIDENTIAL, ("consent records stay in the vault",))
+    return Decision(CONFIDENTIAL, (N_("consent records stay in the vault"),))
 
 
 _STRICTNESS = {PUBLIC: 0, RESTRICTED: 1, CONFIDENTIAL: 2}
@@ -264,13 +291,15 @@ def decide_merged_view(member_labels: Iterable[str | None]) -> Decision:
     lean on, a third that is not public (rules 1 and 7). No label counts as Confidential."""
     labels = [lbl if lbl in _STRICTNESS else CONFIDENTIAL for lbl in member_labels]
     if not labels:
-        return Decision(CONFIDENTIAL, ("a merged view of no records",))
+        return Decision(CONFIDENTIAL, (N_("a merged view of no records"),))
     strictest = max(labels, key=_STRICTNESS.__getitem__)
     if strictest == PUBLIC:
-        return Decision(PUBLIC, (f"all {len(labels)} records of the merged view are public",))
+        return Decision(PUBLIC, (N_("all %(count)s records of the merged view are public",
+                                    count=len(labels)),))
     hidden = sum(1 for lbl in labels if lbl != PUBLIC)
-    return Decision(strictest, (f"{hidden} of {len(labels)} records of the merged view are not "
-                                "public: it follows the strictest (rules 1, 7)",))
+    return Decision(strictest, (N_("%(hidden)s of %(count)s records of the merged view are not "
+                                   "public: it follows the strictest (rules 1, 7)",
+                                   hidden=hidden, count=len(labels)),))
 
 
 def public_relationship(rel_type: str, start_public: bool, end_public: bool,

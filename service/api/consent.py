@@ -19,6 +19,7 @@ from marshmallow import Schema, fields, validate
 from graph.consent import editor
 from graph.publication import publish_stores
 from graph.vocabularies import choices
+from loaders.messages import translatable
 from service.api.vault_common import EditResultSchema, caller, http_errors, no_store, result
 from service.auth import require_role
 from service.vault.reads import audit_reads, explain_visible, require_visible
@@ -34,6 +35,7 @@ def _vocab(name: str, **kw) -> fields.String:
     return fields.String(validate=validate.OneOf(choices(name)), **kw)
 
 
+@translatable
 class ConsentBody(Schema):
     purpose = _vocab("consent_purpose", required=True)
     given_on = fields.Date(required=True)
@@ -44,6 +46,7 @@ class ConsentBody(Schema):
     by_family = fields.Boolean(load_default=False)
 
 
+@translatable
 class WithdrawBody(Schema):
     consent = fields.String(allow_none=True, validate=validate.Length(min=1, max=200),
                             metadata={"description": "One consent by uid (default: all of purpose)"})
@@ -51,14 +54,17 @@ class WithdrawBody(Schema):
     on = fields.Date(allow_none=True)
 
 
+@translatable
 class AtRiskBody(Schema):
     at_risk = fields.Boolean(load_default=True)
 
 
+@translatable
 class ReviewBody(Schema):
     status = _vocab("review_status", required=True)
 
 
+@translatable
 class TermsBody(Schema):
     terms = _vocab("terms_of_use", required=True)
 

@@ -23,7 +23,9 @@ exhausting the server. In order, a query is refused when:
 It then runs in a READ access-mode transaction (the server refuses writes
 there too) with a timeout that covers planning too; at most ``MAX_ROWS`` rows and
 ``MAX_BYTES`` of results come back, and ``truncated`` says when the cap cut it
-short. Every refusal is a :class:`ConsoleRefusal` whose message names the reason.
+short. Every refusal is a :class:`ConsoleRefusal` whose message names the reason: a
+:mod:`graph.messages` message, English in the API's answers and the page's language on
+the signed-in console page (it crosses the worker's pipe with its message id).
 The API runs this in a worker process (:mod:`service.public.console_pool`), which
 bounds what a query can do to the web process and enforces the console's memory
 limit.
@@ -42,6 +44,7 @@ from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 
 from graph import queries
+from graph.messages import N_, Message
 from service.public import console_rules, shape
 from service.stores import public_driver
 
@@ -81,9 +84,10 @@ _FUNCTION = re.compile(r"(?<![\w.$])(" + _NAME + r")\s*\(")
 
 
 class ConsoleRefusal(ValueError):
-    """A query the console will not run (or could not finish); ``reason`` is a short code."""
+    """A query the console will not run (or could not finish); ``reason`` is a short code,
+    ``message`` (a :class:`~graph.messages.Message`) says why."""
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: str, message: Message):
         super().__init__(message)
         self.reason = reason
         self.message = message
@@ -122,9 +126,10 @@ def lexed(query: str) -> tuple[str, list[str]]:
 def check_text(query: str) -> str:
     """Refuse by the rules 1-4 above; returns the statement without a trailing ``;``."""
     if not isinstance(query, str) or not query.strip():
-        raise ConsoleRefusal("empty", "the query is empty")
+        raise ConsoleRefusal("empty", N_("the query is empty"))
     if len(query) > MAX_QUERY_CHARS:
-        raise ConsoleRefusal("too_long", f"the query is longer than {MAX_QUERY_CHARS} characters")
+        raise ConsoleRefusal("too_long", N_("the query is longer than %(count)s characters",
+                                            count=MAX_QUERY_CHARS))
     statement = query.strip()
     text = normalize(statement).strip()
     while text.endswith(";"):
@@ -132,27 +137,31 @@ def check_text(query: str) -> str:
         statement = statement.rstrip().removesuffix(";").rstrip()
     if ";" in text:
         raise ConsoleRefusal("multiple_statements",
-                             "only one statement per query: remove the ';' between statements")
+                             N_("only one statement per query: remove the ';' between "
+                                "statements"))
     if re.search(r"\bLOAD\s+CSV\b", text, re.IGNORECASE):
-        raise ConsoleRefusal("load_csv", "LOAD CSV is not allowed: the console cannot read "
-                                         "files or URLs")
+        raise ConsoleRefusal("load_csv", N_("LOAD CSV is not allowed: the console cannot read "
+                                            "files or URLs"))
     if re.search(r"(?:^|[{]|\bUNION(?:\s+ALL|\s+DISTINCT)?)\s*USE\b", text, re.IGNORECASE):
-        raise ConsoleRefusal("use_clause", "USE is not allowed: the console reads the public "
-                                           "graph only")
+        raise ConsoleRefusal("use_clause", N_("USE is not allowed: the console reads the public "
+                                              "graph only"))
     if re.search(r"\bTRANSACTIONS\b", text, re.IGNORECASE):
-        raise ConsoleRefusal("transactions", "CALL { ... } IN TRANSACTIONS and transaction "
-                                             "commands are not allowed")
+        raise ConsoleRefusal("transactions", N_("CALL { ... } IN TRANSACTIONS and transaction "
+                                                "commands are not allowed"))
     first = re.match(r"[A-Za-z]*", text).group(0).upper()
     if first not in READING_CLAUSES:
-        raise ConsoleRefusal("not_a_read_query",
-                             f"queries must start with {', '.join(READING_CLAUSES)}; "
-                             f"{first or 'this'} is not allowed in the console")
+        clauses = ", ".join(READING_CLAUSES)
+        raise ConsoleRefusal("not_a_read_query", N_(
+            "queries must start with %(clauses)s; %(first)s is not allowed in the console",
+            clauses=clauses, first=first) if first else N_(
+            "queries must start with %(clauses)s; this is not allowed in the console",
+            clauses=clauses))
     for match in _CALL.finditer(text):
         name = re.sub(r"\s+", "", match.group(1))
         if name.lower() not in {p.lower() for p in ALLOWED_PROCEDURES}:
             raise ConsoleRefusal("procedure_not_allowed",
-                                 f"procedure {name} is not allowed; allowed: "
-                                 f"{', '.join(sorted(ALLOWED_PROCEDURES))}")
+                                 N_("procedure %(name)s is not allowed; allowed: %(allowed)s",
+                                    name=name, allowed=", ".join(sorted(ALLOWED_PROCEDURES))))
     for match in _FUNCTION.finditer(text):
         name = re.sub(r"\s+", "", match.group(1))
         if "." not in name:
@@ -161,7 +170,8 @@ def check_text(query: str) -> str:
         if re.search(r"\bCALL$", preceding, re.IGNORECASE):
             continue  # a procedure, checked above
         if name.lower() not in {f.lower() for f in ALLOWED_FUNCTIONS}:
-            raise ConsoleRefusal("function_not_allowed", f"function {name} is not allowed")
+            raise ConsoleRefusal("function_not_allowed", N_("function %(name)s is not allowed",
+                                                            name=name))
     try:
         console_rules.check(*lexed(statement))
     except console_rules.Refused as exc:
@@ -173,9 +183,10 @@ def check_params(params: Any) -> dict:
     if params is None:
         return {}
     if not isinstance(params, Mapping) or not all(isinstance(k, str) for k in params):
-        raise ConsoleRefusal("bad_params", "params must be an object with string keys")
+        raise ConsoleRefusal("bad_params", N_("params must be an object with string keys"))
     if len(json.dumps(params, default=str)) > MAX_PARAMS_BYTES:
-        raise ConsoleRefusal("bad_params", f"params are larger than {MAX_PARAMS_BYTES} bytes")
+        raise ConsoleRefusal("bad_params", N_("params are larger than %(count)s bytes",
+                                              count=MAX_PARAMS_BYTES))
     return dict(params)
 
 
@@ -187,28 +198,26 @@ def check_plan(session, statement: str, params: dict, timeout: float | None = No
         summary = session.run(Query("EXPLAIN " + statement, timeout=timeout, metadata=metadata),
                               params).consume()
     except CypherSyntaxError as exc:
-        raise ConsoleRefusal("syntax_error", f"Cypher syntax error: {exc.message}") from exc
+        raise ConsoleRefusal("syntax_error", N_("Cypher syntax error: %(detail)s",
+                                                detail=exc.message)) from exc
     except ClientError as exc:
         if "Terminated" in (exc.code or "") or "TimedOut" in (exc.code or ""):
             raise _refusal(exc, timeout or TIMEOUT_S) from exc
-        raise ConsoleRefusal("invalid_query", f"the query was refused by the database: "
-                                              f"{exc.message}") from exc
+        raise ConsoleRefusal("invalid_query", N_("the query was refused by the database: "
+                                                 "%(detail)s", detail=exc.message)) from exc
     if summary.query_type != "r":
-        kind = {"rw": "reads and writes", "w": "writes", "s": "changes the schema or the DBMS"}
-        raise ConsoleRefusal("not_read_only",
-                             f"the console runs read-only queries only; this query "
-                             f"{kind.get(summary.query_type, 'is not read-only')} "
-                             f"(query type {summary.query_type!r})")
+        raise ConsoleRefusal("not_read_only", _not_read_only(summary.query_type))
     for operator in _operators(summary.plan or {}):
         name = operator.get("operatorType", "")
         if name.startswith("LoadCSV"):
-            raise ConsoleRefusal("load_csv", "LOAD CSV is not allowed")
+            raise ConsoleRefusal("load_csv", N_("LOAD CSV is not allowed"))
         if name.startswith("ProcedureCall"):
             signature = str(operator.get("args", {}).get("Signature")
                             or operator.get("args", {}).get("Details", ""))
             called = signature.split("(", 1)[0].strip()
             if called not in ALLOWED_PROCEDURES:
-                raise ConsoleRefusal("procedure_not_allowed", f"procedure {called} is not allowed")
+                raise ConsoleRefusal("procedure_not_allowed",
+                                     N_("procedure %(name)s is not allowed", name=called))
 
 
 def run(query: str, params: dict | None = None, timeout: float = TIMEOUT_S,
@@ -237,8 +246,9 @@ def run(query: str, params: dict | None = None, timeout: float = TIMEOUT_S,
         check_plan(session, statement, params, timeout, metadata)
         remaining = deadline - time.monotonic()
         if remaining <= 0.01:
-            raise ConsoleRefusal("timeout", f"the query took longer than the {timeout:g} s "
-                                            "timeout to plan and was stopped")
+            raise ConsoleRefusal("timeout", N_("the query took longer than the %(seconds)s s "
+                                               "timeout to plan and was stopped",
+                                               seconds=f"{timeout:g}"))
         collector = _Collector(lang)
         try:
             # An auto-commit transaction in a READ session: the server refuses any write,
@@ -271,14 +281,35 @@ def run(query: str, params: dict | None = None, timeout: float = TIMEOUT_S,
 def _refusal(exc: Neo4jError, timeout: float) -> ConsoleRefusal:
     code = exc.code or ""
     if "TransactionTimedOut" in code or "Terminated" in code:
-        return ConsoleRefusal("timeout", f"the query took longer than the {timeout:g} s "
-                                         "timeout and was stopped")
+        return ConsoleRefusal("timeout", timed_out(timeout))
     if "MemoryPoolOutOfMemory" in code or "OutOfMemory" in code:
-        return ConsoleRefusal("memory", "the query needed more memory than a console query "
-                                        "may use")
+        return ConsoleRefusal("memory", N_("the query needed more memory than a console query "
+                                           "may use"))
     if "Forbidden" in code or "AccessMode" in code or "Security" in code:
-        return ConsoleRefusal("not_read_only", f"the database refused the query: {exc.message}")
-    return ConsoleRefusal("query_failed", f"the query failed: {exc.message}")
+        return ConsoleRefusal("not_read_only", N_("the database refused the query: %(detail)s",
+                                                  detail=exc.message))
+    return ConsoleRefusal("query_failed", N_("the query failed: %(detail)s", detail=exc.message))
+
+
+def timed_out(timeout: float) -> Message:
+    """What a query stopped at its timeout is told."""
+    return N_("the query took longer than the %(seconds)s s timeout and was stopped",
+              seconds=f"{timeout:g}")
+
+
+def _not_read_only(query_type: str) -> Message:
+    """Why a query whose plan is not read-only (``query_type``, EXPLAIN's) is refused."""
+    if query_type == "rw":
+        return N_("the console runs read-only queries only; this query reads and writes (query "
+                  "type %(type)s)", type=repr(query_type))
+    if query_type == "w":
+        return N_("the console runs read-only queries only; this query writes (query type "
+                  "%(type)s)", type=repr(query_type))
+    if query_type == "s":
+        return N_("the console runs read-only queries only; this query changes the schema or "
+                  "the DBMS (query type %(type)s)", type=repr(query_type))
+    return N_("the console runs read-only queries only; this query is not read-only (query type "
+              "%(type)s)", type=repr(query_type))
 
 
 def _operators(plan: Mapping):

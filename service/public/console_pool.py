@@ -40,6 +40,7 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph.messages import N_, Message
 from graph.settings import Settings, StoreSettings, parse_bytes
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,8 @@ class ConsoleBusy(Exception):
     """The query was not started: the account has one running (409) or every worker is
     taken (503)."""
 
-    def __init__(self, status: int, reason: str, message: str, retry_after: int | None = None):
+    def __init__(self, status: int, reason: str, message: Message,
+                 retry_after: int | None = None):
         super().__init__(message)
         self.status = status
         self.reason = reason
@@ -127,7 +129,7 @@ class ConsolePool:
             lang: str = "en") -> dict:
         """Run the query in a worker; raises ``console.ConsoleRefusal`` (refused, timed out,
         over the memory limit), :class:`ConsoleBusy`, or ``ServiceUnavailable``."""
-        from service.public.console import ConsoleRefusal
+        from service.public.console import ConsoleRefusal, timed_out
 
         job = self._admit(account, timeout)
         worker = None
@@ -138,16 +140,15 @@ class ConsolePool:
         except (EOFError, OSError) as exc:  # the worker died (out of memory) under the query
             log.warning("console worker failed: %s", exc)
             self._abandon(job, worker)
-            raise ConsoleRefusal("memory", "the console's worker stopped while handling this "
-                                           f"query (it holds at most {WORKER_MEMORY // 2**20} "
-                                           "MB)") from exc
+            raise ConsoleRefusal("memory", N_("the console's worker stopped while handling this "
+                                              "query (it holds at most %(mb)s MB)",
+                                              mb=WORKER_MEMORY // 2**20)) from exc
         except BaseException:
             self._abandon(job, worker)
             raise
         if answer is None:  # past the deadline: the worker is killed, the server told to stop
             self._abandon(job, worker)
-            raise ConsoleRefusal("timeout", f"the query took longer than the {timeout:g} s "
-                                            "timeout and was stopped")
+            raise ConsoleRefusal("timeout", timed_out(timeout))
         self._finish(job, worker)
         kind, *rest = answer
         if kind == "ok":
@@ -157,23 +158,24 @@ class ConsolePool:
         if kind == "refused":
             reason, message = rest
             if job.stopped_for == "memory":
-                reason, message = "memory", (
-                    f"the query used more than the console's {self.memory_limit // 2**20} MB of "
-                    "database memory and was stopped")
+                reason, message = "memory", N_(
+                    "the query used more than the console's %(mb)s MB of database memory and was "
+                    "stopped", mb=self.memory_limit // 2**20)
             raise ConsoleRefusal(reason, message)
         raise RuntimeError(f"console worker error: {rest[0]}")
 
     def _admit(self, account: str, timeout: float) -> _Job:
         with self._lock:
             if self._closed:
-                raise ConsoleBusy(503, "closed", "the console is shutting down")
+                raise ConsoleBusy(503, "closed", N_("the console is shutting down"))
             if account in self._accounts:
-                raise ConsoleBusy(409, "busy", "you already have a console query running (or "
-                                               "being stopped on the database): one at a time; "
-                                               "try again when it has finished")
+                raise ConsoleBusy(409, "busy", N_("you already have a console query running (or "
+                                                  "being stopped on the database): one at a "
+                                                  "time; try again when it has finished"))
             if len(self._running) + len(self._stopping) >= self.workers:
-                raise ConsoleBusy(503, "saturated", f"the console is busy: {self.workers} "
-                                                    "queries are running; try again shortly",
+                raise ConsoleBusy(503, "saturated", N_("the console is busy: %(count)s queries "
+                                                       "are running; try again shortly",
+                                                       count=self.workers),
                                   retry_after=int(timeout + MARGIN_S))
             job = _Job(uuid.uuid4().hex, account, time.monotonic() + timeout)
             self._running[job.id] = job
@@ -384,8 +386,9 @@ def serve(conn, store: StoreSettings, password: str, memory: int) -> None:
             except (ServiceUnavailable, SessionExpired) as exc:
                 answer = ("unavailable", str(exc))
             except MemoryError:
-                conn.send(("refused", "memory", "the query's answer was larger than the console "
-                                                f"holds ({memory // 2**20} MB)"))
+                conn.send(("refused", "memory", N_("the query's answer was larger than the "
+                                                   "console holds (%(mb)s MB)",
+                                                   mb=memory // 2**20)))
                 break  # start afresh: memory may be fragmented
             except Exception as exc:  # noqa: BLE001 (reported to the web process, which logs it)
                 answer = ("error", f"{type(exc).__name__}: {exc}")

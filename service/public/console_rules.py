@@ -40,6 +40,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from graph.messages import N_, Message
+
 MAX_RANGE = 10_000
 MAX_COPIES = 16
 
@@ -63,9 +65,10 @@ _INTEGER = re.compile(r"\s*(-?\d+)\s*")
 
 
 class Refused(ValueError):
-    """A construct the database could not stop; ``reason`` is a short code."""
+    """A construct the database could not stop; ``reason`` is a short code, ``message`` (a
+    :class:`~graph.messages.Message`) says why."""
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: str, message: Message):
         super().__init__(message)
         self.reason = reason
         self.message = message
@@ -74,13 +77,13 @@ class Refused(ValueError):
 def check(text: str, literals: Sequence[str]) -> None:
     """Raise :class:`Refused` for the first rule (1-6 above) the query breaks."""
     if _REDUCE.search(text):
-        raise Refused("reduce", "reduce() is not allowed: it runs inside one expression, where "
-                                "the database cannot stop it at the timeout; use UNWIND and an "
-                                "aggregation (sum, collect, ...) instead")
+        raise Refused("reduce", N_("reduce() is not allowed: it runs inside one expression, "
+                                   "where the database cannot stop it at the timeout; use UNWIND "
+                                   "and an aggregation (sum, collect, ...) instead"))
     if "=~" in text:
-        raise Refused("regex", "regular expressions (=~) are not allowed: a pattern can take "
-                               "exponential time, which the database cannot stop; use STARTS "
-                               "WITH, ENDS WITH, CONTAINS or db.index.fulltext.queryNodes")
+        raise Refused("regex", N_("regular expressions (=~) are not allowed: a pattern can take "
+                                  "exponential time, which the database cannot stop; use STARTS "
+                                  "WITH, ENDS WITH, CONTAINS or db.index.fulltext.queryNodes"))
     _check_ranges(text)
     _check_nesting(text)
     _check_replace(text, literals)
@@ -99,10 +102,10 @@ def _check_ranges(text: str) -> None:
             step = step[0] if step else 1
             if step == 0 or max(0, (end - start) // step + 1) <= MAX_RANGE:
                 continue
-        raise Refused("range", f"range() is allowed as the list of an UNWIND (UNWIND range(a, b) "
-                               f"AS x) or with literal bounds of at most {MAX_RANGE:,} values: "
-                               f"inside an expression it is walked where the database cannot "
-                               f"stop it")
+        raise Refused("range", N_("range() is allowed as the list of an UNWIND (UNWIND range(a, "
+                                  "b) AS x) or with literal bounds of at most %(count)s values: "
+                                  "inside an expression it is walked where the database cannot "
+                                  "stop it", count=f"{MAX_RANGE:,}"))
 
 
 def _check_nesting(text: str) -> None:
@@ -113,10 +116,10 @@ def _check_nesting(text: str) -> None:
     for start, end in spans:
         if any(s < start <= e for s, e in spans if (s, e) != (start, end)):
             raise Refused("nested_iteration",
-                          "a list comprehension, pattern comprehension or any/all/none/single "
-                          "inside another one is not allowed: it walks the product of two lists "
-                          "inside one expression, where the database cannot stop it; UNWIND the "
-                          "outer list instead")
+                          N_("a list comprehension, pattern comprehension or any/all/none/single "
+                             "inside another one is not allowed: it walks the product of two "
+                             "lists inside one expression, where the database cannot stop it; "
+                             "UNWIND the outer list instead"))
 
 
 def _check_replace(text: str, literals: Sequence[str]) -> None:
@@ -127,9 +130,9 @@ def _check_replace(text: str, literals: Sequence[str]) -> None:
             search, replacement = (literals[int(f.group(1))] for f in found)
             if search and len(replacement) <= len(search):
                 continue
-        raise Refused("replace", "replace() is allowed with a literal, non-empty search string and "
-                                 "a literal replacement no longer than it: a longer replacement, "
-                                 "repeated, grows the string exponentially")
+        raise Refused("replace", N_("replace() is allowed with a literal, non-empty search string "
+                                    "and a literal replacement no longer than it: a longer "
+                                    "replacement, repeated, grows the string exponentially"))
 
 
 def _check_copies(text: str) -> None:
@@ -156,10 +159,11 @@ def _check_copies(text: str) -> None:
 
 def _refuse_copies(copies: int, keyword: str) -> None:
     if copies > MAX_COPIES:
-        raise Refused("copies", f"a {keyword} clause combines variables into a value that can "
-                                f"hold {copies} copies of one list or string (at most "
-                                f"{MAX_COPIES}): repeated, such a clause doubles a list at each "
-                                f"step, which the database cannot stop once it is walked")
+        raise Refused("copies", N_("a %(keyword)s clause combines variables into a value that "
+                                   "can hold %(copies)s copies of one list or string (at most "
+                                   "%(most)s): repeated, such a clause doubles a list at each "
+                                   "step, which the database cannot stop once it is walked",
+                                   keyword=keyword, copies=copies, most=MAX_COPIES))
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:

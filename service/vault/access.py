@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from neo4j import Driver
 
 from graph import audit, queries
+from graph.messages import N_
 from service.vault import accounts
 from service.vault.accounts import AccountError
 
@@ -35,13 +36,13 @@ def _clean(form: dict) -> dict:
         value = " ".join(str(form.get(field) or "").split()) if field != "purpose" else \
             str(form.get(field) or "").strip()
         if not value:
-            raise AccountError(field, "is required")
+            raise AccountError(field, N_("is required"))
         if len(value) > limit:
-            raise AccountError(field, f"is longer than {limit} characters")
+            raise AccountError(field, N_("is longer than %(count)s characters", count=limit))
         out[field] = value
     out["email"] = accounts.normalize_email(out["email"])
     if not accounts.EMAIL.match(out["email"]):
-        raise AccountError("email", "is not an e-mail address")
+        raise AccountError("email", N_("is not an e-mail address"))
     return out
 
 
@@ -83,7 +84,7 @@ def _pending(driver: Driver, database: str, uid: str) -> dict:
     rows = queries.run(driver, "access/match_pending_request", database=database, uid=uid,
                        email=None)
     if not rows:
-        raise AccountError("request", "no pending request with that uid")
+        raise AccountError("request", N_("no pending request with that uid"))
     return rows[0]["request"]
 
 
@@ -110,7 +111,7 @@ def decline(driver: Driver, database: str, uid: str, admin: accounts.User, reaso
     _pending(driver, database, uid)
     reason = " ".join((reason or "").split())[:500]
     if not reason:
-        raise AccountError("reason", "say why the request is declined")
+        raise AccountError("reason", N_("say why the request is declined"))
 
     def tx_fn(tx):
         queries.run_in(tx, "access/decide_access_request", uid=uid, status="declined",

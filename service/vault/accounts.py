@@ -17,6 +17,9 @@ Every operation on an account or a token, and every sign-in that succeeds or
 fails, appends an entry to the hash-chained audit log (``graph.audit``), in the
 same transaction as the change it records: who did what to which account,
 never a secret, a hash or a password.
+
+An :class:`AccountError`'s reason is a :mod:`graph.messages` message: English for the CLI
+and the JSON API, the page's language on a workspace page.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from neo4j import Driver
 from neo4j.exceptions import ConstraintError
 
 from graph import audit, queries
+from graph.messages import N_, Message
 
 #: The roles, weakest first. What each one may do is decided in ``service.auth``.
 ROLES = ("researcher", "investigator", "lawyer", "editor", "admin")
@@ -49,9 +53,12 @@ _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
 
 
 class AccountError(ValueError):
-    """Bad input for an account operation; ``field`` names what to correct."""
+    """Bad input for an account operation; ``field`` names what to correct, ``reason`` (a
+    :class:`~graph.messages.Message`) says why."""
 
-    def __init__(self, field: str, message: str):
+    reason: Message | str
+
+    def __init__(self, field: str, message: Message | str):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
@@ -112,7 +119,8 @@ def normalize_email(email: str) -> str:
 
 def check_password(password: str | None) -> str:
     if not password or len(password) < MIN_PASSWORD:
-        raise AccountError("password", f"use at least {MIN_PASSWORD} characters")
+        raise AccountError("password", N_("use at least %(count)s characters",
+                                          count=MIN_PASSWORD))
     return password
 
 
@@ -125,18 +133,23 @@ def _check_account(driver: Driver, database: str, email: str, role: str,
                    organization: str | None) -> str:
     email = normalize_email(email)
     if not EMAIL.match(email):
-        raise AccountError("email", "not an e-mail address")
+        raise AccountError("email", N_("not an e-mail address"))
     if role not in ROLES:
-        raise AccountError("role", f"{role!r} is not one of {', '.join(ROLES)}")
+        raise AccountError("role", _not_a_role(role))
     if not organization:
-        raise AccountError("organization", "every user belongs to an Organization (admins "
-                                           "too: they manage their own organisation's accounts)")
+        raise AccountError("organization", N_("every user belongs to an Organization (admins "
+                                              "too: they manage their own organisation's "
+                                              "accounts)"))
     found = queries.run(driver, "users/match_organization", database=database,
                         uid=organization)[0]
     if found["uid"] is None:
-        raise AccountError("organization", f"no Organization with uid {organization!r} "
-                                           "in the vault")
+        raise AccountError("organization", N_("no Organization with uid %(uid)s in the vault",
+                                              uid=repr(organization)))
     return email
+
+
+def _not_a_role(role: str) -> Message:
+    return N_("%(role)s is not one of %(roles)s", role=repr(role), roles=", ".join(ROLES))
 
 
 def _create(driver: Driver, database: str, actor: str, email: str, role: str,
@@ -161,7 +174,8 @@ def _create(driver: Driver, database: str, actor: str, email: str, role: str,
     try:
         user = _plain(_write(driver, database, tx_fn))
     except ConstraintError as exc:
-        raise AccountError("email", f"a user with e-mail {email} already exists") from exc
+        raise AccountError("email", N_("a user with e-mail %(email)s already exists",
+                                       email=email)) from exc
     invitation = Invitation(secret, user["invitation_expires_at"]) if secret else None
     return user, invitation
 
@@ -198,8 +212,8 @@ def reissue_invitation(driver: Driver, database: str, uid: str, *, actor: str) -
 
     rows = _write(driver, database, tx_fn)
     if not rows:
-        raise AccountError("invitation", "only an enabled account that has no password yet "
-                                         "can be invited again")
+        raise AccountError("invitation", N_("only an enabled account that has no password yet "
+                                            "can be invited again"))
     return Invitation(secret, _plain(rows[0]["user"])["invitation_expires_at"])
 
 
@@ -207,7 +221,7 @@ def accept_invitation(driver: Driver, database: str, secret: str, password: str)
     """Set the first password of an invited account; the invitation is used up."""
     check_password(password)
     if not (secret or "").startswith(INVITATION_PREFIX):
-        raise AccountError("invitation", "not a valid invitation")
+        raise AccountError("invitation", N_("not a valid invitation"))
 
     def tx_fn(tx):
         rows = queries.run_in(tx, "users/accept_invitation", invitation_hash=hash_token(secret),
@@ -219,8 +233,8 @@ def accept_invitation(driver: Driver, database: str, secret: str, password: str)
 
     rows = _write(driver, database, tx_fn)
     if not rows:
-        raise AccountError("invitation", "not valid: unknown, already used or expired (ask your "
-                                         "organisation's admin for a new one)")
+        raise AccountError("invitation", N_("not valid: unknown, already used or expired (ask "
+                                            "your organisation's admin for a new one)"))
     return User.from_row(rows[0]["user"])
 
 
@@ -278,7 +292,7 @@ def issue_token(driver: Driver, database: str, user_uid: str, label: str | None 
         return rows
 
     if not _write(driver, database, tx_fn):
-        raise AccountError("user", "no enabled user with that uid")
+        raise AccountError("user", N_("no enabled user with that uid"))
     return IssuedToken(uid=uid, secret=secret, label=label)
 
 
@@ -342,7 +356,7 @@ def set_role(driver: Driver, database: str, uid: str, role: str, organization: s
     Its sessions end: the new role, and the second factor an editor's or admin's role
     requires, apply from the next sign-in."""
     if role not in ROLES:
-        raise AccountError("role", f"{role!r} is not one of {', '.join(ROLES)}")
+        raise AccountError("role", _not_a_role(role))
 
     def tx_fn(tx):
         rows = queries.run_in(tx, "users/set_role", uid=uid, role=role, organization=organization)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from graph import audit, queries
 from graph.connections import Stores
+from graph.messages import N_, Message
 from service.vault.accounts import User
 from service.vault.badges import labels_and_states
 from service.vault.browse import labelled
@@ -33,9 +34,10 @@ class BoardNotFound(LookupError):
 
 
 class BoardError(ValueError):
-    """Input to correct: ``field`` names it, the message says why."""
+    """Input to correct: ``field`` names it, ``reason`` (a :mod:`graph.messages` message)
+    says why."""
 
-    def __init__(self, field: str, reason: str):
+    def __init__(self, field: str, reason: Message):
         super().__init__(f"{field}: {reason}")
         self.field, self.reason = field, reason
 
@@ -44,14 +46,14 @@ def _text(value: object, field: str, limit: int, required: bool = True) -> str |
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise BoardError(field, "must be text")
+        raise BoardError(field, N_("must be text"))
     text = " ".join(value.split()) if field != "text" else value.strip()
     if not text:
         if required:
-            raise BoardError(field, "must not be empty")
+            raise BoardError(field, N_("must not be empty"))
         return None
     if len(text) > limit:
-        raise BoardError(field, f"must be at most {limit} characters")
+        raise BoardError(field, N_("must be at most %(count)s characters", count=limit))
     return text
 
 
@@ -128,7 +130,7 @@ def pin(stores: Stores, user: User, uid: str, record: object, note: object = Non
     record = _text(record, "record", 200)
     note = _text(note, "note", MAX_PIN_NOTE, required=False)
     if record not in visible(stores, user, [record]):
-        raise BoardError("record", "no record you may see has this uid")
+        raise BoardError("record", N_("no record you may see has this uid"))
 
     def tx_fn(tx):
         done = queries.run_in(tx, "boards/merge_pin", uid=uid, organization=organization,
@@ -153,7 +155,7 @@ def unpin(stores: Stores, user: User, uid: str, record: str) -> None:
         return removed
 
     if not _write(stores, tx_fn):
-        raise BoardError("record", "this record is not pinned to the board")
+        raise BoardError("record", N_("this record is not pinned to the board"))
 
 
 def add_note(stores: Stores, user: User, uid: str, text: object) -> None:

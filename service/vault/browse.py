@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from graph import queries
 from graph.connections import Stores
+from graph.messages import N_, Message
 from graph.vocabularies import choices
 from service.public import shape
 from service.public.lucene import to_query
@@ -47,25 +48,28 @@ NAME_FIELDS = ("name_en", "name_ko", "title", "reference", "kind", "forum", "yea
 
 
 class BadQuery(ValueError):
-    """A search the user should correct: ``field`` says which input, the text says why."""
+    """A search the user should correct: ``field`` says which input, ``reason`` (a
+    :mod:`graph.messages` message, also the error's text) says why."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
+    def __init__(self, field: str, reason: Message):
+        super().__init__(reason)
         self.field = field
+        self.reason = reason
 
 
 def check_kind(kind: str | None) -> str | None:
     if kind in (None, ""):
         return None
     if kind not in KINDS:
-        raise BadQuery("kind", f"kind must be one of {', '.join(KINDS)}")
+        raise BadQuery("kind", N_("kind must be one of %(kinds)s", kinds=", ".join(KINDS)))
     return kind
 
 
 def check_text(text: str | None) -> str:
     text = (text or "").strip()
     if len(text) > MAX_TEXT:
-        raise BadQuery("q", f"the search text is longer than {MAX_TEXT} characters")
+        raise BadQuery("q", N_("the search text is longer than %(count)s characters",
+                               count=MAX_TEXT))
     return text
 
 
@@ -144,7 +148,7 @@ def search_records(stores: Stores, user: User, text: str | None = None,
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     unknown = set(filters) - set(FACETS)
     if unknown:
-        raise BadQuery(sorted(unknown)[0], "no such filter")
+        raise BadQuery(sorted(unknown)[0], N_("no such filter"))
     page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
     rows = _scan(stores, user, text, None, MAX_SCAN + 1)
     more = len(rows) > MAX_SCAN

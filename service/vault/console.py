@@ -10,6 +10,7 @@ import secrets
 from neo4j import Driver
 
 from graph import queries
+from graph.messages import N_
 from service.vault.accounts import AccountError
 
 HISTORY = 50
@@ -29,15 +30,16 @@ def save(driver: Driver, database: str, user_uid: str, title: str, query: str,
          max_query: int) -> str:
     title = " ".join((title or "").split())
     if not title:
-        raise AccountError("title", "give the query a title")
+        raise AccountError("title", N_("give the query a title"))
     if len(title) > MAX_TITLE:
-        raise AccountError("title", f"at most {MAX_TITLE} characters")
+        raise AccountError("title", N_("at most %(count)s characters", count=MAX_TITLE))
     if not (query or "").strip():
-        raise AccountError("query", "there is no query to save")
+        raise AccountError("query", N_("there is no query to save"))
     if len(query) > max_query:
-        raise AccountError("query", f"at most {max_query} characters")
+        raise AccountError("query", N_("at most %(count)s characters", count=max_query))
     if len(saved(driver, database, user_uid, MAX_SAVED)) >= MAX_SAVED:
-        raise AccountError("title", f"at most {MAX_SAVED} saved queries: delete one first")
+        raise AccountError("title", N_("at most %(count)s saved queries: delete one first",
+                                       count=MAX_SAVED))
     uid = f"sq-{secrets.token_hex(8)}"
     queries.run(driver, "console/create_saved_query", database=database, uid=uid,
                 user=user_uid, title=title, query=query)

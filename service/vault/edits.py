@@ -23,6 +23,10 @@ through their own operations (``graph.consent.editor``), not here.
 Deleting is a soft delete (``delete_record``): the record keeps its place in the vault
 and the audit log, labelled ``Deleted``; no vault read shows it and the consent policy
 never publishes it.
+
+What the caller is told (an :class:`Invalid` field's reasons, a :class:`Forbidden` reason)
+is a :mod:`graph.messages` message, marshmallow's included (loaders/messages.py): English
+for the JSON API, the page's language on a workspace page.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from neomodel.exceptions import UniqueProperty
 from graph import audit, models, queries
 from graph.connections import Stores
 from graph.consent import screening
+from graph.messages import N_, Kind, Message
 from graph.model import MODEL
 from graph.publication import republish_stores
 from loaders.importing.write import node_row, rel_row
@@ -85,24 +90,50 @@ UPLOADED = frozenset(name for name, rtype in MODEL.records.items() if rtype.visi
 #: Managed fields that may still be given when a record is created.
 SETTABLE_ON_CREATE = {"at_risk", "terms_of_use"}
 ORG_FIELDS = ("owner", "submitted_by")
-FIXED_OWNER = ("the organisation that owns a record is fixed when it is created: records are "
-               "never moved between organisations")
+FIXED_OWNER = N_("the organisation that owns a record is fixed when it is created: records are "
+                  "never moved between organisations")
 
 
 class Invalid(ValueError):
-    """Input to correct; ``errors`` maps each field to its reasons. Nothing was written."""
+    """Input to correct; nothing was written. ``errors`` maps each field to its reasons
+    (messages, see the module's docstring) as the JSON API answers them; ``fields`` is the
+    same for a form: a nested record's fields named ``outer.inner`` (a relationship's
+    ``props.date_start``), a list's items' reasons given to the list, each a message."""
 
-    def __init__(self, errors: dict[str, list[str]] | str, reason: str | None = None):
+    def __init__(self, errors: dict[str, list[str]] | str, reason: str | None = None,
+                 fields: dict[str, list[str]] | None = None):
         if isinstance(errors, str):
-            errors = {errors: [reason or "invalid"]}
+            errors = {errors: [reason or N_("invalid")]}
         self.errors = errors
+        self.fields = fields or errors
         super().__init__("; ".join(f"{f}: {' '.join(map(str, r))}" for f, r in errors.items()))
+
+
+def _schema_errors(exc: ValidationError) -> Invalid:
+    """A schema's refusal as :class:`Invalid`: the API's shape as it always was (a nested
+    record's reasons as one text), and each reason of each field for a form."""
+    messages = exc.messages if isinstance(exc.messages, dict) else {"record": exc.messages}
+    fields: dict[str, list[str]] = {}
+
+    def walk(value: Any, key: str) -> None:
+        if isinstance(value, dict):
+            for name, inner in value.items():
+                walk(inner, key if isinstance(name, int) else f"{key}.{name}" if key else name)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, key)
+        else:
+            fields.setdefault(key or "record", []).append(value)
+
+    walk(messages, "")
+    return Invalid({k: v if isinstance(v, list) else [str(v)] for k, v in messages.items()},
+                   fields=fields)
 
 
 class Forbidden(PermissionError):
     """The caller may see the record but not change it (HTTP 403); nothing was written."""
 
-    def __init__(self, field: str, reason: str):
+    def __init__(self, field: str, reason: Message | str):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
@@ -127,7 +158,11 @@ class Stale(RuntimeError):
 
 
 class Conflict(RuntimeError):
-    """A record with that uid exists already (HTTP 409)."""
+    """A record with that uid exists already (HTTP 409); ``reason`` says so."""
+
+    def __init__(self, reason: Message):
+        super().__init__(reason)
+        self.reason = reason
 
 
 _BIND = threading.Lock()
@@ -160,9 +195,7 @@ def _validate(label: str, record: dict) -> dict:
     try:
         return NODE_SCHEMAS[label]().load(record)
     except ValidationError as exc:
-        messages = exc.messages if isinstance(exc.messages, dict) else {"record": exc.messages}
-        raise Invalid({k: v if isinstance(v, list) else [str(v)]
-                       for k, v in messages.items()}) from exc
+        raise _schema_errors(exc) from exc
 
 
 def _check_organizations(stores: Stores, data: dict) -> None:
@@ -170,7 +203,7 @@ def _check_organizations(stores: Stores, data: dict) -> None:
     found = access_of(stores, refs.values())
     for field, uid in refs.items():
         if uid not in found or found[uid].label != "Organization":
-            raise Invalid(field, f"no Organization with uid {uid!r}")
+            raise Invalid(field, N_("no Organization with uid %(uid)s", uid=repr(uid)))
 
 
 def _model_values(cls: type, label: str, data: dict) -> dict[str, Any]:
@@ -200,28 +233,30 @@ def create_record(stores: Stores, user: User, body: Any) -> dict:
     The owning organisation (a person's, event's or proceeding's ``owner``, a source's
     ``submitted_by``) is the editor's: it defaults to it, and naming another is refused."""
     if not isinstance(body, dict):
-        raise Invalid("record", "send a JSON object: an interchange record")
+        raise Invalid("record", N_("send a JSON object: an interchange record"))
     label = body.get("record")
     if label not in MODELS:
-        raise Invalid("record", f"one of {', '.join(MODELS)} (consents are recorded through "
-                                "POST /api/v1/vault/persons/<uid>/consents)")
+        raise Invalid("record", N_("one of %(types)s (consents are recorded through POST "
+                                   "/api/v1/vault/persons/<uid>/consents)",
+                                   types=", ".join(MODELS)))
     if label in UPLOADED:
-        raise Invalid("record", "a document is created by uploading its file "
-                                "(POST /api/v1/vault/documents), not as a bare record")
+        raise Invalid("record", N_("a document is created by uploading its file "
+                                   "(POST /api/v1/vault/documents), not as a bare record"))
     cls, prefix = MODELS[label]
     for field, where in MANAGED.get(label, {}).items():
         if field in body and field not in SETTABLE_ON_CREATE:
-            raise Invalid(field, f"set through {where}")
+            raise Invalid(field, N_("set through %(where)s", where=where))
     if user.organization is None:
-        raise Forbidden("record", "you belong to no organisation, so you create no records")
+        raise Forbidden("record", N_("you belong to no organisation, so you create no records"))
     record = dict(body)
     record.setdefault("uid", f"{prefix}-{secrets.token_hex(8)}")
     owner_field = OWNER_FIELD.get(label)
     if owner_field:
         given = record.setdefault(owner_field, user.organization)
         if given != user.organization:
-            raise Forbidden(owner_field, f"you create records of your own organisation "
-                                         f"({user.organization}) only")
+            raise Forbidden(owner_field, N_("you create records of your own organisation "
+                                            "(%(organization)s) only",
+                                            organization=user.organization))
     data = _validate(label, record)
     _check_organizations(stores, data)
     uid = data["uid"]
@@ -235,7 +270,7 @@ def create_record(stores: Stores, user: User, body: Any) -> dict:
             audit.append_in(tx, user.email, "record.create", uid, type=label,
                             fields=sorted(k for k in _plain(data) if k not in ("record", "uid")))
     except UniqueProperty as exc:
-        raise Conflict(f"a record with uid {uid!r} exists already") from exc
+        raise Conflict(N_("a record with uid %(uid)s exists already", uid=repr(uid))) from exc
     _republish(stores, [uid], user, f"{label} created")
     return written_record(stores, uid)
 
@@ -246,13 +281,14 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
     is among ``if_match``; raises :class:`Stale` otherwise."""
     access = require_writable(stores, user, uid, "record")
     if access.label not in MODELS:
-        raise Invalid("record", f"a {access.label} is not edited here")
+        raise Invalid("record", N_("a %(kind)s is not edited here", kind=Kind(access.label)))
     if not isinstance(body, dict):
-        raise Invalid("record", "send a JSON object with the fields to change")
+        raise Invalid("record", N_("send a JSON object with the fields to change"))
     label = access.label
     for field, expected in (("record", label), ("uid", uid)):
         if field in body and body[field] != expected:
-            raise Invalid(field, f"cannot change a record's {field} (it is {expected!r})")
+            raise Invalid(field, N_("cannot change a record's %(field)s (it is %(value)s)",
+                                    field=field, value=repr(expected)))
     owner_field = OWNER_FIELD.get(label)
     cls, _ = MODELS[label]
     _bind(stores)
@@ -266,9 +302,9 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
         if tag not in if_match:
             raise Stale(tag)
         if names_hidden_people(stores, user, current):
-            raise Forbidden("record", "its text names a person you may not see (another "
-                                      "organisation's); only that organisation's editors "
-                                      "may rewrite it")
+            raise Forbidden("record", N_("its text names a person you may not see (another "
+                                         "organisation's); only that organisation's editors "
+                                         "may rewrite it"))
         merged = {**current, **body} if partial else {**body}
         if owner_field:
             if owner_field in body and body[owner_field] != current.get(owner_field):
@@ -276,7 +312,7 @@ def update_record(stores: Stores, user: User, uid: str, body: Any, if_match: lis
             merged[owner_field] = current.get(owner_field)  # a PUT that leaves it out keeps it
         for field, where in MANAGED.get(label, {}).items():
             if field in body and body[field] != current.get(field):
-                raise Invalid(field, f"change it through {where}")
+                raise Invalid(field, N_("change it through %(where)s", where=where))
             merged.pop(field, None)
             if current.get(field) is not None:
                 merged[field] = current[field]
@@ -304,14 +340,14 @@ def create_relationship(stores: Stores, user: User, body: Any) -> dict:
     caller's organisation must own both ends (or they are shared reference data): a link
     changes what becomes public about each end. Cited sources need only be visible."""
     if not isinstance(body, dict):
-        raise Invalid("type", "send a JSON object: an interchange relationship record")
+        raise Invalid("type", N_("send a JSON object: an interchange relationship record"))
     try:
         data = RelRecord().load({"record": "rel", **body})
     except ValidationError as exc:
-        raise Invalid({k: v if isinstance(v, list) else [str(v)]
-                       for k, v in exc.messages.items()}) from exc
+        raise _schema_errors(exc) from exc
     if data["type"] == "GAVE":
-        raise Invalid("type", "consents are recorded through POST /api/v1/vault/persons/<uid>/consents")
+        raise Invalid("type", N_("consents are recorded through POST "
+                                 "/api/v1/vault/persons/<uid>/consents"))
     starts, ends, _ = REL_TYPES[data["type"]]
     wanted = [("from", data["start"], starts), ("to", data["end"], ends),
               *(("sources", s, ("Source",)) for s in data["sources"])]
@@ -319,9 +355,10 @@ def create_relationship(stores: Stores, user: User, body: Any) -> dict:
     for field, ref, labels in wanted:
         access = found.get(ref)
         if access is None or not may_see(user, access):
-            raise Invalid(field, f"no record with uid {ref!r}")
+            raise Invalid(field, N_("no record with uid %(uid)s", uid=repr(ref)))
         if access.label not in labels:
-            raise Invalid(field, f"{ref!r} is a {access.label}, expected {' or '.join(labels)}")
+            raise Invalid(field, N_("%(uid)s is a %(kind)s, expected %(expected)s", uid=repr(ref),
+                                    kind=Kind(access.label), expected=" or ".join(labels)))
     for field, ref, _ in wanted[:2]:  # both ends; a cited source need only be visible
         if not may_link(user, found[ref]):
             raise Forbidden(field, refusal(found[ref]))
@@ -350,11 +387,11 @@ def delete_record(stores: Stores, user: User, uid: str, reason: Any) -> dict:
     this returns. Consents are withdrawn, not deleted."""
     access = require_writable(stores, user, uid, "record")
     if access.label not in MODELS:
-        raise Invalid("record", f"a {access.label} is not deleted here")
+        raise Invalid("record", N_("a %(kind)s is not deleted here", kind=Kind(access.label)))
     if not isinstance(reason, str) or not reason.strip():
-        raise Invalid("reason", "say why the record is deleted")
+        raise Invalid("reason", N_("say why the record is deleted"))
     if len(reason) > REASON_MAX:
-        raise Invalid("reason", f"at most {REASON_MAX} characters")
+        raise Invalid("reason", N_("at most %(count)s characters", count=REASON_MAX))
 
     def tx_fn(tx):
         done = queries.run_in(tx, "vault/set_record_deleted", uid=uid, by=user.email,
@@ -401,29 +438,30 @@ def delete_relationship(stores: Stores, user: User, body: Any) -> dict:
     unlink changes what becomes public about each. A relationship that is not there is
     :class:`NotVisible`; nothing is written then."""
     if not isinstance(body, dict):
-        raise Invalid("type", "send a JSON object naming the relationship: type, from, to, key")
+        raise Invalid("type", N_("send a JSON object naming the relationship: type, from, to, "
+                                 "key"))
     rel_type = body.get("type")
     rel = MODEL.relationships.get(rel_type) if isinstance(rel_type, str) else None
     if rel is None or rel.private or not rel.editable or rel_type == "GAVE":
-        raise Invalid("type", "a relationship type that editors change (graph/model/"
-                              "relationships.yml)")
+        raise Invalid("type", N_("a relationship type that editors change "
+                                 "(graph/model/relationships.yml)"))
     ends = {}
     for field in ("from", "to"):
         ref = body.get(field)
         if not isinstance(ref, str) or not ref.strip():
-            raise Invalid(field, "the uid of a record is required")
+            raise Invalid(field, N_("the uid of a record is required"))
         if len(ref) > UID_MAX:
-            raise Invalid(field, f"a uid is at most {UID_MAX} characters")
+            raise Invalid(field, N_("a uid is at most %(count)s characters", count=UID_MAX))
         ends[field] = ref.strip()
     key = body.get("key") or ""
     if not isinstance(key, str) or len(key) > UID_MAX:
-        raise Invalid("key", f"a text of at most {UID_MAX} characters (empty unless two "
-                             "relationships of a type join the same ends)")
+        raise Invalid("key", N_("a text of at most %(count)s characters (empty unless two "
+                                "relationships of a type join the same ends)", count=UID_MAX))
     found = access_of(stores, ends.values())
     for field, ref in ends.items():
         access = found.get(ref)
         if access is None or not may_see(user, access):
-            raise Invalid(field, f"no record with uid {ref!r}")
+            raise Invalid(field, N_("no record with uid %(uid)s", uid=repr(ref)))
     for field, ref in ends.items():
         if not may_link(user, found[ref]):
             raise Forbidden(field, refusal(found[ref]))

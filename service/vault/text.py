@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.connections import Stores
 from graph.consent import gate, screening
+from graph.messages import N_, FieldName, listing
 from service.vault.accounts import User
 from service.vault.visibility import visible
 
@@ -120,9 +121,11 @@ def review_list(stores: Stores, user: User) -> list[dict]:
             continue
         shown = [p for p in entry["persons"] if p in people]
         others = len(entry["persons"]) - len(shown)
-        names = shown + ([f"{others} person(s) you may not see"] if others else [])
+        names = shown + ([N_("%(count)s person(s) you may not see", count=others)]
+                         if others else [])
         out.append({"uid": entry["uid"], "record": entry["record"], "type": entry["type"],
                     "field": entry["field"], "persons": shown, "persons_not_shown": others,
-                    "reason": f"{entry['field']} names a non-public person: {', '.join(names)}",
+                    "reason": N_("%(field)s names a non-public person: %(names)s",
+                                 field=FieldName(entry["field"]), names=listing(names)),
                     "since": entry["since"].iso_format() if entry["since"] else None})
     return out

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from graph import queries
 from graph.connections import Stores
 from graph.consent.policy import CONFIDENTIAL, LABELS, PUBLIC
+from graph.messages import N_, Message
 from graph.model import MODEL
 from service.vault.accounts import User
 
@@ -126,17 +127,19 @@ def may_link(user: User, access: Access) -> bool:
                                               or may_write(user, access))
 
 
-def refusal(access: Access) -> str:
-    """Why a visible record may not be changed, for the 403 message."""
+def refusal(access: Access) -> Message:
+    """Why a visible record may not be changed, for the 403 message (a
+    :mod:`graph.messages` message: the page's language on a workspace page)."""
     owner = write_owner(access)
     if owner is None and len(access.linked) > 1:
-        return (f"{access.uid!r} is linked to the people of several organisations "
-                f"({', '.join(sorted(access.linked))}), so none of them changes it alone")
+        return N_("%(uid)s is linked to the people of several organisations (%(owners)s), so "
+                  "none of them changes it alone", uid=repr(access.uid),
+                  owners=", ".join(sorted(access.linked)))
     if owner is None:
-        return (f"{access.uid!r} belongs to no organisation, so it is not changed through the "
-                "API (the platform operator can import it with an owner)")
-    return (f"{access.uid!r} belongs to another organisation ({owner}): only its users may "
-            "change it or link to it")
+        return N_("%(uid)s belongs to no organisation, so it is not changed through the API (the "
+                  "platform operator can import it with an owner)", uid=repr(access.uid))
+    return N_("%(uid)s belongs to another organisation (%(owner)s): only its users may change it "
+              "or link to it", uid=repr(access.uid), owner=owner)
 
 
 def access_of(stores: Stores, uids: Iterable[str]) -> dict[str, Access]:

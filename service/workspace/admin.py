@@ -11,6 +11,7 @@ on and its holder redeems. Every change is audited (by ``service.vault.accounts`
 from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
+from flask_babel import gettext as _
 
 from service.stores import vault
 from service.vault import access, accounts
@@ -23,7 +24,7 @@ from service.workspace.guard import require, user
 def _org() -> str:
     me = user()
     if not me.organization:
-        abort(403, description="you belong to no organisation, so you manage no accounts")
+        abort(403, description=_("You belong to no organisation, so you manage no accounts."))
     return me.organization
 
 
@@ -90,7 +91,7 @@ def change_role(uid: str):
 def disable(uid: str):
     person = _account(uid)
     if person["uid"] == user().uid:
-        return _page(422, error=AccountError("account", "you cannot disable your own account"))
+        return _page(422, error=AccountError("account", _("you cannot disable your own account")))
     stores = vault()
     accounts.revoke_user(stores.vault, stores.database("vault"), person["uid"],
                          actor=user().email)
@@ -136,4 +137,4 @@ def decide_request(uid: str):
             return _page(done=("declined", uid))
     except AccountError as exc:
         return _page(422, error=exc)
-    abort(400, description="decision must be approve or decline")
+    abort(400, description=_("The decision must be approve or decline."))

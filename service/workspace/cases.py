@@ -99,8 +99,8 @@ def add_link(uid: str):
                 "type": link["type"], "from": uid, "to": link["target"],
                 "sources": link["sources"]})
         except edits.Invalid as exc:
-            errors = {("target" if f == "to" else f): [str(r) for r in reasons]
-                      for f, reasons in exc.errors.items()}
+            errors = {("target" if f == "to" else f): list(reasons)
+                      for f, reasons in exc.fields.items()}
         except edits.Forbidden as exc:
             return _page(uid, 403, errors={exc.field: [exc.reason]}, form=request.form)
     if errors:
@@ -118,8 +118,8 @@ def remove_link(uid: str):
             edits.delete_relationship(vault(), user(), {
                 "type": link["type"], "from": uid, "to": link["target"], "key": link["key"]})
         except edits.Invalid as exc:
-            errors = {("target" if f == "to" else f): [str(r) for r in reasons]
-                      for f, reasons in exc.errors.items()}
+            errors = {("target" if f == "to" else f): list(reasons)
+                      for f, reasons in exc.fields.items()}
         except edits.Forbidden as exc:
             return _page(uid, 403, errors={exc.field: [exc.reason]})
         except NotVisible:

@@ -30,6 +30,8 @@ from service.workspace.record_page import edit_page, read_writable, vocabulary
 
 #: Longest text a form input may carry here before the schema sees it.
 INPUT_MAX = 25_000
+#: The inputs of the consent form (an error about another field is shown at the purpose).
+CONSENT_FIELDS = ("purpose", "method", "obtained_by", "given_on", "partner", "evidence")
 
 
 def _record(uid: str, label_wanted: str | None = None, consent: bool = False):
@@ -95,7 +97,8 @@ def record_consent(uid: str):
                               evidence=body.get("evidence"), partner=body.get("partner"),
                               by_family=body["by_family"])
     except editor.EditError as exc:
-        return _record_page(uid, 422, consent_errors={"purpose": [str(exc)]},
+        field = exc.field if exc.field in CONSENT_FIELDS else "purpose"
+        return _record_page(uid, 422, consent_errors={field: [exc.reason]},
                             consent_values=form)
     return _done(uid, "consent")
 
@@ -112,7 +115,7 @@ def withdraw_consent(uid: str):
         editor.withdraw_consent(vault(), uid, actor=user().email, consent=body.get("consent"),
                                 purpose=body["purpose"], on=body.get("on"))
     except editor.EditError as exc:
-        return _record_page(uid, 422, withdraw_errors={"consent": [str(exc)]})
+        return _record_page(uid, 422, withdraw_errors={exc.field or "consent": [exc.reason]})
     return _done(uid, "withdrawn")
 
 

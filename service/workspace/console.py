@@ -17,6 +17,7 @@ from flask import Response, abort, g, redirect, render_template, request, url_fo
 from flask_babel import format_number, ngettext
 from flask_babel import gettext as _
 
+from graph.messages import localized
 from service.pages.examples import EXAMPLES, TITLES
 from service.public import console as public_console
 from service.public.console_csv import cell, to_csv
@@ -74,9 +75,9 @@ def _run(query: str) -> tuple[dict | None, str | None, int]:
         history.record_run(stores.vault, stores.database("vault"), me.uid, query, None,
                            exc.reason)
         return None, _("Query refused (%(reason)s): %(message)s", reason=exc.reason,
-                       message=exc.message), 400
+                       message=localized(exc.message)), 400
     except ConsoleBusy as exc:
-        return None, exc.message, exc.status
+        return None, localized(exc.message), exc.status
     history.record_run(stores.vault, stores.database("vault"), me.uid, query,
                        len(result["rows"]), "truncated" if result["truncated"] else "ok")
     return result, None, 200
@@ -129,7 +130,7 @@ def save():
                      request.form.get("title", ""), query, public_console.MAX_QUERY_CHARS)
     except AccountError as exc:
         return _page(422, query=query, error=_("Not saved: the %(field)s: %(reason)s.",
-                                               field=exc.field, reason=exc.reason))
+                                               field=exc.field, reason=localized(exc.reason)))
     return redirect(url_for("workspace.console"))
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.consent.gate import romanisations
+from graph.messages import N_
 from graph.model import MODEL, Field, RecordType, text
 from graph.vocabularies import label as vocabulary_label
 from service.vault.edits import MODELS, SETTABLE_ON_CREATE
@@ -108,7 +109,7 @@ def parse(type_name: str, form: Any, creating: bool) -> tuple[dict, dict[str, li
             too_long = (sum(len(v) for v in raw) if isinstance(raw, list)
                         else len(raw) if isinstance(raw, str) else 0)
             if too_long > INPUT_MAX:
-                errors[name] = [f"at most {INPUT_MAX} characters"]
+                errors[name] = [N_("at most %(count)s characters", count=INPUT_MAX)]
                 continue
             if spec.type == "strings":
                 raw = [line.strip() for line in raw.splitlines() if line.strip()]

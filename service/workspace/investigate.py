@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from flask import abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
 from service.pages.present import network_labels
 from service.stores import vault
@@ -42,7 +43,7 @@ def network():
     form = {k: _arg(k) for k in ("victim", "uid", "from", "to", "hops")}
     graph, error = None, None
     if tool and tool not in TOOLS:
-        error = ("tool", "choose one of the tools below")
+        error = ("tool", _("choose one of the tools below"))
     try:
         if tool == "chain" and form["victim"]:
             graph = graphs.chain_of_responsibility(stores, me, form["victim"], lang=g.lang)
@@ -52,10 +53,11 @@ def network():
         elif tool == "path" and form["from"] and form["to"]:
             graph = graphs.shortest_path(stores, me, form["from"], form["to"], lang=g.lang)
         elif tool in TOOLS:
-            error = ("record", "choose a record by name (or type its uid)")
+            error = ("record", _("choose a record by name (or type its uid)"))
     except NotVisible as exc:
-        graph, error = None, ("record", f"no record you may see has the uid {exc.uid!r}"
-                              if len(exc.uid) <= 60 else "no record you may see has this uid")
+        graph, error = None, ("record", _("no record you may see has the uid %(uid)s",
+                                          uid=repr(exc.uid))
+                              if len(exc.uid) <= 60 else _("no record you may see has this uid"))
     html, highlight, status = None, [], 200 if error is None else 422
     if graph is not None and graph["nodes"]:
         highlight = sorted({u for c in graph.get("chains", []) for u in c["chain"]}

@@ -38,13 +38,14 @@ def _kinds() -> list[dict]:
             for n in forms.editable_types()]
 
 
-def _errors(exc: Exception) -> dict[str, list[str]]:
+def _errors(exc: edits.Invalid | edits.Forbidden | edits.Conflict) -> dict[str, list[str]]:
+    """Each field's reasons, as the vault gave them: messages that the page says in its
+    language (graph.messages)."""
     if isinstance(exc, edits.Invalid):
-        return {k: [str(r) for r in v] if isinstance(v, list) else [str(v)]
-                for k, v in exc.errors.items()}
+        return {k: list(v) for k, v in exc.fields.items()}
     if isinstance(exc, edits.Forbidden):
         return {exc.field: [exc.reason]}
-    return {"record": [str(exc)]}
+    return {"record": [exc.reason]}
 
 
 def _suggested(values: dict) -> dict:

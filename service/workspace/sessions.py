@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import Response, abort, current_app, g, request
+from flask_babel import gettext as _
 
 from graph import queries
 from service.stores import vault as stores_vault
@@ -158,8 +159,8 @@ def check_csrf() -> None:
     session = current()
     sent = request.form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER) or ""
     if session is None or not hmac.compare_digest(sent.encode(), session.csrf.encode()):
-        abort(403, description="the form's security token is missing or out of date: reload "
-                               "the page and send it again")
+        abort(403, description=_("the form's security token is missing or out of date: reload "
+                                 "the page and send it again"))
 
 
 def safe_next(target: str | None) -> str | None:

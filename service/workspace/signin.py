@@ -18,6 +18,7 @@ from flask import abort, jsonify, make_response, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from graph import audit
+from graph.messages import localized
 from service.ratelimit import client_ip, rate_limit
 from service.stores import vault
 from service.vault import accounts
@@ -201,7 +202,7 @@ def invitation():
     except accounts.AccountError as exc:
         return render_template("workspace/invitation.html", code=code,
                                error=_("The %(field)s is %(reason)s.", field=exc.field,
-                                       reason=exc.reason)
+                                       reason=localized(exc.reason))
                                if exc.field == "invitation" else exc.reason), 422
     return redirect(url_for("workspace.sign_in", message="password-set"))
 

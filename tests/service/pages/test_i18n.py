@@ -32,6 +32,9 @@ from tests.service.pages.dom import parse
 from tests.support.catalogue import counted, po_path, text
 
 SERVICE = TRANSLATIONS.parent
+#: Where messages are extracted from, as ``make translations-update`` does
+#: (``MESSAGE_SOURCES``): the service, and the layers whose N_ messages its pages show.
+SOURCES = [str(SERVICE.parent / name) for name in ("service", "graph", "loaders")]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: Translations that may have no Hangul: what reads the same in both languages.
 NOT_HANGUL = {"The API"}
@@ -45,7 +48,7 @@ TRANSLATED = [lang for lang in LANGS if lang != SOURCE]
 def extract(tmp_path) -> Catalog:
     out = tmp_path / "messages.pot"
     CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(TRANSLATIONS / "babel.cfg"),
-                                "--no-location", "-o", str(out), str(SERVICE)])
+                                "--no-location", "-o", str(out), *SOURCES])
     with out.open("rb") as pot:
         return read_po(pot)
 
