@@ -1,7 +1,10 @@
 """``make bench``: generate and load 10k, 50k and 250k victims on the benchmark's own Neo4j
 pair, measure each step next to its baseline, and write a report to bench/results/.
+Documents come first (``bench.documents``: ingest and processing throughput, document text
+search and publication at 10,000 documents, into bench/results/documents.json), since the
+scales then replace its data and leave the largest one for ``--concurrency-only``.
 
-    python -m bench.run [--scales 10000,50000,250000] [--skip-http]
+    python -m bench.run [--scales 10000,50000,250000] [--skip-http] [--skip-documents]
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="10000,50000,250000")
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--skip-documents", action="store_true",
+                        help="leave out the documents benchmark (bench/documents.py)")
     parser.add_argument("--concurrency-only", action="store_true",
                         help="re-measure the concurrent clients on the public graph as the last "
                              "run left it, into that run's largest scale")
@@ -71,6 +76,10 @@ def main() -> None:
     report = {"machine": env.machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
               "scales": []}
     try:
+        if not args.skip_documents:
+            from bench import documents
+
+            documents.write(documents.run(stores, workdir=workdir), RESULTS / "documents.json")
         for victims in scales:
             report["scales"].append(one_scale(stores, victims, workdir, args.skip_http))
             _write(report)
