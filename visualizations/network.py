@@ -39,7 +39,7 @@ SITE_JS = "/static/js/site.js"
 LARGE = 60
 #: Node kinds, most specific first (a Victim is also a Person).
 KIND_ORDER = ("Victim", "Official", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
-              "Instrument", "Resource", "Source", "Organization")
+              "Instrument", "Resource", "Document", "Source", "Organization")
 #: kind -> (vis-network shape, colour); colours keep 3:1 contrast on white.
 NODE_STYLES: dict[str, tuple[str, str]] = {
     "Victim": ("dot", "#c62828"),
@@ -51,6 +51,7 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
     "Proceeding": ("hexagon", "#1565c0"),
     "Instrument": ("triangleDown", "#546e7a"),
     "Resource": ("triangleDown", "#8d4a1f"),
+    "Document": ("square", "#5d4037"),
     "Source": ("square", "#78909c"),
     "Organization": ("hexagon", "#00838f"),
 }
