@@ -15,6 +15,7 @@ from service.api import (
     auth,
     consent,
     cypher,
+    documents,
     downloads,
     entities,
     errors,
@@ -33,7 +34,7 @@ from service.auth import BEARER_AUTH, BEARER_SCHEME
 #: Every resource's blueprint, in the order the OpenAPI document lists them. Listed, not
 #: discovered: a module renamed or removed fails here, at import, instead of leaving the API.
 BLUEPRINTS = (vocabularies, search, entities, stats, maps, graphs, downloads, cypher, auth, users,
-              records, consent, merged, audit)
+              records, documents, consent, merged, audit)
 
 
 def init_api(app: Flask) -> Api:
