@@ -213,3 +213,13 @@ def test_verify_catches_a_flipped_byte(fresh, settings):
     path.write_bytes(bytes(data))
     result = runner.invoke(main, ["documents", "verify"], obj=settings)
     assert result.exit_code == 1 and sha in result.output and "corrupt" in result.output
+
+
+@pytest.mark.parametrize("header", ["bytes=" + "9" * 5000 + "-", "bytes=0-" + "9" * 5000,
+                                    "bytes=abc", "bytes=5-2"])
+def test_a_bad_range_is_a_416_not_a_server_error(published_stores, public_client, header):
+    sha = public_doc(published_stores, "doc-photo-public")["public_sha256"]
+    size = len(public_client.get(f"/files/{sha}").data)
+    response = public_client.get(f"/files/{sha}", headers={"Range": header})
+    assert response.status_code == 416, response.status_code
+    assert response.headers["Content-Range"] == f"bytes */{size}"

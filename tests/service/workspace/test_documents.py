@@ -240,3 +240,22 @@ def test_the_review_queue_lists_a_document_and_approving_publishes_it(browser, u
     assert public.status_code == 200 and words in text(public)
     page = text(b.get(f"/workspace/documents/{uid}"))
     assert "badge-public" in page
+
+
+def test_vault_records_list_their_organisations_documents_by_title(browser, users, docs):
+    """The records browser finds a document's owner in ``submitted_by`` (as the walls do) and
+    names it by its title: an organisation's own confidential document is listed."""
+    b = signed_in(browser, users["investigator"])
+    page = text(b.get("/workspace/records"))  # by uid: the documents are on the first page
+    for name in ("letter-names-hidden", "photo-about-hidden", "letter-public"):
+        assert f'data-uid="{docs[name]}"' in page, name
+        assert f"Test {name}" in page, name
+    other = text(signed_in(browser, users["investigator-b"]).get("/workspace/records"))
+    assert docs["letter-names-hidden"] not in other and docs["letter-partners"] in other
+
+
+def test_every_page_with_a_name_field_loads_the_suggestions(browser, users, docs):
+    b = signed_in(browser, users["editor"])
+    for path in (NEW, "/workspace/edit", "/workspace/edit/p-1007/relationships/new"):
+        page = text(b.get(path))
+        assert "data-suggest=" in page and page.count("js/suggest.js") == 1, path
