@@ -42,6 +42,15 @@ class IngestError(ValueError):
         super().__init__("; ".join(f"{f}: {' '.join(map(str, r))}" for f, r in errors.items()))
 
 
+class TooLargeUpload(IngestError):
+    """The file is larger than the file store's limit (HTTP answers it 413)."""
+
+    def __init__(self, limit: int):
+        super().__init__("file", N_("larger than the limit of %(limit)s bytes",
+                                    limit=f"{limit:,}"))
+        self.limit = limit
+
+
 @dataclass
 class Upload:
     """What the person uploading says about the file."""
@@ -156,8 +165,7 @@ def ingest(stores: Stores, stream: BinaryIO, upload: Upload, *, organization: st
     try:
         stored = stores.files.originals.put(_chain(head, stream), max_bytes=limit)
     except TooLarge as exc:
-        raise IngestError("file", N_("larger than the limit of %(limit)s bytes",
-                                     limit=f"{limit:,}")) from exc
+        raise TooLargeUpload(limit) from exc
     data.update(sha256=stored.sha256, size=stored.size, media_type=media.mime,
                 filename=(upload.filename or "")[:500] or None, submitted_by_user=actor,
                 processing="pending", review_status="pending")

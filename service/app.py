@@ -33,13 +33,14 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.extensions["footprints.stores"] = stores or Stores(settings)
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
 
-    from service import health, ratelimit
+    from service import health, ratelimit, uploads
     from service.api import init_api
     from service.pages import init_pages, security
     from service.workspace import init_workspace
 
     app.after_request(security.add_headers)
     ratelimit.init_app(app, settings.ratelimit_storage, dict(settings.ratelimits))
+    uploads.init_app(app)  # the upload endpoints' own body limit (the API's is 1 MB)
     app.register_blueprint(health.blp)
     init_api(app)
     init_pages(app)

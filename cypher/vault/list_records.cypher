@@ -11,9 +11,9 @@ WITH node, 0.0 AS score
 ORDER BY node.uid
 LIMIT $limit
 RETURN node.uid AS uid, labels(node) AS labels, score,
-       node {.name_en, .name_ko, .name_variants, .title, .kind, .reference, .forum, .year,
-             .category, .status, .review_status, .at_risk, .in_dprk, .owner,
-             .submitted_by} AS props,
+       node {.name_en, .name_ko, .name_variants, .title, .title_en, .title_ko, .kind,
+             .reference, .forum, .year, .category, .status, .review_status, .at_risk,
+             .in_dprk, .owner, .submitted_by} AS props,
        [(node)-[:GAVE]->(c:Consent) WHERE c.purpose = 'publication' | c.withdrawn_on IS NULL]
          AS publication_consents,
        CASE WHEN node:Event OR node:Proceeding THEN [(p:Person)--(node) | p.owner] ELSE [] END

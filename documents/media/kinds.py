@@ -12,6 +12,18 @@ from dataclasses import dataclass
 FAMILIES = ("pdf", "image", "video", "audio", "text")
 
 
+def family_of(mime: str | None) -> str:
+    """The family of a stored file's media type, for showing it: one of ``FAMILIES``, or
+    "file" for a type (or none) that no viewer shows."""
+    mime = (mime or "").split(";")[0].strip()
+    if mime == "application/pdf":
+        return "pdf"
+    if mime == "text/plain":
+        return "text"
+    top = mime.split("/")[0]
+    return top if top in ("image", "video", "audio") else "file"
+
+
 class Refused(ValueError):
     """A file that is not accepted, or cannot be made into a clean public copy.
 

@@ -149,8 +149,8 @@ def mark_at_risk(stores: Stores, person: str, actor: str, at_risk: bool = True) 
     return Result(f"{person} marked {'at risk' if at_risk else 'not at risk'}", report)
 
 
-#: What an editor reviews for publication: people, sources and reference records.
-REVIEWED = ("Person", "Source", *policy.REFERENCE_LABELS)
+#: What an editor reviews for publication: people, sources, documents and reference records.
+REVIEWED = ("Person", "Source", "Document", *policy.REFERENCE_LABELS)
 
 
 def review(stores: Stores, uid: str, status: str, actor: str, on: date | None = None,

@@ -15,6 +15,7 @@ from service.api import (
     auth,
     consent,
     cypher,
+    document_text,
     documents,
     downloads,
     entities,
@@ -33,8 +34,8 @@ from service.auth import BEARER_AUTH, BEARER_SCHEME
 
 #: Every resource's blueprint, in the order the OpenAPI document lists them. Listed, not
 #: discovered: a module renamed or removed fails here, at import, instead of leaving the API.
-BLUEPRINTS = (vocabularies, search, entities, documents, stats, maps, graphs, downloads, cypher,
-              auth, users, records, consent, merged, audit)
+BLUEPRINTS = (vocabularies, search, entities, document_text, stats, maps, graphs, downloads,
+              cypher, auth, users, records, documents, consent, merged, audit)
 
 
 def init_api(app: Flask) -> Api:

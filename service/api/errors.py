@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestedRangeNotSatisfiable
 
 
 def error_body(code: int, status: str, message: str, errors: dict | None = None):
@@ -31,6 +31,13 @@ def describe(errors: dict | list | str | None, path: str = "") -> str:
     return f"{path}: {errors}" if errors else ""
 
 
+def range_headers(exc: HTTPException) -> dict[str, str]:
+    """A 416 says the size of the file (``Content-Range: bytes */size``, RFC 9110 15.5.17)."""
+    if isinstance(exc, RequestedRangeNotSatisfiable) and exc.length is not None:
+        return {"Content-Range": f"bytes */{exc.length}"}
+    return {}
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -42,6 +49,7 @@ def register(app: Flask) -> None:
         headers = dict(data.get("headers") or {})
         if getattr(exc, "valid_methods", None):  # 405 says what is allowed
             headers.setdefault("Allow", ", ".join(exc.valid_methods))
+        headers.update(range_headers(exc))
         body, code = error_body(exc.code or 500, exc.name, message, errors)
         return body, code, headers
 

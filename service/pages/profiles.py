@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from flask import abort, g, redirect, render_template, url_for
 
+from documents.media.kinds import family_of
 from service.pages import lookup, present
 from service.pages.blueprint import blp
 from service.public import documents, graphs, shape
@@ -85,8 +86,7 @@ def _viewer(record: dict) -> dict:
 
     props = record["properties"]
     media = props.get("public_media_type") or ""
-    family = media.split("/")[0] if media.split("/")[0] in ("image", "video", "audio") else (
-        "pdf" if media == "application/pdf" else "file")
+    family = family_of(media)
     pages = documents.text_of(record["uid"]) or []
     total = props.get("pages") or len(pages)
     try:

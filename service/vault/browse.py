@@ -21,10 +21,10 @@ from graph.vocabularies import choices
 from service.public import shape
 from service.public.lucene import to_query
 from service.vault.accounts import User
-from service.vault.badges import STATES, BadgeFacts, visibility_state
+from service.vault.badges import STATES, BadgeFacts, labels_and_states, visibility_state
 from service.vault.reads import audit_reads
 from service.vault.text import withhold
-from service.vault.visibility import Access, may_see, visible
+from service.vault.visibility import OWNER_FIELD, Access, may_see, visible
 from visualizations.network import node_kind
 
 #: Record types found by name (consents are not: they belong to their person).
@@ -44,7 +44,8 @@ FACET_VALUES = 15
 FACETS = ("kind", "visibility", "category", "body", "location")
 CATEGORIES = frozenset(choices("victim_category"))
 #: Fields the label of a record is made from (after the free-text gate).
-NAME_FIELDS = ("name_en", "name_ko", "title", "reference", "kind", "forum", "year")
+NAME_FIELDS = ("name_en", "name_ko", "title", "title_en", "title_ko", "reference", "kind",
+               "forum", "year")
 
 
 class BadQuery(ValueError):
@@ -75,9 +76,7 @@ def check_text(text: str | None) -> str:
 
 def _access(row: dict) -> Access:
     primary = shape.primary_label(row["labels"])
-    props = row["props"]
-    owner = props.get("submitted_by") if primary == "Source" else (
-        props.get("owner") if primary in ("Person", "Event", "Proceeding") else None)
+    owner = row["props"].get(OWNER_FIELD[primary]) if primary in OWNER_FIELD else None
     return Access.from_row(row["uid"], row["labels"], primary, owner, row.get("linked") or ())
 
 
@@ -119,6 +118,20 @@ def labelled(stores: Stores, user: User, rows: Iterable[dict], lang: str = "en")
                     "kind": node_kind(item["labels"]), "type": item["type"],
                     "visibility": item["state"]})
     return out
+
+
+def describe(stores: Stores, user: User, uids: Iterable[str], lang: str = "en") -> dict[str, dict]:
+    """:func:`labelled` items of the records ``uids`` (records the user may see), by uid:
+    for lists of related records. A uid that is not there is left out."""
+    wanted = sorted(set(uids))
+    if not wanted:
+        return {}
+    summaries = {r["uid"]: r["summary"] for r in queries.run(
+        stores.vault, "vault/match_summaries", database=stores.database("vault"), uids=wanted)}
+    facts = labels_and_states(stores, wanted)
+    rows = [{"uid": u, "labels": facts[u][0], "props": summaries[u], "state": facts[u][1]}
+            for u in wanted if u in summaries and u in facts]
+    return {item["uid"]: item for item in labelled(stores, user, rows, lang)}
 
 
 def suggest(stores: Stores, user: User, text: str | None, kind: str | None = None,

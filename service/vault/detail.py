@@ -1,6 +1,6 @@
 """One vault record as the workspace's record page shows it: the record, its badge, its
-relationships with the records at their other end that the user may see, and why it is
-(or is not) public.
+relationships with the records at their other end that the user may see, the documents
+about it, and why it is (or is not) public.
 
 Related records the user may not see are left out and only counted (as the dossier
 does); every non-public record shown is audited in one entry per record, before the page
@@ -13,8 +13,9 @@ from graph import queries
 from graph.connections import Stores
 from graph.consent import editor
 from service.vault.accounts import User
-from service.vault.badges import BadgeFacts, labels_and_states, visibility_state
-from service.vault.browse import labelled
+from service.vault.badges import BadgeFacts, states_of, visibility_state
+from service.vault.browse import describe
+from service.vault.documents import record_documents
 from service.vault.reads import audit_reads, explain_visible, jsonable, read_record, require_visible
 from service.vault.text import withhold
 from service.vault.visibility import visible
@@ -24,7 +25,8 @@ MAX_RELATIONSHIPS = 500
 
 
 def record_detail(stores: Stores, user: User, uid: str, lang: str = "en") -> dict:
-    """``{"view", "state", "relationships", "withheld", "truncated", "explanation"}``;
+    """``{"view", "state", "relationships", "withheld", "truncated", "explanation",
+    "documents"}`` (the documents about the record, or from a source, for thumbnails);
     raises ``service.vault.reads.NotVisible`` for a record the user may not see."""
     access = require_visible(stores, user, uid)
     view = read_record(stores, user, uid, audited=False)
@@ -33,14 +35,7 @@ def record_detail(stores: Stores, user: User, uid: str, lang: str = "en") -> dic
     truncated = len(rows) > MAX_RELATIONSHIPS
     rows = rows[:MAX_RELATIONSHIPS]
     seen = visible(stores, user, [r["other"] for r in rows])
-    summaries = {r["uid"]: r for r in queries.run(
-        stores.vault, "vault/match_summaries", database=stores.database("vault"),
-        uids=sorted(seen))}
-    facts = labels_and_states(stores, [uid, *seen])
-    states = {u: state for u, (_, state) in facts.items()}
-    others = {i["uid"]: i for i in labelled(stores, user, [
-        {"uid": u, "labels": facts[u][0], "props": summaries[u]["summary"], "state": states[u]}
-        for u in seen if u in summaries and u in facts], lang)}
+    others = describe(stores, user, seen, lang)
     relationships = []
     for row in rows:
         other = others.get(row["other"])
@@ -53,8 +48,11 @@ def record_detail(stores: Stores, user: User, uid: str, lang: str = "en") -> dic
                               "direction": "out" if row["outgoing"] else "in",
                               "props": jsonable(props), "other": other})
     relationships = withhold(stores, user, relationships, uid)[0]
-    audit_reads(stores, user, [access, *(seen[u] for u in others)], via=f"workspace/{uid}")
+    documents = record_documents(stores, user, uid, lang)
+    audit_reads(stores, user, [access, *(seen[u] for u in others),
+                               *(d.pop("access") for d in documents)], via=f"workspace/{uid}")
     explanation = explain_visible(stores, user, editor.explain(stores, uid))
-    return {"view": view, "state": states.get(uid) or visibility_state(BadgeFacts((access.consent_label,))),
+    state = states_of(stores, [uid]).get(uid)
+    return {"view": view, "state": state or visibility_state(BadgeFacts((access.consent_label,))),
             "relationships": relationships, "withheld": len(rows) - len(relationships),
-            "truncated": truncated, "explanation": explanation}
+            "truncated": truncated, "explanation": explanation, "documents": documents}

@@ -22,6 +22,7 @@ def init_workspace(app: Flask) -> None:
         cases,
         consent,
         console,
+        documents,
         investigate,
         records,
         signin,

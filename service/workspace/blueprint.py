@@ -11,9 +11,12 @@ blueprint says ``Cache-Control: no-store``.
 from __future__ import annotations
 
 from flask import Blueprint, Response, g, render_template, request
+from flask_babel import format_number
+from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
-from service.api.errors import error_body
+from service import uploads
+from service.api.errors import error_body, range_headers
 from service.pages import lang as language
 from service.workspace import menu, roles, sessions
 
@@ -46,6 +49,11 @@ def error_page(exc: HTTPException):
     g.lang = g.get("lang") or language.choose(request)
     if request.endpoint in JSON_ENDPOINTS:
         return error_body(exc.code or 500, exc.name, exc.description or exc.name)
-    return Response(render_template("workspace/error.html", status=exc.code,
-                                    reason=exc.description if exc.code in (400, 403, 409, 422)
-                                    else None), status=exc.code)
+    reason = exc.description if exc.code in (400, 403, 409, 422) else None
+    if exc.code == 413:  # the body was not read: say the limit, not what was in it
+        limit = uploads.max_upload() if request.endpoint in uploads.ENDPOINTS \
+            else request.max_content_length
+        reason = _("What you sent is larger than the limit of %(size)s bytes.",
+                   size=format_number(limit or 0))
+    return Response(render_template("workspace/error.html", status=exc.code, reason=reason),
+                    status=exc.code, headers=range_headers(exc))

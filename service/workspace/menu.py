@@ -23,6 +23,9 @@ ENTRIES = (
     ("workspace.case_list", "lawyer", lazy_gettext("Case files"),
      lazy_gettext("Each proceeding with its victims, events, perpetrators, instruments and "
                   "sources; links and a printable dossier")),
+    ("workspace.documents_list", "investigator lawyer", lazy_gettext("Documents"),
+     lazy_gettext("Letters, photos, footage and papers you may read: search their text, view "
+                  "them; editors upload")),
     ("workspace.records", "investigator lawyer", lazy_gettext("Vault records"),
      lazy_gettext("Search and browse every record you may read, with its visibility")),
     ("workspace.network", "investigator", lazy_gettext("Network over the vault"),

@@ -278,3 +278,13 @@ def test_a_video_and_a_scan_go_through_the_whole_pipeline(fresh, settings, tmp_p
     assert "평양" in " ".join(public_doc(stores, "doc-scan")["text_pages"])
     hits = client.get("/api/v1/document-text?q=평양").get_json()
     assert "doc-scan" in [i["node"]["uid"] for i in hits["items"]]  # beside the letter
+
+
+@pytest.mark.parametrize("header", ["bytes=" + "9" * 5000 + "-", "bytes=0-" + "9" * 5000,
+                                    "bytes=abc", "bytes=5-2"])
+def test_a_bad_range_is_a_416_not_a_server_error(published_stores, public_client, header):
+    sha = public_doc(published_stores, "doc-photo-public")["public_sha256"]
+    size = len(public_client.get(f"/files/{sha}").data)
+    response = public_client.get(f"/files/{sha}", headers={"Range": header})
+    assert response.status_code == 416, response.status_code
+    assert response.headers["Content-Range"] == f"bytes */{size}"

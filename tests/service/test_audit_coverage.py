@@ -9,6 +9,8 @@ the actions they append, or the reason it writes nothing to either store.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from loaders.synthetic import write_jsonl
 from loaders.synthetic.reference import reference_records
 from service.cli import main
 from service.cli.context import login_actor
+from tests.support.documents import samples
 from tests.support.leaks import CONSENT_STATES, SMALL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +77,8 @@ API_WRITES = {
     ("POST", "/api/v1/vault/records/<string:uid>/review"): ("record.review",),
     ("POST", "/api/v1/vault/sources/<string:uid>/terms"): ("source.terms", "publish.full"),
     ("POST", "/api/v1/vault/publication"): ("publish.full",),
+    ("POST", "/api/v1/vault/documents"): ("document.ingest",),
+    ("POST", "/api/v1/vault/documents/<string:uid>/process"): ("document.requeue",),
 }
 API_ACCOUNTS = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/logout"),
                 ("POST", "/api/v1/users"), ("POST", "/api/v1/users/<string:uid>/revoke"),
@@ -126,7 +131,31 @@ WORKSPACE_WRITES = {
     ("POST", "/workspace/boards/<string:uid>/pins"): ("board.pin",),
     ("POST", "/workspace/boards/<string:uid>/pins/<string:record>/remove"): ("board.unpin",),
     ("POST", "/workspace/boards/<string:uid>/notes"): ("board.note",),
+    ("POST", "/workspace/documents/new"): ("document.ingest",),
+    ("POST", "/workspace/documents/<string:uid>/process"): ("document.requeue",),
 }
+#: Reads that are custody entries (issue 16): each route of a document's fields, text or
+#: files, and the entry one read of a non-public document appends (an original's download
+#: is audited even for a public document: the original is never public). The documents'
+#: lists are audited as other vault lists are (``vault.read`` of each non-public one shown)
+#: and their text searches as views of each hit's text.
+DOCUMENT_READS = {
+    ("GET", "/api/v1/vault/documents"): ("vault.read",),
+    ("GET", "/api/v1/vault/documents/search"): ("document.view",),
+    ("GET", "/api/v1/vault/documents/<string:uid>"): ("document.view",),
+    ("GET", "/api/v1/vault/documents/<string:uid>/file"): ("document.download",),
+    ("GET", "/api/v1/vault/documents/<string:uid>/public-copy"): ("document.download",),
+    ("GET", "/api/v1/vault/documents/<string:uid>/thumbnail"): ("document.view",),
+    ("GET", "/api/v1/vault/documents/<string:uid>/pages/<string:number>.png"): ("document.view",),
+    ("GET", "/workspace/documents"): ("vault.read",),
+    ("GET", "/workspace/documents/<string:uid>"): ("document.view",),
+    ("GET", "/workspace/documents/<string:uid>/file"): ("document.download",),
+    ("GET", "/workspace/documents/<string:uid>/public-copy"): ("document.download",),
+    ("GET", "/workspace/documents/<string:uid>/thumbnail"): ("document.view",),
+    ("GET", "/workspace/documents/<string:uid>/pages/<string:number>.png"): ("document.view",),
+}
+#: Document routes that read nothing of a document (the upload form).
+DOCUMENT_NO_READS = {("GET", "/workspace/documents/new")}
 
 
 def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
@@ -199,9 +228,15 @@ def test_every_command_that_writes_leaves_its_entries(run, stores, vault, public
     write_jsonl(reference_records(), reference)
 
     def check(command: str, *args, actor: str = "editor@test", subject: str | None = None,
-              actions: tuple[str, ...] | None = None) -> list[dict]:
+              actions: tuple[str, ...] | None = None, generated: bool = False) -> list[dict]:
+        """Run the command; its entries (``generated``: the subject is a new uid)."""
         run(*command.split(), *args, *(["--by", actor] if actor != login_actor() else []))
         done.add(command)
+        if generated:
+            entries = log.new()
+            assert tuple(e["action"] for e in entries) == (actions or CLI_WRITES[command])
+            assert all(e["actor"] == actor and e["details"] for e in entries), entries
+            return entries
         return log.expect(actions or CLI_WRITES[command], actor, subject)
 
     started, finished = check("load", reference, actor=login_actor(), subject="reference.jsonl")
@@ -315,5 +350,58 @@ def test_every_route_that_writes_leaves_its_entries(api, users, stores):
     check("POST", "/api/v1/vault/sources/<string:uid>/terms",
           "/api/v1/vault/sources/src-partner/terms", "src-partner", body={"terms": "public"})
     check("POST", "/api/v1/vault/publication", "/api/v1/vault/publication", None)
+    letter = samples()["letter-partners"]
+    response = api.post("/api/v1/vault/documents", headers=editor.headers,
+                        content_type="multipart/form-data",
+                        data={"file": (io.BytesIO(letter), "letter.pdf"), "kind": "letter",
+                              "terms_of_use": "partners", "source": "src-pub1",
+                              "title_en": "A letter", "about": ["p-1007"]})
+    assert response.status_code == 202, response.get_json()
+    done.add(("POST", "/api/v1/vault/documents"))
+    [ingested] = log.expect(API_WRITES["POST", "/api/v1/vault/documents"], editor.email,
+                            response.get_json()["uid"])
+    assert ingested["details"]["sha256"] == hashlib.sha256(letter).hexdigest()
+    document = response.get_json()["uid"]
+    process_rule = "/api/v1/vault/documents/<string:uid>/process"
+    response = api.post(f"/api/v1/vault/documents/{document}/process", headers=editor.headers)
+    assert response.status_code == 202, response.get_json()
+    done.add(("POST", process_rule))
+    [requeued] = log.expect(API_WRITES["POST", process_rule], editor.email, document)
+    assert requeued["details"] == {"was": "pending"}
     assert done == set(API_WRITES)
+    assert audit.verify(stores.vault, stores.database("vault")).ok
+
+
+def test_every_document_route_is_classified(vault_app):
+    routes = {(method, rule.rule) for rule in vault_app.url_map.iter_rules()
+              if rule.rule.startswith(("/api/v1/vault/documents", "/workspace/documents"))
+              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    writes = {r for r in set(API_WRITES) | set(WORKSPACE_WRITES) if "/documents" in r[1]}
+    assert routes == set(DOCUMENT_READS) | DOCUMENT_NO_READS | writes
+
+
+def test_every_read_of_a_non_public_document_leaves_its_entry(vault_app, api, users, stores):
+    """Each route of DOCUMENT_READS, called once on org-0001's restricted letter (partners'
+    terms): exactly its entries, naming the reader, the document and what was read."""
+    from tests.support.documents import add_documents, empty_files
+    from tests.support.workspace import Browser, signed_in
+
+    empty_files(stores)
+    uid = add_documents(stores, names=("letter-partners",))["letter-partners"]
+    reader = users["lawyer"]
+    page = signed_in(lambda: Browser(vault_app), reader)
+    log, done = Log(stores), set()
+    for method, rule in DOCUMENT_READS:
+        path = rule.replace("<string:uid>", uid).replace("<string:number>", "1")
+        path += "?q=partners" if path.endswith("/search") else ""
+        client = api if rule.startswith("/api") else page
+        response = api.get(path, headers=reader.headers) if client is api else \
+            page.client.get(path, base_url="https://localhost")
+        assert response.status_code == 200, (path, response.status_code)
+        entries = log.new()
+        assert tuple(e["action"] for e in entries) == DOCUMENT_READS[method, rule], (path, entries)
+        assert all(e["actor"] == reader.email and e["subject"] == uid for e in entries), entries
+        assert all(e["details"]["label"] == "Restricted" for e in entries), entries
+        done.add((method, rule))
+    assert done == set(DOCUMENT_READS)
     assert audit.verify(stores.vault, stores.database("vault")).ok

@@ -13,7 +13,7 @@ import re
 import service.api
 from service.api import BLUEPRINTS
 
-SAMPLES = {"uid": "p-x1", "name": "sex", "layer": "taken_from", "table": "persons"}
+SAMPLES = {"uid": "p-x1", "name": "sex", "layer": "taken_from", "table": "persons", "number": "1"}
 #: Rate-limited (service/ratelimit.py). The sign-in routes are not called anonymously here:
 #: their counters are the login tests' business.
 RATE_LIMITED = {("post", "/api/v1/auth/login"), ("post", "/api/v1/auth/invitations/accept"),

@@ -12,6 +12,7 @@ or A's accounts, beyond what the caller sent.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ import pytest
 
 from service.vault import accounts
 from service.vault.reads import read_record
+from tests.support.documents import add_documents, empty_files, samples
 from tests.support.leaks import fixture_people, identifying_strings
-from tests.support.vault_api import ORG_A, ORG_B, PASSWORD, audit_entries
+from tests.support.vault_api import ORG_A, ORG_B, PASSWORD, audit_entries, load_vault
 
 B_ROLES = ("researcher-b", "investigator-b", "lawyer-b", "editor-b", "admin-b")
 READERS = frozenset({"investigator-b", "lawyer-b", "editor-b", "admin-b"})
@@ -32,6 +34,23 @@ PREFIXES = ("/api/v1/vault", "/api/v1/users", "/api/v1/auth")
 RECORDS = "/api/v1/vault/records"
 PERSONS = "/api/v1/vault/persons"
 RELS = "/api/v1/vault/relationships"
+DOCS = "/api/v1/vault/documents"
+#: Every route of one document (tests/support/documents.py: A's letters).
+DOC_ROUTES = ("", "/file", "/public-copy", "/thumbnail", "/pages/1.png")
+
+
+@pytest.fixture
+def vault_app(settings, stores, vault, public, fast_argon2):
+    """Overrides the package's fixture: the vault fixtures plus two documents of A's, a
+    confidential letter naming A's hidden person and a restricted one (partners' terms)."""
+    from service.app import create_app
+
+    load_vault(stores)
+    empty_files(stores)
+    add_documents(stores, names=("letter-names-hidden", "letter-partners"))
+    app = create_app(settings, stores)
+    app.config["TESTING"] = True
+    return app
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,7 @@ class Row:
     status: int  # what they get
     body: Callable[[], object] | None = None
     if_match: str | None = None  # a record of A's whose current ETag goes into If-Match
+    multipart: bool = False  # the body is a form with a file (an upload)
 
     def expected(self, role: str) -> int:
         return self.status if role in self.allowed else 403
@@ -123,6 +143,24 @@ def matrix(users, a_accounts: dict[str, str]) -> list[Row]:
             lambda: {"terms": "internal"}),
         Row("POST", "/api/v1/vault/sources/src-internal/terms", EDITORS, 404,
             lambda: {"terms": "public"}),
+        # A's documents: the restricted letter is read, the confidential one is not there;
+        # no document of B's links to A's records, and B processes none of A's
+        Row("GET", DOCS, READERS, 200),  # without A's confidential letter
+        Row("GET", f"{DOCS}/search?q=Hwang", READERS, 200),  # finds nothing of A's
+        *(Row("GET", f"{DOCS}/doc-letter-names-hidden{route}", READERS, 404)
+          for route in DOC_ROUTES),
+        *(Row("GET", f"{DOCS}/doc-letter-partners{route}", READERS, 404 if "pages/2" in route
+              else 200) for route in (*DOC_ROUTES, "/pages/2.png")),
+        Row("POST", DOCS, EDITORS, 422, lambda: {
+            "file": (io.BytesIO(samples()["letter-partners"]), "b.pdf"), "kind": "letter",
+            "terms_of_use": "public", "source": "src-orgb", "title_en": "B's",
+            "about": ["p-1002"]}, multipart=True),  # about A's restricted person
+        Row("POST", DOCS, EDITORS, 422, lambda: {
+            "file": (io.BytesIO(samples()["letter-partners"]), "b.pdf"), "kind": "letter",
+            "terms_of_use": "public", "source": "src-pub1", "title_en": "B's"},
+            multipart=True),  # from A's public source
+        Row("POST", f"{DOCS}/doc-letter-partners/process", EDITORS, 403),
+        Row("POST", f"{DOCS}/doc-letter-names-hidden/process", EDITORS, 404),
         # a rebuild re-decides from the vault's facts: A's records stay as they are
         Row("POST", "/api/v1/vault/publication", EDITORS, 200),
         # the audit log: B's admin verifies the chain, and lists B's part of it only
@@ -211,6 +249,10 @@ def call(api, stores, users, row: Row, role: str):
         body = read_record(stores, reader, row.body.split(":", 1)[1], audited=False)["record"]
     else:
         body = row.body() if row.body else None
+    if row.multipart:
+        sent = {k: v for k, v in body.items() if k != "file"}
+        return api.open(row.path, method=row.method, headers=headers, data=body,
+                        content_type="multipart/form-data"), sent
     return api.open(row.path, method=row.method, headers=headers, json=body), body
 
 
@@ -237,7 +279,7 @@ def test_cross_organisation_matrix(api, users, stores, a_accounts):
             if diff:
                 changed[(key, role)] = diff
             sent = row.path + json.dumps(body or {}, ensure_ascii=False)
-            text = response.get_data(as_text=True)
+            text = response.get_data().decode("utf-8", "replace")  # files are bytes
             found = sorted(s for s in secrets_of_a if s in text and s not in sent)
             if found:
                 leaked[(key, role)] = found

@@ -17,6 +17,7 @@ out comes last, since it revokes the caller's token.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,10 +27,11 @@ from service.auth import granted
 from service.public import downloads, entities, maps
 from service.vault import accounts
 from service.vault.reads import read_record
-from tests.support.documents import add_documents, empty_files
+from tests.support.documents import add_documents, empty_files, samples
 from tests.support.published import EXPLORER, RESOURCES
 from tests.support.vault_api import ORG_A, PASSWORD, load_vault, make_user
 
+DOCS = "/api/v1/vault/documents"
 ROLES = ("anonymous", "researcher", "investigator", "lawyer", "editor", "admin")
 PUBLIC = frozenset(ROLES)
 EVERYONE = frozenset(ROLES[1:])
@@ -64,6 +66,7 @@ class Row:
     ok: int = 200
     body: Callable[[str], object] | str | None = None
     if_match: str | None = None  # uid whose current ETag goes into If-Match
+    multipart: bool = False  # the body is a form with a file (an upload)
     special: dict[str, int] = field(default_factory=dict)  # role -> status, beyond allowed
 
     def expected(self, role: str) -> int:
@@ -160,6 +163,15 @@ def matrix(users, managed: dict[str, str]) -> list[Row]:
         # anyone may try an invitation; a made-up one sets nothing
         Row("POST", "/api/v1/auth/invitations/accept", PUBLIC, 422,
             lambda r: {"invitation": "fpi_made-up", "password": "a long enough password"}),
+        Row("GET", f"{DOCS}", READERS),
+        Row("GET", f"{DOCS}/search?q=letter", READERS),
+        *(Row("GET", f"{DOCS}/doc-letter-public{route}", READERS)
+          for route in ("", "/file", "/public-copy", "/thumbnail", "/pages/1.png")),
+        Row("POST", DOCS, EDITORS, 202, lambda r: {
+            "file": (io.BytesIO(samples()["letter-partners"]), f"{r}.pdf"), "kind": "letter",
+            "terms_of_use": "partners", "source": "src-pub1", "title_en": f"By the {r}",
+            "about": ["p-1007"]}, multipart=True),
+        Row("POST", f"{DOCS}/doc-letter-public/process", EDITORS, 409),  # processed already
         Row("POST", "/api/v1/cypher", EVERYONE, 200, lambda r: {"query": "RETURN 1 AS one"}),
         Row("POST", "/api/v1/auth/logout", EVERYONE),
     ]
@@ -191,7 +203,11 @@ def call(api, stores, users, row: Row, role: str) -> int:
         body = read_record(stores, reader, "p-1008", audited=False)["record"]
     else:
         body = row.body(role) if callable(row.body) else None
-    response = api.open(row.path, method=row.method, headers=headers, json=body)
+    if row.multipart:
+        response = api.open(row.path, method=row.method, headers=headers, data=body,
+                            content_type="multipart/form-data")
+    else:
+        response = api.open(row.path, method=row.method, headers=headers, json=body)
     if response.status_code in (401, 403, 404) and response.is_json:
         out = response.get_json()
         assert set(out) <= {"code", "status", "message", "errors"} and out["message"], out

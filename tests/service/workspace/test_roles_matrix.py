@@ -63,6 +63,14 @@ ROLES = {
     "/workspace/boards/<string:uid>/pins": "investigator",
     "/workspace/boards/<string:uid>/pins/<string:record>/remove": "investigator",
     "/workspace/boards/<string:uid>/notes": "investigator",
+    "/workspace/documents": "investigator lawyer",
+    "/workspace/documents/new": "editor",
+    "/workspace/documents/<string:uid>": "investigator lawyer",
+    "/workspace/documents/<string:uid>/process": "editor",
+    "/workspace/documents/<string:uid>/file": "investigator lawyer",
+    "/workspace/documents/<string:uid>/public-copy": "investigator lawyer",
+    "/workspace/documents/<string:uid>/thumbnail": "investigator lawyer",
+    "/workspace/documents/<string:uid>/pages/<string:number>.png": "investigator lawyer",
 }
 ALL_ROLES = ("researcher", "investigator", "lawyer", "editor", "admin")
 #: The second organisation's confidential relative and internal source
