@@ -83,6 +83,8 @@ def edit_open():
 @blp.route("/workspace/edit/new/<string:type_name>")
 @require("editor")
 def new_record(type_name: str):
+    if type_name in edits.UPLOADED:  # a document is made with its file: the upload form
+        return redirect(url_for("workspace.new_document"), 303)
     return form_page(_type_or_404(type_name), True, {})
 
 

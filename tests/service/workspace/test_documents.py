@@ -259,3 +259,10 @@ def test_every_page_with_a_name_field_loads_the_suggestions(browser, users, docs
     for path in (NEW, "/workspace/edit", "/workspace/edit/p-1007/relationships/new"):
         page = text(b.get(path))
         assert "data-suggest=" in page and page.count("js/suggest.js") == 1, path
+
+
+def test_a_new_document_is_made_by_its_upload_form(browser, users):
+    editor = signed_in(browser, users["editor"])
+    response = editor.get("/workspace/edit/new/Document")
+    assert response.status_code == 303 and response.headers["Location"].endswith(
+        "/workspace/documents/new")
