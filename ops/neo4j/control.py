@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.settings import REPO_ROOT, Settings, StoreSettings
+from ops.processes import alive, terminate
 
 POM = Path(__file__).resolve().parent / "pom.xml"
 NEO4J_VERSION = re.search(r"<neo4j.version>([^<]+)<", POM.read_text()).group(1)
@@ -236,9 +237,9 @@ db.logs.query.enabled=OFF
         if not cmdline:
             # For a moment after exec the kernel shows an empty command line; the pid we
             # wrote ourselves is trusted through it, a stranger found in /proc is not.
-            return starting_ok and _alive(pid)
+            return starting_ok and alive(pid)
         return (MAIN_CLASS in cmdline and f"--home-dir={self.home}\0" in cmdline + "\0"
-                and _alive(pid))
+                and alive(pid))
 
     def port_taken(self) -> bool:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -277,14 +278,7 @@ db.logs.query.enabled=OFF
         pid = self.pid()
         if not pid:
             return False
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and _alive(pid):
-            time.sleep(0.2)
-        if _alive(pid):
-            os.kill(pid, signal.SIGKILL)
-            while _alive(pid):
-                time.sleep(0.1)
+        terminate(pid, timeout, poll=0.2)
         self.pid_file.unlink(missing_ok=True)
         self._wait_port_free()
         return True
@@ -301,7 +295,7 @@ db.logs.query.enabled=OFF
         pid = self.pid()
         if pid:
             os.kill(pid, signal.SIGKILL)
-            while _alive(pid):
+            while alive(pid):
                 time.sleep(0.05)
             self.pid_file.unlink(missing_ok=True)
             self._wait_port_free()
@@ -349,23 +343,6 @@ db.logs.query.enabled=OFF
         where = f"bolt 127.0.0.1:{self.store.bolt_port}"
         return f"{self.store.name}: {'running (pid ' + str(pid) + ')' if pid else 'stopped'}, {where}"
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie child of ours counts as dead
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-        if state == "Z":
-            try:
-                os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                pass
-            return False
-    except OSError:
-        return False
-    return True
 
 
 def managed_instances(settings: Settings) -> list[Instance]:

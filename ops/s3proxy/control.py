@@ -14,7 +14,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from graph.settings import REPO_ROOT
 from ops.neo4j.control import java_version
+from ops.processes import alive, terminate
 
 POM = Path(__file__).resolve().parent / "pom.xml"
 S3PROXY_VERSION = re.search(r"<s3proxy.version>([^<]+)<", POM.read_text()).group(1)
@@ -159,7 +159,7 @@ jclouds.filesystem.basedir={self.data_dir}
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        if str(self.conf_file).encode() in _cmdline(pid) and _alive(pid):
+        if str(self.conf_file).encode() in _cmdline(pid) and alive(pid):
             return pid
         self.pid_file.unlink(missing_ok=True)
         return None
@@ -226,14 +226,7 @@ jclouds.filesystem.basedir={self.data_dir}
         pid = self.pid()
         if not pid:
             return False
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and _alive(pid):
-            time.sleep(0.1)
-        if _alive(pid):
-            os.kill(pid, signal.SIGKILL)
-            while _alive(pid):
-                time.sleep(0.05)
+        terminate(pid, timeout, poll=0.1)
         self.pid_file.unlink(missing_ok=True)
         return True
 
@@ -249,17 +242,3 @@ def _cmdline(pid: int) -> bytes:
     except OSError:
         return b""
 
-
-def _alive(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie child of ours is reaped and counts as dead)."""
-    try:
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return False
-    except ChildProcessError:  # not our child: ask the kernel
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
