@@ -40,8 +40,9 @@ def page_image(uid: str, number: int):
     record = entities.get_entity("documents", uid, g.lang)
     props = (record or {}).get("properties", {})
     sha = props.get("public_sha256")
+    # The record came from the public graph (cached per revision): its public copy is public.
     if not sha or props.get("public_media_type") != "application/pdf" or number < 1 \
-            or number > (props.get("pages") or 0) or documents.public_file(sha) is None:
+            or number > (props.get("pages") or 0):
         abort(404)
     return filestream.page_response("public", sha, number, "public, max-age=300")
 
