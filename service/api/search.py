@@ -67,7 +67,10 @@ class SearchResultSchema(Schema):
     per_page = fields.Integer(required=True)
     items = fields.List(fields.Nested(SearchItemSchema), required=True)
     facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(BucketSchema)),
-                         metadata={"description": "Counts over the whole result: category, sex, "
+                         metadata={"description": "Counts over the whole result, each facet counted "
+                                                  "without its own filter (so the other values "
+                                                  "of a filtered facet keep their counts): "
+                                                  "category, sex, "
                                                   "age_group, occupation, status, nationality, "
                                                   "decade (of the first event), perpetrator, "
                                                   "forum, province (key: location uid)"})

@@ -5,6 +5,11 @@ to the ``person_names`` full-text index; other public records matching it
 (bodies, places, proceedings, law) come from ``entity_names`` as a short
 side list. Filters combine with AND; a list filter matches any of its values.
 
+Facet counts are disjunctive (as in a library catalogue): the values of a facet
+are counted over the victims that pass every *other* filter, so ticking a value
+keeps the other values of the same facet and their counts in view (what ticking
+them too would add), while every other facet counts the result.
+
 Year filters: ``year_from``/``year_to`` are the year of an **event** the
 victim was subjected to (abduction, detention, ...); ``born_from``/``born_to``
 are the birth year. The ``decade`` facet is the decade of the victim's first
@@ -50,7 +55,8 @@ def search(q: str | None = None, filters: dict | None = None, page: int = 1, per
     list filters take a value or a list of vocabulary keys. Returns ``{"query",
     "total", "page", "per_page", "items", "facets", "entities"}``: items are node
     shapes plus ``score`` and ``years`` (their event years); facets map a facet
-    name to ``[{"key", "label", "count"}]`` (largest first) over the whole result;
+    name to ``[{"key", "label", "count"}]`` (largest first), each facet counted over the
+    whole result as it would be without that facet's own filter;
     entities are up to 10 other public records whose names match ``q``.
     """
     filters = dict(filters or {})

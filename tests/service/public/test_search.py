@@ -113,6 +113,40 @@ def test_facet_counts_follow_the_current_result(public_ctx):
     assert provinces["loc-gangwon"] == "강원도"
 
 
+def counts(result: dict) -> dict[str, dict[str, int]]:
+    return {name: {b["key"]: b["count"] for b in buckets}
+            for name, buckets in result["facets"].items()}
+
+
+def test_values_of_one_facet_combine_with_or_and_keep_their_counts(public_ctx):
+    # Ticking one category keeps the other categories' counts (what ticking them would add)
+    # while the other facets count the result; ticking a second value widens the result.
+    everyone = counts(search.search(None))["category"]
+    one = search.search(None, {"category": ["japanese_abductee"]})
+    assert uids(one) == ["p-x4"]
+    assert counts(one)["category"] == everyone
+    assert counts(one)["sex"] == {"female": 1}
+    two = search.search(None, {"category": ["japanese_abductee", "postwar_abductee"]})
+    assert set(uids(two)) == {"p-x1", "p-x2", "p-x4"}
+    assert two["total"] == everyone["japanese_abductee"] + everyone["postwar_abductee"]
+
+
+def test_facets_combine_with_and_each_counted_without_its_own_filter(public_ctx):
+    result = search.search(None, {"category": ["postwar_abductee"], "sex": ["female"]})
+    assert uids(result) == ["p-x2"]
+    facets = counts(result)
+    # sex counted over the postwar abductees (p-x1 male, p-x2 female) ...
+    assert facets["sex"] == {"male": 1, "female": 1}
+    # ... category over the women (p-x2, p-x3, p-x4), whatever their category
+    assert sum(facets["category"].values()) == 3 and facets["category"]["postwar_abductee"] == 1
+    # facets that are not filtered count the result only
+    assert facets["decade"] == {"1970": 1}
+    # a filter outside the facets (years) narrows every count
+    narrowed = counts(search.search(None, {"sex": ["female"], "year_from": 1990}))
+    # events from 1990: p-x1 (2001), p-x3 (1995, the one woman), p-1007 and p-1010 (1990)
+    assert narrowed["sex"] == {"male": 3, "female": 1}
+
+
 def test_pagination_and_entities(public_ctx):
     first = search.search(None, page=1, per_page=4)
     second = search.search(None, page=2, per_page=4)
