@@ -5,7 +5,8 @@ charting library from a CDN, the same SVG is offered as a download, and every
 chart needs a text equivalent (a table for screen readers, CSV for reuse).
 Each function takes the ``[{"key", "label", "count"}]`` items that
 ``service.public.stats.dashboard`` returns and gives back a string; nothing
-here touches a database or Flask.
+here touches a database or Flask. An item may carry an ``href``: its bar, slice,
+legend entry and table row then link there (the list the number counts).
 
 Numbers and shares are written in the given ``locale`` (a page's language) through
 Babel, so that a Korean chart groups its digits as Korean does.
@@ -57,6 +58,17 @@ def _open_svg(chart_id: str, width: int, height: int, title: str, description: s
     ]
 
 
+def _linked(item: Mapping, inner: str, said: str, focusable: bool = True) -> str:
+    """``inner`` inside a link to the item's ``href``, named by what it says; as is without.
+    A second link to the same place (a pie's slice beside its legend entry) is left out of
+    the tab order, so a keyboard meets each target once."""
+    href = item.get("href")
+    if not href:
+        return inner
+    skip = "" if focusable else ' tabindex="-1"'
+    return f"<a href={quoteattr(str(href))} aria-label={quoteattr(said)}{skip}>{inner}</a>"
+
+
 def _truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -96,13 +108,14 @@ def _horizontal(items: Items, peak: int, chart_id: str, title: str, description:
         y = pad + n * row
         length = max(1.0, bar_max * item["count"] / peak)
         label = str(item.get("label") or item["key"])
-        out.append(f'<g class="bar"><title>{escape(label)}: {_num(item["count"], locale)}</title>'
+        said = f'{label}: {_num(item["count"], locale)}'
+        out.append(_linked(item, f'<g class="bar"><title>{escape(said)}</title>'
                    f'<text x="{label_w - 6}" y="{y + row / 2 + 4:.1f}" text-anchor="end">'
                    f"{escape(_truncate(label, 38))}</text>"
                    f'<rect x="{label_w}" y="{y + 4}" width="{length:.1f}" height="{row - 8}" '
                    f'fill="{PALETTE[0]}"/>'
                    f'<text x="{label_w + length + 6:.1f}" y="{y + row / 2 + 4:.1f}">'
-                   f'{_num(item["count"], locale)}</text></g>')
+                   f'{_num(item["count"], locale)}</text></g>', said))
     out.append(f'<line x1="{label_w}" y1="{pad}" x2="{label_w}" y2="{height - pad}" '
                f'stroke="{MUTED}" stroke-width="1"/>')
     out.append("</svg>")
@@ -137,9 +150,14 @@ def _vertical(items: Items, peak: int, chart_id: str, title: str, description: s
         h = plot_h * item["count"] / scale_max
         x = left + n * slot + (slot - bar_w) / 2
         label = str(item.get("label") or item["key"])
-        out.append(f'<g class="bar"><title>{escape(label)}: {_num(item["count"], locale)}</title>'
-                   f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
-                   f'height="{max(h, 0.5):.1f}" fill="{PALETTE[0]}"/></g>')
+        said = f'{label}: {_num(item["count"], locale)}'
+        # The link's target spans the whole column, so a short bar is as easy to hit.
+        out.append(_linked(item, f'<g class="bar"><title>{escape(said)}</title>'
+                   + (f'<rect x="{left + n * slot:.1f}" y="{top}" width="{slot:.1f}" '
+                      f'height="{plot_h}" fill="#ffffff" fill-opacity="0"/>'
+                      if item.get("href") else "")
+                   + f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
+                   f'height="{max(h, 0.5):.1f}" fill="{PALETTE[0]}"/></g>', said))
         if n % every == 0:
             cx = left + n * slot + slot / 2
             out.append(f'<text x="{cx:.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
@@ -184,12 +202,14 @@ def pie_chart(items: Items, *, chart_id: str, title: str, description: str = "",
             shape = (f'<path d="M{cx},{cy:.1f} L{x1:.2f},{y1:.2f} A{radius},{radius} 0 {large} 1 '
                      f'{x2:.2f},{y2:.2f} Z" fill="{colour}" stroke="#ffffff" stroke-width="1"/>')
             angle = end
-        out.append(f'<g class="slice">{tip}{shape}</g>')
+        out.append(_linked(item, f'<g class="slice">{tip}{shape}</g>', f"{label}: {said}",
+                           focusable=False))
         ly = 16 + n * legend_row + (height - 16 - legend_row * len(items)) / 2
         lx = 2 * radius + 40
-        out.append(f'<rect x="{lx}" y="{ly:.1f}" width="14" height="14" fill="{colour}"/>'
+        out.append(_linked(item, f'<g class="legend-entry"><rect x="{lx}" y="{ly:.1f}" '
+                   f'width="14" height="14" fill="{colour}"/>'
                    f'<text x="{lx + 20}" y="{ly + 12:.1f}">{escape(_truncate(label, 40))} — '
-                   f"{said}</text>")
+                   f"{said}</text></g>", f"{label}: {said}"))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -206,6 +226,8 @@ def table_html(items: Items, *, caption: str, label_header: str, count_header: s
     rows = []
     for item in items:
         label = escape(str(item.get("label") or item["key"]))
+        if item.get("href"):
+            label = f"<a href={quoteattr(str(item['href']))}>{label}</a>"
         count = item.get("count")
         cells = (f'<td class="num">{_num(count, locale) if count is not None else escape(missing_text)}'
                  '</td>')

@@ -3,7 +3,8 @@
 // filters (each null = no filter); one page of them, the total, and facet
 // counts. Facets combine with AND, the values of one facet with OR.
 // Year filters: $year_from/$year_to on the year of any event the victim was
-// subjected to; $born_from/$born_to on the birth year.
+// subjected to; $born_from/$born_to on the birth year; $first_year the year of
+// their first event (the year the dashboard counts them in).
 // Facet counts are disjunctive: a value of facet F counts the victims that pass
 // every filter except F's own, so ticking one category leaves the other
 // categories' counts in view (what ticking a second one would add). Each victim
@@ -25,7 +26,8 @@ CALL () {
   RETURN p, 0.0 AS score
 }
 WITH p, score
-WHERE ($born_from IS NULL OR p.birth_year >= $born_from)
+WHERE ($first_year IS NULL OR p.facet_years[0] = $first_year)
+  AND ($born_from IS NULL OR p.birth_year >= $born_from)
   AND ($born_to IS NULL OR p.birth_year <= $born_to)
   AND (($year_from IS NULL AND $year_to IS NULL) OR any(y IN p.facet_years
         WHERE ($year_from IS NULL OR y >= $year_from) AND ($year_to IS NULL OR y <= $year_to)))

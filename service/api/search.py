@@ -43,6 +43,8 @@ class SearchArgs(LangArgs, PageArgs):
     year_to = fields.Integer(validate=YEAR, metadata={"description": "Event year: to"})
     born_from = fields.Integer(validate=YEAR, metadata={"description": "Birth year: from"})
     born_to = fields.Integer(validate=YEAR, metadata={"description": "Birth year: to"})
+    first_year = fields.Integer(validate=YEAR, metadata={
+        "description": "Year of the victim's first event (the dashboard's chart by year)"})
     body = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "uid of a perpetrator body: victims of it or of any unit PART_OF it"})
     location = fields.String(validate=validate.Length(min=1, max=200), metadata={

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import abort, g, render_template, request, url_for
 from flask_babel import lazy_gettext
 
-from graph.vocabularies import label
+from graph.vocabularies import choices, label
 from service.pages.blueprint import blp
 from service.public import entities
 
@@ -36,7 +36,7 @@ DETAIL = {"victims": ("category", "victim_category"), "perpetrators": ("perpetra
 
 @blp.route("/browse")
 def browse_index():
-    return render_template("browse.html", kind=None, titles=titles(), listing=None)
+    return render_template("browse.html", kind=None, titles=titles(), listing=None, chosen_filter=None)
 
 
 @blp.route("/browse/<kind>")
@@ -47,20 +47,29 @@ def browse(kind: str):
         page = max(1, int(request.args.get("page", 1)))
     except ValueError:
         page = 1
-    listing = entities.list_entities(kind, page=page, per_page=PER_PAGE, lang=g.lang)
     field, vocabulary = DETAIL[kind]
+    # The detail field is also a filter (?perpetrator=mss): a dashboard chart's bar leads
+    # to the list it counts. A value outside the vocabulary is ignored, as on /search.
+    chosen = request.args.get(field)
+    chosen = chosen if chosen in choices(vocabulary) else None
+    listing = entities.list_entities(kind, filters={field: chosen} if chosen else None,
+                                     page=page, per_page=PER_PAGE, lang=g.lang)
     for item in listing["items"]:
         value = item["properties"].get(field)
         item["detail"] = label(vocabulary, value, g.lang) if value else None
+    keep = {field: chosen} if chosen else {}
     last = max(1, -(-listing["total"] // PER_PAGE))
     pager = {"page": page, "last": last,
-             "prev": url_for("pages.browse", kind=kind, page=page - 1) if page > 1 else None,
-             "next": url_for("pages.browse", kind=kind, page=page + 1) if page < last else None,
-             "links": [{"n": n, "url": url_for("pages.browse", kind=kind, page=n),
+             "prev": url_for("pages.browse", kind=kind, page=page - 1, **keep) if page > 1 else None,
+             "next": url_for("pages.browse", kind=kind, page=page + 1, **keep)
+             if page < last else None,
+             "links": [{"n": n, "url": url_for("pages.browse", kind=kind, page=n, **keep),
                         "current": n == page}
                        for n in sorted({1, last, *range(max(1, page - 2), min(last, page + 2) + 1)})]}
+    chosen_filter = {"label": label(vocabulary, chosen, g.lang),
+              "remove": url_for("pages.browse", kind=kind)} if chosen else None
     return render_template("browse.html", kind=kind, titles=titles(), listing=listing,
-                           pager=pager)
+                           pager=pager, chosen_filter=chosen_filter)
 
 
 def titles() -> dict[str, str]:

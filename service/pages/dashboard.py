@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from flask import Response, abort, g, render_template
+from flask import Response, abort, g, render_template, url_for
 from flask_babel import format_datetime, lazy_gettext, lazy_pgettext, npgettext
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 
-from service.pages import present
+from service.pages import browse, present
 from service.pages.blueprint import blp
 from service.public import stats
 from visualizations import charts
@@ -94,6 +94,33 @@ TOTALS = {
 CSV_KEY = lazy_pgettext("CSV column of coded values", "key")
 
 
+#: Victim charts -> the search filter their keys are values of.
+SEARCH_FILTERS = {"victims_by_category": "category", "victims_by_sex": "sex",
+                  "victims_by_age_group": "age_group", "victims_by_occupation": "occupation",
+                  "victims_by_status": "status", "victims_by_perpetrator": "perpetrator",
+                  "victims_by_year": "first_year"}
+#: Charts of other records -> the browse page (kind) and its filter.
+BROWSE_FILTERS = {"perpetrators_by_type": ("perpetrators", "perpetrator"),
+                  "proceedings_by_forum": ("proceedings", "forum")}
+
+
+def with_links(name: str, items: list[dict]) -> list[dict]:
+    """Each bar's link to the list it counts: the search (victims) or a browse page (other
+    records) filtered on its key. ``unknown`` (no value recorded) and the held-back counts
+    have no list to lead to."""
+    def href(key: str) -> str | None:
+        if key == "unknown":
+            return None
+        if name in SEARCH_FILTERS:
+            return url_for("pages.search", **{SEARCH_FILTERS[name]: key})
+        if name in BROWSE_FILTERS:
+            kind, field = BROWSE_FILTERS[name]
+            return url_for("pages.browse", kind=kind, **{field: key})
+        return None
+    return [{**item, "href": href(str(item["key"]))} if item.get("count") else item
+            for item in items]
+
+
 def chart_items(figures: dict, name: str) -> list[dict]:
     if name == "held_by_category":  # largest first; suppressed cells (None) last
         return sorted(figures["held_confidentially"]["by_category"],
@@ -158,12 +185,12 @@ def dashboard():
     figures = stats.dashboard(lang)
     panels = []
     for name, chart in CHARTS.items():
-        items = chart_items(figures, name)
+        items = with_links(name, chart_items(figures, name))
         panels.append({"name": name, "title": str(chart.title),
                        "svg": render_chart(name, items, empty_text(figures, name)),
                        "table": render_table(name, items)})
-    totals = [{"key": key, "count": figures["totals"][key], "label": say(figures["totals"][key])}
-              for key, say in TOTALS.items()]
+    totals = [{"key": key, "count": figures["totals"][key], "label": say(figures["totals"][key]),
+               "kind_title": str(browse.TITLES[key])} for key, say in TOTALS.items()]
     return render_template("dashboard.html", figures=figures, panels=panels, totals=totals,
                            published_at=published_at(figures))
 

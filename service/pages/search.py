@@ -8,12 +8,14 @@ JavaScript. Results come from ``service.public.search.search``.
 
 from __future__ import annotations
 
-from flask import g, render_template, request, url_for
+from flask import Response, g, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext, lazy_pgettext
 
 from graph.vocabularies import choices, label
-from service.pages.blueprint import blp
+from service.pages.blueprint import blp, vocabulary_label
 from service.public import search as public_search
+from service.public.console_csv import to_csv
 
 PER_PAGE = (10, 20, 50, 100)
 VIEWS = ("cards", "table")
@@ -29,6 +31,7 @@ TITLES = {
     "forum": lazy_gettext("Proceedings before"), "province": lazy_gettext("Province"),
     "year_from": lazy_gettext("Event year from"), "year_to": lazy_gettext("Event year to"),
     "born_from": lazy_gettext("Born from"), "born_to": lazy_gettext("Born to"),
+    "first_year": lazy_gettext("Year of first event"),
     "body": lazy_gettext("Perpetrator body"), "location": lazy_gettext("Place"),
 }
 
@@ -151,7 +154,35 @@ def search():
         per_page_urls=[(n, search_url(state, per_page=None if n == 20 else n, page=None))
                        for n in PER_PAGE],
         view_urls={v: search_url(state, view=None if v == "cards" else v) for v in VIEWS},
-        clear_url=url_for("pages.search"))
+        clear_url=url_for("pages.search"),
+        csv_url=url_for("pages.search_csv", **state_args(state, page=None, per_page=None,
+                                                         view=None)),
+        export_limit=public_search.EXPORT_LIMIT)
+
+
+@blp.route("/search.csv")
+def search_csv():
+    """The search's victims as CSV (the first ``EXPORT_LIMIT``; the response says how many
+    match in ``X-Total-Count``), with labels in the page's language and each profile's URL."""
+    state = read_state()
+    result = public_search.export(state["q"] or None, state["filters"], g.lang)
+    columns = [_("Identifier"), _("Name"), _("Name (other script)"), str(TITLES["category"]),
+               str(TITLES["sex"]), _("Year of birth"), str(TITLES["status"]),
+               str(TITLES["nationality"]), _("Event years"), _("Profile")]
+    rows = []
+    for item in result["items"]:
+        p = item["properties"]
+        other = p.get("name_en") if g.lang == "ko" else p.get("name_ko")
+        rows.append([item["uid"], item["caption"], other,
+                     vocabulary_label("victim_category", p.get("category")),
+                     vocabulary_label("sex", p.get("sex")), p.get("birth_year"),
+                     vocabulary_label("status", p.get("status")),
+                     vocabulary_label("nationality", p.get("nationality")), item["years"],
+                     url_for("pages.entity", uid=item["uid"], _external=True)])
+    return Response("\ufeff" + to_csv(columns, rows), content_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="footprints-search-{g.lang}.csv"',
+                             "X-Total-Count": str(result["total"])})
 
 
 def _active_label(name: str, value, result: dict) -> str:

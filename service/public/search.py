@@ -12,8 +12,9 @@ them too would add), while every other facet counts the result.
 
 Year filters: ``year_from``/``year_to`` are the year of an **event** the
 victim was subjected to (abduction, detention, ...); ``born_from``/``born_to``
-are the birth year. The ``decade`` facet is the decade of the victim's first
-event.
+are the birth year; ``first_year`` is the year of their first event (the year
+the dashboard's chart counts them in, so a bar leads to the list it counts).
+The ``decade`` facet is the decade of the victim's first event.
 
 Facet counts cover the whole result, so a one-syllable query (a surname shared by
 a fifth of all names) reads every hit's derived ``facet_keys`` (tens of milliseconds
@@ -31,6 +32,9 @@ from service.stores import public_query
 
 MAX_PER_PAGE = 100
 ENTITY_HITS = 10
+#: Rows a CSV export of a search holds at most: the whole public graph is on the downloads
+#: page; an export is for a search's result, and one query holds all its rows in memory.
+EXPORT_LIMIT = 10_000
 
 #: List filters and the vocabulary of their values.
 LIST_FILTERS = {
@@ -39,7 +43,7 @@ LIST_FILTERS = {
     "forum": "forum",
 }
 #: Single-valued filters: integer year bounds and uids.
-YEAR_FILTERS = ("year_from", "year_to", "born_from", "born_to")
+YEAR_FILTERS = ("year_from", "year_to", "born_from", "born_to", "first_year")
 UID_FILTERS = ("body", "location")
 FILTERS = (*LIST_FILTERS, *YEAR_FILTERS, *UID_FILTERS)
 #: Facets in display order; vocabulary facets are labelled from graph/vocabularies.py.
@@ -59,10 +63,7 @@ def search(q: str | None = None, filters: dict | None = None, page: int = 1, per
     whole result as it would be without that facet's own filter;
     entities are up to 10 other public records whose names match ``q``.
     """
-    filters = dict(filters or {})
-    unknown = set(filters) - set(FILTERS)
-    if unknown:
-        raise ValueError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
+    filters = _checked(filters)
     page, per_page = max(page, 1), min(max(per_page, 1), MAX_PER_PAGE)
     # One key whatever the order of a list filter's values, or a value given bare or listed.
     given = {name: sorted(map(str, _as_list(value))) for name, value in filters.items()
@@ -71,22 +72,45 @@ def search(q: str | None = None, filters: dict | None = None, page: int = 1, per
     return cached(key, lambda: _search(q, filters, page, per_page, lang, entities))
 
 
+def export(q: str | None = None, filters: dict | None = None, lang: str = "en",
+           limit: int | None = None) -> dict:
+    """The first ``limit`` (default ``EXPORT_LIMIT``) victims of a search (``total`` says how
+    many match), for a CSV file: the same query, order and filters as :func:`search`, not
+    cached."""
+    filters = _checked(filters)
+    row = _run(q, filters, 0, limit or EXPORT_LIMIT)
+    return {"total": row["total"], "items": [_item(i, lang) for i in row["items"]]}
+
+
+def _checked(filters: dict | None) -> dict:
+    filters = dict(filters or {})
+    unknown = set(filters) - set(FILTERS)
+    if unknown:
+        raise ValueError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
+    return filters
+
+
+def _run(q: str | None, filters: dict, skip: int, limit: int) -> dict:
+    params = {name: _as_list(filters.get(name)) for name in LIST_FILTERS}
+    params.update({name: filters.get(name) for name in (*YEAR_FILTERS, *UID_FILTERS)})
+    return public_query("public/search_victims", lucene=to_query(q), skip=skip, limit=limit,
+                        **params)[0]
+
+
+def _item(row: dict, lang: str) -> dict:
+    out = shape.node_from_row(row, lang)
+    out["score"] = row["score"]
+    out["years"] = sorted(set(row["years"]))
+    return out
+
+
 def _search(q: str | None, filters: dict, page: int, per_page: int, lang: str,
             entities: bool) -> dict:
     lucene = to_query(q)
-    params = {name: _as_list(filters.get(name)) for name in LIST_FILTERS}
-    params.update({name: filters.get(name) for name in (*YEAR_FILTERS, *UID_FILTERS)})
-    row = public_query("public/search_victims", lucene=lucene, skip=(page - 1) * per_page,
-                       limit=per_page, **params)[0]
-    items = []
-    for item in row["items"]:
-        out = shape.node_from_row(item, lang)
-        out["score"] = item["score"]
-        out["years"] = sorted(set(item["years"]))
-        items.append(out)
+    row = _run(q, filters, (page - 1) * per_page, per_page)
     return {
         "query": lucene, "total": row["total"], "page": page, "per_page": per_page,
-        "items": items, "facets": _facets(row["facets"], lang),
+        "items": [_item(i, lang) for i in row["items"]], "facets": _facets(row["facets"], lang),
         "entities": search_entities(q, lang=lang) if entities and lucene else [],
     }
 

@@ -36,7 +36,7 @@ CHARTS = {
 TOTALS = {"Victim": "victims", "Official": "officials", "PerpetratorBody": "perpetrators",
           "Location": "locations", "Event": "events", "Proceeding": "proceedings",
           "Instrument": "instruments", "Resource": "resources", "Source": "sources",
-          "Organization": "organizations"}
+          "Organization": "organizations", "synthetic": "synthetic_victims"}
 
 
 def dashboard(lang: str = "en") -> dict:

@@ -25,6 +25,11 @@
         }, 0);
       });
     });
+    // Print buttons exist only where a script can print; the print style sheet does the rest.
+    Array.prototype.forEach.call(document.querySelectorAll(".print-button"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
     var toggle = document.querySelector(".nav-toggle");
     var nav = document.getElementById("site-nav");
     if (!toggle || !nav) return;

@@ -206,7 +206,8 @@ def test_every_page_type_is_checked(public_app, published_stores):
     checked by the next test), and every profile kind has a page there."""
     endpoints = {r.endpoint for r in public_app.url_map.iter_rules()
                  if r.endpoint.startswith("pages.") and "GET" in r.methods}
-    files = {"pages.chart_download", "pages.public_file", "pages.page_image"}  # not HTML
+    files = {"pages.chart_download", "pages.public_file", "pages.page_image",
+             "pages.search_csv"}  # not HTML
     assert endpoints - files <= pages(published_stores).keys()
     # every kind but "people" (witnesses and relatives: the fixtures publish none)
     assert set(public_uid_per_kind(published_stores)) == set(PROFILE_KINDS) - {"people"}

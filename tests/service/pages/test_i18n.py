@@ -298,7 +298,7 @@ SCRIPT_STRINGS = {
 SCRIPT_LITERALS = {"use strict", "Accept", "Authorization", "Bearer ", "Content-Type",
                    "DOMContentLoaded", "Enter", "Escape", "ArrowDown", "ArrowUp",
                    "cluster cluster-", "pin pin-", "badge badge-",
-                   "#path-form input[name='", "Leaflet", "Source"}
+                   "#path-form input[name='", "Leaflet", "Source", "AbortError"}
 COMMENT = re.compile(r"/\*.*?\*/|(?:^|(?<=\s))//[^\n]*", re.S)
 LITERAL = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
 #: What reads as words: a capitalised word, or words with a space between.
