@@ -148,3 +148,30 @@ def test_first_visit_and_phones(server, chromium, artifacts, lang):
         assert recorder.foreign(server.url) == [] and recorder.errors == []
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("path", ["/search?lang=en", "profile"])
+def test_profiles_and_search_results_print_without_the_sites_controls(server, chromium,
+                                                                      artifacts, path):
+    ctx, page, recorder = new_page(chromium)
+    try:
+        if path == "profile":
+            page.goto(f"{server.url}/search?lang=en")
+            page.click(".results .card h3 a")
+            page.wait_for_selector("article.profile")
+            assert page.is_visible(".profile-actions .print-button")
+        else:
+            page.goto(f"{server.url}{path}")
+            assert page.is_visible(".print-button")
+        page.emulate_media(media="print")
+        hidden = ".site-header, .facets, .search-box, .result-tools, .profile-actions, .pager"
+        shown = page.eval_on_selector_all(
+            hidden, "els => els.filter(e => getComputedStyle(e).display !== 'none').length")
+        assert shown == 0
+        content = ".results .card" if path != "profile" else "article.profile h1"
+        assert page.locator(content).first.is_visible()
+        name = "search" if path != "profile" else "profile"
+        page.screenshot(path=str(artifacts / f"print-{name}.png"), full_page=False)
+        assert recorder.errors == []
+    finally:
+        ctx.close()

@@ -122,3 +122,19 @@ def test_numbers_and_shares_are_written_in_the_locale(locale, thousands, share):
     pie = [t.text for t in parse(charts.pie_chart(items, chart_id="c", title="t",
                                                   locale=locale)).iter(SVG + "title")]
     assert pie[1] == f"A: {thousands} ({share})"
+
+
+def test_bars_slices_and_rows_link_to_what_they_count():
+    items = [{"key": "a", "label": "A & B", "count": 3, "href": "/search?category=a&x=1"},
+             {"key": "unknown", "label": "Unknown", "count": 1}]
+    for svg in (charts.bar_chart(items, chart_id="c", title="t"),
+                charts.bar_chart(items, chart_id="c", title="t", orientation="vertical")):
+        assert svg.count("<a ") == 1
+        assert '<a href="/search?category=a&amp;x=1" aria-label="A &amp; B: 3">' in svg
+    pie = charts.pie_chart(items, chart_id="p", title="t")
+    # the slice and its legend entry lead to the same list; only one is in the tab order
+    assert pie.count('<a href="/search?category=a&amp;x=1"') == 2
+    assert pie.count('tabindex="-1"') == 1
+    table = charts.table_html(items, caption="c", label_header="l", count_header="n")
+    assert '<th scope="row"><a href="/search?category=a&amp;x=1">A &amp; B</a></th>' in table
+    assert '<th scope="row">Unknown</th>' in table
