@@ -71,7 +71,7 @@ demo-data: neo4j $(DEMO)
 # The demo accounts (one per role) are printed just before the server starts.
 demo: demo-data
 	$(FP) users demo
-	$(FP) serve --host 127.0.0.1 --port 5000
+	$(FP) serve --host 127.0.0.1 --port 5000 --workers auto
 
 test: venv system-deps
 	$(PY) -m ruff check .
@@ -82,6 +82,7 @@ lint: venv
 
 stop:
 	-$(FP) neo4j stop
+	-$(FP) redis stop
 
 stop-test:
 	-FOOTPRINTS_VAR=var/test FOOTPRINTS_VAULT_PORT=7697 FOOTPRINTS_PUBLIC_PORT=7698 $(FP) neo4j stop

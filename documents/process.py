@@ -14,17 +14,23 @@ restarted) ends in the same state.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph import audit, queries
 from graph.connections import Stores
+
+if TYPE_CHECKING:
+    from service.shared import Claims
 
 #: A claim older than this is taken to be a worker's that stopped half way.
 STALE_AFTER = timedelta(minutes=30)
@@ -188,19 +194,39 @@ def drain(stores: Stores, *, ocr: bool = True, progress: bool = False, actor: st
 class Worker(threading.Thread):
     """Processes documents in the background of a serving process: woken by each upload
     (``Stores.documents_queued``), and every ``interval`` seconds for uploads made by other
-    processes or left half done by a stopped one."""
+    processes or left half done by a stopped one.
+
+    When the app runs several processes each has a worker, and ``claims`` (service/shared.py)
+    is their lease: one processes at a time, so OCR never takes every core from the requests.
+    Documents are claimed one by one in the vault (``claim``) all the same, so a lease that
+    runs out in a long drain costs at most a second worker for a while, never a document
+    processed twice."""
+
+    LEASE = "documents-worker"
 
     def __init__(self, stores: Stores, interval: float = 30.0, ocr: bool = True,
-                 time_limit: float = TIME_LIMIT_S):
+                 time_limit: float = TIME_LIMIT_S, claims: Claims | None = None):
         super().__init__(name="documents-worker", daemon=True)
         self.stores, self.interval, self.ocr = stores, interval, ocr
         self.time_limit = time_limit
+        self.claims = claims
+        self.owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._stop_event = threading.Event()
+
+    def holds_lease(self) -> bool:
+        """Take or keep the lease (always true without shared claims)."""
+        if self.claims is None:
+            return True
+        ttl = max(self.interval * 3, 60.0)
+        return (self.claims.refresh(self.LEASE, self.owner, ttl)
+                or self.claims.claim(self.LEASE, self.owner, ttl))
 
     def run(self) -> None:
         while not self._stop_event.is_set():
             try:
-                drain(self.stores, ocr=self.ocr, time_limit=self.time_limit)
+                if self.holds_lease():
+                    drain(self.stores, ocr=self.ocr, time_limit=self.time_limit,
+                          on_done=lambda uid, status: self.holds_lease())
             except Exception as exc:  # a store outage must not end the worker
                 print(f"documents worker: {exc}", file=sys.stderr)
                 time.sleep(min(self.interval, 5))
@@ -210,3 +236,5 @@ class Worker(threading.Thread):
     def stop(self) -> None:
         self._stop_event.set()
         self.stores.documents_waiting.set()
+        if self.claims is not None:
+            self.claims.release(self.LEASE, self.owner)

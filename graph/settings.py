@@ -118,8 +118,11 @@ class Settings:
     tile_url: str | None = None
     query_timeout_s: float = 10.0
     cache_size: int = 512
-    #: Where rate-limit counters live (a Flask-Limiter storage URI).
+    #: Where rate-limit counters live (a Flask-Limiter storage URI): memory (one process),
+    #: or the Redis the processes share.
     ratelimit_storage: str = "memory://"
+    #: The Redis several processes share (service/shared.py), or None for one process.
+    redis_url: str | None = None
     #: Rate limits by name (service/ratelimit.py), over its defaults.
     ratelimits: Mapping[str, str] = field(default_factory=dict)
     #: Console queries that may run at once (each in its own worker process).
@@ -194,7 +197,9 @@ class Settings:
             tile_url=env.get("FOOTPRINTS_TILE_URL") or None,
             query_timeout_s=float(env.get("FOOTPRINTS_QUERY_TIMEOUT", 10.0)),
             cache_size=int(env.get("FOOTPRINTS_CACHE_SIZE", 512)),
-            ratelimit_storage=env.get("FOOTPRINTS_RATELIMIT_STORAGE") or "memory://",
+            ratelimit_storage=env.get("FOOTPRINTS_RATELIMIT_STORAGE")
+            or env.get("FOOTPRINTS_REDIS_URL") or "memory://",
+            redis_url=env.get("FOOTPRINTS_REDIS_URL") or None,
             ratelimits={key.removeprefix("FOOTPRINTS_RATELIMIT_").lower(): value
                         for key, value in env.items()
                         if key.startswith("FOOTPRINTS_RATELIMIT_") and value

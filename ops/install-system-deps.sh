@@ -6,6 +6,8 @@
 # Documents and media (documents/media): Tesseract with its Korean data (OCR of scanned
 # letters; English comes with tesseract-ocr) and ffmpeg (ffprobe, video thumbnails, and
 # public copies of video and audio without their metadata).
+# Redis (redis-server): rate limits, the console's one-query-per-account rule and the
+# documents worker's lease, shared by the app's processes when it runs several (ops/redis/).
 set -euo pipefail
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
@@ -17,6 +19,7 @@ dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing+=(libpangoft2-1.0-0)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 dpkg -s tesseract-ocr-kor >/dev/null 2>&1 || missing+=(tesseract-ocr-kor)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # `ops/install-system-deps.sh bench`: also the load generator of the benchmarks.
 if [ "${1:-}" = "bench" ]; then
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)

@@ -13,6 +13,7 @@ from flask import Flask
 from graph.connections import Stores
 from graph.settings import Settings
 from service.public.cache import PublicCache
+from service.shared import claims_for
 
 #: New container objects between two passes of Python's youngest-generation cycle
 #: collector (700 by default). Building a neighbourhood answer set it off several times a
@@ -32,6 +33,9 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.json.ensure_ascii = False
     app.extensions["footprints.stores"] = stores or Stores(settings)
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
+    # What several processes must agree on (the console's one query per account, the
+    # documents worker's lease); the public cache stays per process (keyed by revision).
+    app.extensions["footprints.claims"] = claims_for(settings.redis_url)
 
     from service import health, ratelimit, uploads
     from service.api import init_api

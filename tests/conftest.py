@@ -8,7 +8,8 @@ Fixtures shared beyond one folder are plugged in here (``pytest_plugins``), for 
 test: a published public graph shared by each test module (tests/support/published.py);
 for the vault API, a freshly loaded vault per test with users of every role
 (tests/support/vault_api.py); and an empty file store per test, of each backend, with the
-S3 backend's server (S3Proxy) run once for the session (tests/support/files.py).
+S3 backend's server (S3Proxy) run once for the session (tests/support/files.py); a Redis
+for the session (tests/support/redis.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from graph.schema import install_schema
 from graph.settings import Settings
 from tests.support.stores import wipe
 
-pytest_plugins = ("tests.support.published", "tests.support.vault_api", "tests.support.files")
+pytest_plugins = ("tests.support.published", "tests.support.vault_api", "tests.support.files",
+                  "tests.support.redis")
 
 
 def test_settings() -> Settings:

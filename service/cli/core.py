@@ -330,15 +330,76 @@ def verify(cli: CliContext) -> None:
                    "(cut short, or still running): run it again to complete it", err=True)
 
 
+# -- redis --------------------------------------------------------------------
+@main.group()
+def redis() -> None:
+    """Start and stop the local Redis the app's processes share (ops/redis/)."""
+
+
+def _local_redis(cli: CliContext, port: int):
+    from ops.redis.control import Redis
+
+    return Redis(cli.settings.var_dir / "redis", port=port)
+
+
+@redis.command("start")
+@click.option("--port", default=6390, show_default=True, envvar="FOOTPRINTS_REDIS_PORT")
+@pass_cli
+def redis_start(cli: CliContext, port: int) -> None:
+    """Start it (a running one is left alone)."""
+    from ops.redis.control import RedisError
+
+    server = _local_redis(cli, port)
+    try:
+        started = server.start()
+    except RedisError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"redis: {'started' if started else 'already running'} on 127.0.0.1:{port}")
+
+
+@redis.command("stop")
+@click.option("--port", default=6390, show_default=True, envvar="FOOTPRINTS_REDIS_PORT")
+@pass_cli
+def redis_stop(cli: CliContext, port: int) -> None:
+    """Stop it."""
+    stopped = _local_redis(cli, port).stop()
+    click.echo(f"redis: {'stopped' if stopped else 'not running'}")
+
+
 # -- web ----------------------------------------------------------------------
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
+@click.option("--workers", default="1", show_default=True, envvar="FOOTPRINTS_WORKERS",
+              help="Worker processes: a number, or auto (one per core). More than one runs "
+                   "gunicorn and shares state through Redis (FOOTPRINTS_REDIS_URL, or a local "
+                   "one started under var/redis).")
+@click.option("--redis-port", default=6390, show_default=True, envvar="FOOTPRINTS_REDIS_PORT",
+              help="Port of the local Redis started for several workers.")
 @click.option("--no-documents-worker", is_flag=True,
               help="Do not process uploaded documents here (another process does).")
 @pass_cli
-def serve(cli: CliContext, host: str, port: int, no_documents_worker: bool) -> None:
+def serve(cli: CliContext, host: str, port: int, workers: str, redis_port: int,
+          no_documents_worker: bool) -> None:
     """Serve the API and the pages (and process uploaded documents in the background)."""
+    from service.serving import serve_processes, shared_settings, workers_for
+
+    try:
+        count = workers_for(workers)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--workers") from exc
+    if count > 1:
+        from ops.redis.control import RedisError
+
+        try:
+            settings, said = shared_settings(cli.settings, redis_port)
+        except RedisError as exc:
+            raise click.ClickException(str(exc)) from exc
+        if said:
+            click.echo(said)
+        click.echo(f"serving on http://{host}:{port}/ with {count} worker processes")
+        serve_processes(settings, host, port, count, documents_worker=not no_documents_worker)
+        return
     from waitress import serve as wserve
 
     from documents.process import Worker

@@ -42,6 +42,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.messages import N_, Message
 from graph.settings import Settings, StoreSettings, parse_bytes
+from service.shared import Claims, MemoryClaims
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,10 @@ IDLE_EXIT_S = 120.0
 WATCH_EVERY_S = 0.25
 #: A transaction still listed this long after its worker was killed is logged as stuck.
 STUCK_AFTER_S = 5.0
+#: How long an account's claim outlives its query's deadline if nothing frees it (its process
+#: died): long enough for the watchdog to see the server stop the query, short enough that a
+#: crash does not lock the account out for long. A query still being stopped is re-claimed.
+CLAIM_GRACE_S = 60.0
 
 class ConsoleBusy(Exception):
     """The query was not started: the account has one running (409) or every worker is
@@ -105,7 +110,7 @@ class ConsolePool:
     watchdog to list and terminate the console's transactions."""
 
     def __init__(self, store: StoreSettings, password: str, admin: Driver, workers: int,
-                 memory_limit: int):
+                 memory_limit: int, claims: Claims | None = None):
         if workers < 1:
             raise ValueError("the console needs at least one worker")
         self.store = store
@@ -118,7 +123,10 @@ class ConsolePool:
         self._idle: list[_Worker] = []
         self._running: dict[str, _Job] = {}
         self._stopping: dict[str, _Job] = {}
-        self._accounts: set[str] = set()
+        # One query per account, across every process of the app when claims are shared
+        # (service/shared.py): the claim is taken at admission and freed when the query has
+        # finished, or, for a query stopped on the server, once the server no longer lists it.
+        self.claims: Claims = claims or MemoryClaims()
         self._wake = threading.Event()
         self._watchdog: threading.Thread | None = None
         self._closed = False
@@ -168,18 +176,18 @@ class ConsolePool:
         with self._lock:
             if self._closed:
                 raise ConsoleBusy(503, "closed", N_("the console is shutting down"))
-            if account in self._accounts:
+            job = _Job(uuid.uuid4().hex, account, time.monotonic() + timeout)
+            if not self.claims.claim(_claim_key(account), job.id, timeout + CLAIM_GRACE_S):
                 raise ConsoleBusy(409, "busy", N_("you already have a console query running (or "
                                                   "being stopped on the database): one at a "
                                                   "time; try again when it has finished"))
             if len(self._running) + len(self._stopping) >= self.workers:
+                self.claims.release(_claim_key(account), job.id)
                 raise ConsoleBusy(503, "saturated", N_("the console is busy: %(count)s queries "
                                                        "are running; try again shortly",
                                                        count=self.workers),
                                   retry_after=int(timeout + MARGIN_S))
-            job = _Job(uuid.uuid4().hex, account, time.monotonic() + timeout)
             self._running[job.id] = job
-            self._accounts.add(account)
         self._ensure_watchdog()
         return job
 
@@ -210,7 +218,7 @@ class ConsolePool:
     def _finish(self, job: _Job, worker: _Worker | None) -> None:
         with self._lock:
             self._running.pop(job.id, None)
-            self._accounts.discard(job.account)
+            self.claims.release(_claim_key(job.account), job.id)
             if worker is not None:
                 worker.last_used = time.monotonic()
                 if self._closed:
@@ -274,6 +282,8 @@ class ConsolePool:
                 elif job_id in self._stopping:
                     to_terminate.append(row["id"])
                     stuck = self._stopping[job_id]
+                    # still on the server: the account stays blocked, in every process
+                    self.claims.refresh(_claim_key(stuck.account), job_id, CLAIM_GRACE_S)
                     if now - (stuck.abandoned_at or now) > STUCK_AFTER_S and not stuck.logged_stuck:
                         stuck.logged_stuck = True
                         log.warning("console query %s of %s is still running on the public "
@@ -281,7 +291,7 @@ class ConsolePool:
                                     "blocked until it ends", job_id, stuck.account,
                                     now - (stuck.abandoned_at or now))
             for job_id in [j for j in self._stopping if j not in listed]:
-                self._accounts.discard(self._stopping.pop(job_id).account)
+                self.claims.release(_claim_key(self._stopping.pop(job_id).account), job_id)
         if to_terminate:
             self.admin.execute_query("TERMINATE TRANSACTIONS $ids", ids=to_terminate,
                                      database_=self.database)
@@ -303,7 +313,9 @@ class ConsolePool:
         """Counts, for tests and health checks."""
         with self._lock:
             return {"running": len(self._running), "stopping": len(self._stopping),
-                    "idle_workers": len(self._idle), "accounts": len(self._accounts)}
+                    "idle_workers": len(self._idle),
+                    "accounts": len({j.account for j in (*self._running.values(),
+                                                         *self._stopping.values())})}
 
     def close(self) -> None:
         with self._lock:
@@ -333,11 +345,16 @@ def app_pool() -> ConsolePool:
             settings: Settings = current_app.config["SETTINGS"]
             driver, _ = public_driver()
             pool = ConsolePool(*public_store(), driver, settings.console_workers,
-                               parse_bytes(settings.console_memory))
+                               parse_bytes(settings.console_memory),
+                               current_app.extensions.get("footprints.claims"))
             current_app.extensions["footprints.console_pool"] = pool
             # an app that goes away (tests make many) takes its workers with it
             weakref.finalize(current_app._get_current_object(), pool.close)
         return pool
+
+
+def _claim_key(account: str) -> str:
+    return f"console:{account}"
 
 
 def _context():

@@ -52,6 +52,7 @@ CLI_NO_RECORDS = {
     "neo4j start": "starts the servers", "neo4j stop": "stops them",
     "neo4j status": "reads", "neo4j wait": "waits", "neo4j logs": "reads log files",
     "neo4j provision": "fetches jars",
+    "redis start": "starts the shared Redis (no records)", "redis stop": "stops it",
     "db init": "constraints and indexes only: no record, nothing to attribute",
     "generate": "writes a file, not a store", "export": "reads a store",
     "explain": "reads", "withheld": "reads the review list", "audit verify": "reads the log",
