@@ -1,0 +1,1 @@
+"""The local Redis the app's processes share (control.py)."""
