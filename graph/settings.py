@@ -123,6 +123,9 @@ class Settings:
     ratelimit_storage: str = "memory://"
     #: The Redis several processes share (service/shared.py), or None for one process.
     redis_url: str | None = None
+    #: Reverse proxies in front of the app whose X-Forwarded-For / -Proto it trusts (0: none,
+    #: so a client cannot choose the address its rate limits are counted under).
+    proxies: int = 0
     #: Rate limits by name (service/ratelimit.py), over its defaults.
     ratelimits: Mapping[str, str] = field(default_factory=dict)
     #: Console queries that may run at once (each in its own worker process).
@@ -200,6 +203,7 @@ class Settings:
             ratelimit_storage=env.get("FOOTPRINTS_RATELIMIT_STORAGE")
             or env.get("FOOTPRINTS_REDIS_URL") or "memory://",
             redis_url=env.get("FOOTPRINTS_REDIS_URL") or None,
+            proxies=int(env.get("FOOTPRINTS_PROXIES", 0)),
             ratelimits={key.removeprefix("FOOTPRINTS_RATELIMIT_").lower(): value
                         for key, value in env.items()
                         if key.startswith("FOOTPRINTS_RATELIMIT_") and value

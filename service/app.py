@@ -31,6 +31,12 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
     app.config["SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key or _secret_key(settings)
     app.json.ensure_ascii = False
+    if settings.proxies:
+        # Behind a reverse proxy every request comes from the proxy: the client's address
+        # (rate limits are counted per address) and scheme are in the headers it adds.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxies, x_proto=settings.proxies)
     app.extensions["footprints.stores"] = stores or Stores(settings)
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
     # What several processes must agree on (the console's one query per account, the

@@ -1,5 +1,6 @@
-"""docker-compose.yml: the two stores from the official image, healthchecked, and the app
-waiting for them, with no password written in the file."""
+"""docker-compose.yml: the two stores from the official image, healthchecked, Redis, the
+app's replicas waiting for them, and nginx in front of the replicas (ops/nginx/), with no
+password written in the file."""
 
 from __future__ import annotations
 
@@ -35,10 +36,29 @@ def test_stores_run_the_official_lts_image_with_a_healthcheck():
 
 def test_app_waits_for_healthy_stores_and_restarts_on_failure():
     app = compose()["services"]["app"]
-    assert app["depends_on"] == {name: {"condition": "service_healthy"} for name in STORES}
+    assert app["depends_on"] == {name: {"condition": "service_healthy"}
+                                 for name in (*STORES, "redis")}
     assert app["restart"] == "on-failure"
     assert "footprints db init" in app["command"]
-    assert app["ports"] == ["127.0.0.1:5000:5000"]
+
+
+def test_replicas_with_several_workers_share_a_redis_behind_nginx():
+    services = compose()["services"]
+    app, redis, proxy = services["app"], services["redis"], services["proxy"]
+    assert app["deploy"]["replicas"] >= 2 and "--workers auto" in app["command"]
+    assert app["depends_on"]["redis"] == {"condition": "service_healthy"}
+    assert app["environment"]["FOOTPRINTS_REDIS_URL"] == "redis://:${REDIS_PASSWORD}@redis:6379/0"
+    assert app["environment"]["FOOTPRINTS_PROXIES"] == "1"
+    assert app["environment"]["FOOTPRINTS_SECRET_KEY"].startswith("${SECRET_KEY")  # shared
+    assert "/health" in " ".join(app["healthcheck"]["test"])
+    assert "ports" not in app and "ports" not in redis  # only the proxy is published
+    assert "requirepass" in " ".join(redis["command"]) and "ping" in redis["healthcheck"]["test"][1]
+    assert proxy["ports"] == ["127.0.0.1:8080:80"]
+    assert proxy["depends_on"] == {"app": {"condition": "service_healthy"}}
+    mount = next(v for v in proxy["volumes"] if v.endswith("default.conf:ro"))
+    conf = (COMPOSE.parent / mount.split(":")[0]).read_text(encoding="utf-8")
+    assert "proxy_pass $app;" in conf and "set $app http://app:5000;" in conf
+    assert "X-Forwarded-For $remote_addr" in conf  # what FOOTPRINTS_PROXIES=1 trusts
 
 
 def test_no_password_literal():
