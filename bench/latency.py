@@ -114,22 +114,28 @@ def run(stores: Stores) -> dict:
 
 
 @contextmanager
-def _served(stores: Stores, port: int = 5077):
+def _served(stores: Stores, port: int = 5077, workers: int = 1):
+    """``footprints serve`` on the bench's stores: one waitress process, or ``workers``
+    gunicorn processes (sharing a Redis that serve starts under the bench's var/)."""
     env = {**os.environ, "FOOTPRINTS_VAR": str(stores.settings.var_dir),
            "FOOTPRINTS_VAULT_PORT": str(stores.settings.vault.bolt_port),
            "FOOTPRINTS_PUBLIC_PORT": str(stores.settings.public.bolt_port),
            "FOOTPRINTS_SECRET_KEY": "bench"}
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port),
+                             "--workers", str(workers), "--no-documents-worker"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         import urllib.request
 
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 180  # a loaded machine starts gunicorn slowly
+        while True:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2)
                 break
             except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"footprints serve --workers {workers} did not answer "
+                                       f"on port {port} (exit code {proc.poll()})") from None
                 time.sleep(0.5)
         yield f"http://127.0.0.1:{port}", proc.pid
     finally:
@@ -152,38 +158,43 @@ end
 """
 
 
-def concurrency(stores: Stores, clients: tuple[int, ...] = (16, 64), seconds: int = 20) -> list[dict]:
+def concurrency(stores: Stores, clients: tuple[int, ...] = (16, 64), seconds: int = 20,
+                workers: int = 1) -> list[dict]:
     """wrk against the served app over a mix of public endpoints."""
-    from bench.measure import rss_mib
+    with wrk_script(stores) as script, _served(stores, workers=workers) as (base, pid):
+        return [wrk_run(script, base, pid, n, seconds) for n in clients]
+
+
+@contextmanager
+def wrk_script(stores: Stores):
+    """wrk's Lua script requesting a mix of public URLs of the bench's data, in turn."""
+    urls = [u for name, us in _urls(_sample(stores)).items() if name != "network page" for u in us[:8]]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(WRK_SCRIPT % ", ".join(f'"{u}"' for u in urls))
+    try:
+        yield handle.name
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
+
+
+def wrk_run(script: str, base: str, pid: int, clients: int, seconds: int) -> dict:
+    """One wrk run: requests/s, p50/p95, errors, and the app's memory (all its processes)."""
+    from bench.measure import tree_rss_mib
 
     wrk = shutil.which("wrk")
     if not wrk:
-        progress("wrk not found (apt-get install wrk): concurrency skipped")
-        return []
-    urls = [u for name, us in _urls(_sample(stores)).items() if name != "network page" for u in us[:8]]
-    script = WRK_SCRIPT % ", ".join(f'"{u}"' for u in urls)
-    out = []
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(script)
-    try:
-        with _served(stores) as (base, pid):
-            for n in clients:
-                progress(f"concurrency: {n} clients for {seconds} s")
-                result = subprocess.run([wrk, "-t2", f"-c{n}", f"-d{seconds}s", "--timeout", "30s",
-                                         "-s", handle.name, base], capture_output=True, text=True)
-                line = next((x for x in result.stdout.splitlines() if x.startswith("RESULT")), "")
-                if not line:  # wrk gave up (e.g. could not connect): say so, never report zeros
-                    out.append({"clients": n, "failed": (result.stderr or result.stdout).strip()
-                                or f"wrk exited with {result.returncode}"})
-                    progress(f"  wrk failed: {out[-1]['failed']}")
-                    continue
-                requests, socket_errors, status_errors, p50_us, p95_us, duration_us = (
-                    int(float(x)) for x in line.split()[1:])
-                out.append({"clients": n, "requests": requests,
-                            "requests_per_s": round(requests / (duration_us / 1e6), 1),
-                            "p50_ms": round(p50_us / 1000, 1), "p95_ms": round(p95_us / 1000, 1),
-                            "errors": socket_errors + status_errors,
-                            "app_rss_mib": rss_mib(pid)})
-    finally:
-        Path(handle.name).unlink(missing_ok=True)
-    return out
+        return {"clients": clients, "failed": "wrk not found (make bench installs it)"}
+    progress(f"concurrency: {clients} clients for {seconds} s")
+    result = subprocess.run([wrk, "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "30s",
+                             "-s", script, base], capture_output=True, text=True)
+    line = next((x for x in result.stdout.splitlines() if x.startswith("RESULT")), "")
+    if not line:  # wrk gave up (e.g. could not connect): say so, never report zeros
+        failed = (result.stderr or result.stdout).strip() or f"wrk exited with {result.returncode}"
+        progress(f"  wrk failed: {failed}")
+        return {"clients": clients, "failed": failed}
+    requests, socket_errors, status_errors, p50_us, p95_us, duration_us = (
+        int(float(x)) for x in line.split()[1:])
+    return {"clients": clients, "requests": requests,
+            "requests_per_s": round(requests / (duration_us / 1e6), 1),
+            "p50_ms": round(p50_us / 1000, 1), "p95_ms": round(p95_us / 1000, 1),
+            "errors": socket_errors + status_errors, "app_rss_mib": tree_rss_mib(pid)}

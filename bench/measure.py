@@ -44,6 +44,25 @@ def rss_mib(pid: int | None = None) -> float | None:
     return None
 
 
+def tree_rss_mib(pid: int) -> float | None:
+    """The resident memory of ``pid`` and every process below it (a gunicorn arbiter and its
+    workers; the console's worker processes), in MiB."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, stack = 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        total += rss_mib(current) or 0.0
+        stack.extend(children.get(current, []))
+    return round(total, 1) if total else None
+
+
 def progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 

@@ -20,10 +20,8 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 dpkg -s tesseract-ocr-kor >/dev/null 2>&1 || missing+=(tesseract-ocr-kor)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-# `ops/install-system-deps.sh bench`: also the load generator of the benchmarks.
-if [ "${1:-}" = "bench" ]; then
-  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-fi
+# wrk: the benchmarks' load generator (a test runs the processes benchmark briefly).
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
