@@ -88,7 +88,7 @@ stop-test:
 	-FOOTPRINTS_VAR=var/test FOOTPRINTS_VAULT_PORT=7697 FOOTPRINTS_PUBLIC_PORT=7698 $(FP) neo4j stop
 
 bench: venv
-	@bash ops/install-system-deps.sh bench
+	@bash ops/install-system-deps.sh
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean: stop stop-test
