@@ -69,6 +69,7 @@ def stores(settings, _exclusive):
     stores = Stores(settings)
     for name in ("vault", "public"):
         install_schema(stores.driver(name), stores.database(name))
+    stores.unlock()  # the tests' data key: var/test/data_key, made once (graph/encryption.py)
     yield stores
     stores.close()
 
