@@ -27,6 +27,7 @@ from service.cli.context import (
 )
 from service.cli.documents import documents
 from service.cli.interop import COMMANDS as INTEROP_COMMANDS
+from service.cli.keys import keys
 from service.cli.users import users
 
 
@@ -429,5 +430,6 @@ def serve(cli: CliContext, host: str, port: int, workers: str, redis_port: int,
 # -- the operator's account tools, documents' files, interoperability and entity resolution --
 main.add_command(users)
 main.add_command(documents)
+main.add_command(keys)
 for command in INTEROP_COMMANDS:
     main.add_command(command)
