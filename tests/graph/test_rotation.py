@@ -18,6 +18,7 @@ from graph import encryption
 from graph.encryption import Keyring
 from loaders.importer import import_file
 from service.cli import main
+from tests.support.stores import wipe
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSENT_STATES = ROOT / "tests" / "graph" / "data" / "consent_states.jsonl"
@@ -132,7 +133,10 @@ def test_rotation_killed_between_batches_resumes_and_switches_the_canary_last(
         ("keys.rotate.finished", "tester")]
     # the old key no longer opens the vault at start-up; a rerun with the new key in use
     # has nothing left to do
-    wrong = CliRunner().invoke(main, ["keys", "rotate", "--new-key-file", str(new_file)],
-                               obj=settings)
-    assert wrong.exit_code == 1 and "not the key this vault was sealed with" in wrong.output
-    encryption.use(old)  # the session's keyring, as the other tests expect
+    try:
+        wrong = CliRunner().invoke(main, ["keys", "rotate", "--new-key-file", str(new_file)],
+                                   obj=settings)
+        assert wrong.exit_code == 1 and "not the key this vault was sealed with" in wrong.output
+    finally:  # the vault back to the session's key, as the other tests expect
+        wipe(stores, "vault")
+        stores.unlock()
