@@ -648,7 +648,7 @@ def main() -> None:
                   documents=args.documents, kept_back=args.kept_back, queries=args.queries)
     settings = Settings.from_env(dict(os.environ)) if args.stores_from_env \
         else env.bench_settings()
-    stores = Stores(settings) if args.stores_from_env else env.start(settings)
+    stores = Stores(settings, unlock=True) if args.stores_from_env else env.start(settings)
     if args.stores_from_env:
         for name in ("vault", "public"):
             install_schema(stores.driver(name), stores.database(name))

@@ -29,7 +29,7 @@ def bench_settings() -> Settings:
 
 def start(settings: Settings) -> Stores:
     start_all(settings)
-    stores = Stores(settings)
+    stores = Stores(settings, unlock=True)
     for name in ("vault", "public"):
         install_schema(stores.driver(name), stores.database(name))
     return stores

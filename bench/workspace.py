@@ -124,7 +124,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env(dict(os.environ)) if args.stores_from_env \
         else env.bench_settings()
-    stores = Stores(settings) if args.stores_from_env else env.start(settings)
+    stores = Stores(settings, unlock=True) if args.stores_from_env else env.start(settings)
     if args.stores_from_env:
         for name in ("vault", "public"):
             install_schema(stores.driver(name), stores.database(name))

@@ -112,7 +112,7 @@ TIME_LIMIT_S = 15 * 60
 
 
 def _process_in_child(settings, uid: str, ocr: bool, actor: str) -> None:
-    stores = Stores(settings)
+    stores = Stores(settings, unlock=True)
     try:
         process(stores, uid, ocr=ocr, actor=actor)
     finally:

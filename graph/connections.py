@@ -47,8 +47,11 @@ class Stores:
     """Both drivers, opened lazily, closed together; and the dashboard recount that the
     republications through them start (graph.recount), which closing waits for."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, unlock: bool = False):
         self.settings = settings
+        #: Unlock (``unlock``) when the vault's driver is first opened: the CLI's commands,
+        #: most of which never touch the vault, check the data key only if they do.
+        self._unlock_on_open = unlock
         self._drivers: dict[str, Driver] = {}
         self.recount = DashboardRecount()
         self._files = None
@@ -70,6 +73,14 @@ class Stores:
     def driver(self, name: str) -> Driver:
         if name not in self._drivers:
             self._drivers[name] = open_driver(self.settings, getattr(self.settings, name))
+            if name == "vault" and self._unlock_on_open:
+                self._unlock_on_open = False
+                try:
+                    self.unlock()
+                except Exception:
+                    self._drivers.pop(name).close()
+                    self._unlock_on_open = True
+                    raise
         return self._drivers[name]
 
     @property
@@ -79,6 +90,13 @@ class Stores:
     @property
     def public(self) -> Driver:
         return self.driver("public")
+
+    def unlock(self):
+        """Load the data key and check it against the vault's canary (graph/encryption.py),
+        making it this process's keyring: a wrong or missing key fails here, at start-up."""
+        from graph import encryption
+
+        return encryption.unlock(self.settings, self.driver("vault"), self.database("vault"))
 
     def database(self, name: str) -> str:
         return getattr(self.settings, name).database

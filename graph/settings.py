@@ -140,6 +140,10 @@ class Settings:
     session_secure: bool = True
     #: The documents' file store.
     files: FileStoreSettings = field(default_factory=FileStoreSettings)
+    #: The data key sealing the vault's encrypted fields (graph/encryption.py), base64, or
+    #: the file holding it (a mounted secret); neither: a key file under var/ (local only).
+    data_key: str | None = field(default=None, repr=False)
+    data_key_file: Path | None = None
 
     @property
     def neo4j_dir(self) -> Path:
@@ -215,6 +219,9 @@ class Settings:
             session_secure=env.get("FOOTPRINTS_SESSION_SECURE", "1").lower() not in (
                 "0", "false", "no", "off"),
             files=cls._files_from_env(env),
+            data_key=env.get("FOOTPRINTS_DATA_KEY") or None,
+            data_key_file=Path(env["FOOTPRINTS_DATA_KEY_FILE"])
+            if env.get("FOOTPRINTS_DATA_KEY_FILE") else None,
         ).check()
 
     @staticmethod

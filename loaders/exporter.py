@@ -17,7 +17,7 @@ from neo4j import Driver
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime
 
-from graph import queries
+from graph import encryption, queries
 from graph.model import MODEL
 from graph.vocabularies import PERSON_ROLES
 from loaders.csv_layout import CSV_FILES, LIST_FIELDS, LIST_SEPARATOR, REL_OWN_COLUMNS, columns
@@ -36,8 +36,12 @@ def _plain(value):
     return value
 
 
-def node_record(labels: list[str], props: dict) -> dict:
+def node_record(labels: list[str], props: dict, opened: bool = False) -> dict:
+    """A stored node as an interchange record; ``opened``: its encrypted fields opened with
+    the process's key (graph/encryption.py), else as stored (sealed)."""
     label = next(lbl for lbl in labels if lbl in NODE_SCHEMAS)
+    if opened and label in encryption.ENCRYPTED:
+        props = encryption.active().open_props(label, props)
     record = {"record": label}
     if label == "Person":
         record["roles"] = [lbl for lbl in PERSON_ROLES if lbl in labels]
@@ -67,18 +71,21 @@ def rel_record(row: dict) -> dict:
     return record
 
 
-def records(driver: Driver, database: str = "neo4j") -> Iterator[dict]:
+def records(driver: Driver, database: str = "neo4j", opened: bool = False) -> Iterator[dict]:
+    """Every record of a store. The vault's encrypted fields stay sealed unless ``opened``:
+    an export file is as safe as the store (it imports back into a vault with the key)."""
     with driver.session(database=database) as session:
         for row in session.run(queries.text("export/stream_nodes")):
-            yield node_record(row["labels"], row["props"])
+            yield node_record(row["labels"], row["props"], opened)
         for row in session.run(queries.text("export/stream_relationships")):
             yield rel_record(row.data())
 
 
-def export_jsonl(driver: Driver, path: Path, database: str = "neo4j") -> int:
+def export_jsonl(driver: Driver, path: Path, database: str = "neo4j",
+                 opened: bool = False) -> int:
     count = 0
     with Path(path).open("w", encoding="utf-8") as out:
-        for record in records(driver, database):
+        for record in records(driver, database, opened):
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     return count
@@ -133,7 +140,8 @@ def csv_row(record: dict) -> tuple[str, list[str]]:
     return record_type, [_cell(record, c, flat.get(c)) for c in cols]
 
 
-def export_csv(driver: Driver, directory: Path, database: str = "neo4j") -> Counter:
+def export_csv(driver: Driver, directory: Path, database: str = "neo4j",
+               opened: bool = False) -> Counter:
     """Write a store as one CSV file per record type (``CSV_FILES``) into ``directory``:
     UTF-8, a header row, lists joined with ``|``. Every file is written, with its header,
     even when the store has no record of its type. Returns rows written per record type."""
@@ -146,7 +154,7 @@ def export_csv(driver: Driver, directory: Path, database: str = "neo4j") -> Coun
         writers = {t: csv.writer(h, lineterminator="\n") for t, h in handles.items()}
         for record_type, writer in writers.items():
             writer.writerow(columns(record_type))
-        for record in records(driver, database):
+        for record in records(driver, database, opened):
             record_type, cells = csv_row(record)
             writers[record_type].writerow(cells)
             counts[record_type] += 1

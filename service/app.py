@@ -37,7 +37,10 @@ def create_app(settings: Settings | None = None, stores: Stores | None = None) -
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxies, x_proto=settings.proxies)
-    app.extensions["footprints.stores"] = stores or Stores(settings)
+    app.extensions["footprints.stores"] = stores = stores or Stores(settings)
+    # The data key, checked against the vault's canary before anything is served: a wrong
+    # or missing key stops the app here, never shows an empty field later.
+    stores.unlock()
     app.extensions["footprints.public_cache"] = PublicCache(settings.cache_size)
     # What several processes must agree on (the console's one query per account, the
     # documents worker's lease); the public cache stays per process (keyed by revision).

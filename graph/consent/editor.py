@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from graph import audit, queries
+from graph import audit, encryption, queries
 from graph.connections import Stores
 from graph.consent import apply, policy
 from graph.messages import N_, Kind, Message, term
@@ -88,12 +88,18 @@ def record_consent(stores: Stores, person: str, purpose: str, given_on: date, ob
         raise EditError(N_("%(date)s is in the future", date=str(given_on)), "given_on")
     uid = f"con-{secrets.token_hex(8)}"
 
+    # Who obtained it and where the evidence is kept are sealed (graph/encryption.py), and
+    # so kept out of the audit entry, which is plain text in the vault.
+    sealed = encryption.active().seal_props(
+        "Consent", uid, {"obtained_by": obtained_by, "evidence": evidence})
+
     def tx_fn(tx):
         queries.run_in(tx, "consent/create_consent", person=person, uid=uid, purpose=purpose,
-                       partner=partner, given_on=given_on, obtained_by=obtained_by, method=method,
-                       evidence=evidence, by_family=by_family)
+                       partner=partner, given_on=given_on, obtained_by=sealed["obtained_by"],
+                       method=method, evidence=sealed["evidence"], by_family=by_family,
+                       sealed_with=sealed[encryption.SEALED_WITH])
         audit.append_in(tx, actor, "consent.record", person, consent=uid, purpose=purpose,
-                        by_family=by_family, given_on=given_on, obtained_by=obtained_by)
+                        by_family=by_family, given_on=given_on)
 
     _write(stores, tx_fn)
     report = _republish(stores, [person], actor, "consent recorded")
@@ -209,7 +215,8 @@ def explain(stores: Stores, uid: str) -> dict:
     facts = queries.run(stores.vault, "consent/match_explanation", database=vault_db, uid=uid)[0]
     current = next((lbl for lbl in facts["labels"] if lbl in policy.LABELS), None)
     return {"uid": uid, "type": label, "decision": decision.label, "current_label": current,
-            "reasons": list(decision.reasons), "consents": facts["consents"],
+            "reasons": list(decision.reasons),
+            "consents": [encryption.active().open_props("Consent", c) for c in facts["consents"]],
             "sources": facts["sources"], "review_status": facts["review_status"],
             "reviewed_by": facts["reviewed_by"], "reviewed_on": facts["reviewed_on"],
             "in_dprk": facts["in_dprk"], "at_risk": facts["at_risk"]}

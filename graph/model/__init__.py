@@ -105,6 +105,9 @@ class Field:
     group: str | None = None
     shown: str = "table"
     help: Labels | None = None
+    #: Sealed by the application before it is stored (graph/encryption.py): a stolen store
+    #: file, dump or export does not reveal it. Never public.
+    encrypted: bool = False
 
     @property
     def always_public(self) -> bool:
@@ -252,7 +255,7 @@ def _keys(spec: dict, allowed: set[str], where: str) -> None:
 
 
 _FIELD_KEYS = {"type", "vocabulary", "required", "public", "interchange", "stored", "default",
-               "managed", "group", "shown", "label", "help"}
+               "managed", "group", "shown", "label", "help", "encrypted"}
 
 
 def _field(name: str, spec: dict, where: str, vocabularies: Mapping) -> Field:
@@ -274,6 +277,9 @@ def _field(name: str, spec: dict, where: str, vocabularies: Mapping) -> Field:
                                 ("stored", spec.get("stored", "property"), ("property", "labels"))):
         if value not in allowed:
             raise ModelError(f"{where}: {key} {value!r} is not one of {allowed}")
+    encrypted = bool(spec.get("encrypted", False))
+    if encrypted and (public != "never" or kind not in ("text", "name", "strings")):
+        raise ModelError(f"{where}: an encrypted field is text, a name or strings, never public")
     if vocabulary and spec.get("default") is not None \
             and spec["default"] not in vocabularies[vocabulary]:
         raise ModelError(f"{where}: default {spec['default']!r} is not in {vocabulary}")
@@ -282,7 +288,8 @@ def _field(name: str, spec: dict, where: str, vocabularies: Mapping) -> Field:
                  public=public, interchange=bool(spec.get("interchange", True)),
                  stored=spec.get("stored", "property"), default=spec.get("default"),
                  managed=spec.get("managed"), group=spec.get("group"), shown=shown,
-                 help=_labels(spec.get("help"), f"{where}.help", required=False))
+                 help=_labels(spec.get("help"), f"{where}.help", required=False),
+                 encrypted=encrypted)
 
 
 _RECORD_KEYS = {"abstract", "extends", "label", "plural", "uid_prefix", "roles", "visibility",
@@ -336,6 +343,9 @@ def _record(name: str, specs: dict[str, dict], vocabularies: Mapping) -> RecordT
     visibility = spec.get("visibility", "reference")
     if visibility not in VISIBILITY:
         raise ModelError(f"{where}.visibility: {visibility!r} is not one of {VISIBILITY}")
+    if any(f.encrypted for f in fields.values()) and "sealed_with" not in fields:
+        raise ModelError(f"{where}: a record type with encrypted fields has a sealed_with field "
+                         "(the id of the key that sealed them; graph/encryption.py)")
     owner = spec.get("owner")
     if owner is not None and owner not in fields:
         raise ModelError(f"{where}.owner: no field {owner!r}")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from marshmallow import ValidationError
 from neo4j import Driver
 
-from graph import queries
+from graph import encryption, queries
 from loaders.errors import Problem
 from loaders.fastload import Compiled
 from loaders.records import NODE_SCHEMAS, REL_TYPES, RelRecord
@@ -69,6 +69,11 @@ def parse(rows: Iterable[tuple[int, dict | Problem]]) -> Parsed:
         except ValidationError as exc:
             parsed.problems += _problems_from(number, exc)
             continue
+        if kind in encryption.ENCRYPTED:
+            problems = _sealed_problems(number, kind, data)
+            if problems:
+                parsed.problems += problems
+                continue
         if data["uid"] in parsed.nodes:
             first = parsed.nodes[data["uid"]][0]
             parsed.problems.append(Problem(number, "uid", f"duplicate uid {data['uid']!r} "
@@ -76,6 +81,21 @@ def parse(rows: Iterable[tuple[int, dict | Problem]]) -> Parsed:
             continue
         parsed.nodes[data["uid"]] = (number, kind, data)
     return parsed
+
+
+def _sealed_problems(number: int, kind: str, data: dict) -> list[Problem]:
+    """A value given sealed (an export of this vault, graph/encryption.py) must open with
+    the vault's key, for this record and field: one moved or changed is refused here."""
+    keyring, out = encryption.active(), []
+    for name in encryption.ENCRYPTED[kind]:
+        value = data.get(name)
+        items = value if isinstance(value, list) else [value]
+        if any(encryption.is_sealed(v) for v in items):
+            try:
+                keyring.open_value(value, data["uid"], name)
+            except encryption.Tampered as exc:
+                out.append(Problem(number, name, str(exc)))
+    return out
 
 
 def check_references(driver: Driver, database: str, parsed: Parsed) -> None:

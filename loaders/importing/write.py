@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from neo4j import Driver
 from neo4j.spatial import WGS84Point
 
-from graph import queries
+from graph import encryption, queries
 from loaders.importing.validate import Parsed, labels_in_store
 
 
@@ -73,8 +73,10 @@ def search_keys(data: dict) -> list[str]:
     return sorted(keys)
 
 
-def node_row(label: str, data: dict) -> dict:
-    """The labels and stored properties of a validated node record."""
+def node_row(label: str, data: dict, previous: dict | None = None) -> dict:
+    """The labels and stored properties of a validated node record, its encrypted fields
+    sealed (graph/encryption.py). ``previous``: the record's sealed values as stored, kept
+    where unchanged, so that a re-import changes nothing it need not."""
     props = {k: v for k, v in data.items() if k not in ("record", "roles", "lat", "lon")}
     labels = [label]
     if label == "Person":
@@ -84,7 +86,20 @@ def node_row(label: str, data: dict) -> dict:
         props["coords"] = WGS84Point((data["lon"], data["lat"]))
     if label == "Event" and props.get("year") is None and data.get("date_start"):
         props["year"] = data["date_start"].year
+    if label in encryption.ENCRYPTED:
+        props = encryption.active().seal_props(label, data["uid"], props, previous)
     return {"uid": data["uid"], "labels": labels, "props": props}
+
+
+def sealed_in_store(driver: Driver, database: str, uids: list[str]) -> dict[str, dict]:
+    """The sealed values the store holds for records of ``uids`` that have encrypted fields."""
+    fields = sorted({f for names in encryption.ENCRYPTED.values() for f in names})
+    out: dict[str, dict] = {}
+    for start in range(0, len(uids), 10_000):
+        for row in queries.run(driver, "load/match_sealed_values", database=database,
+                               uids=uids[start:start + 10_000], fields=fields):
+            out[row["uid"]] = dict(zip(fields, row["values"], strict=True))
+    return out
 
 
 def rel_row(rel: dict) -> dict:
@@ -103,7 +118,11 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
     ``written`` (returned) counts each batch as it commits."""
     written = written if written is not None else Written()
     existing = set(labels_in_store(driver, database, list(parsed.nodes)))
-    node_rows = [node_row(label, data) for _, label, data in parsed.nodes.values()]
+    sealed = sealed_in_store(driver, database, [
+        uid for uid, (_, label, _) in parsed.nodes.items()
+        if uid in existing and label in encryption.ENCRYPTED])
+    node_rows = [node_row(label, data, sealed.get(data["uid"]))
+                 for _, label, data in parsed.nodes.values()]
     fresh: dict[tuple, dict] = {}
     merging: dict[tuple, dict] = {}
     for _, rel in parsed.rels:

@@ -6,6 +6,8 @@ from flask import Flask, jsonify
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from werkzeug.exceptions import HTTPException, RequestedRangeNotSatisfiable
 
+from graph.encryption import Tampered
+
 
 def error_body(code: int, status: str, message: str, errors: dict | None = None):
     body = {"code": code, "status": status, "message": message}
@@ -58,6 +60,13 @@ def register(app: Flask) -> None:
     def store_down(exc):
         return error_body(503, "Service Unavailable",
                           "the graph database is not reachable right now; try again shortly")
+
+    @app.errorhandler(Tampered)
+    def tampered(exc: Tampered):
+        """A sealed value that does not open (graph/encryption.py): said, naming the record and
+        the field, never shown as an empty or garbled field."""
+        app.logger.error("encrypted value does not open: %s", exc)
+        return error_body(500, "Internal Server Error", f"an encrypted value does not open: {exc}")
 
     @app.errorhandler(TransientError)
     def transient(exc):

@@ -42,7 +42,7 @@ class CliContext:
         if self._stores is None:
             from graph.connections import Stores
 
-            self._stores = Stores(self.settings)
+            self._stores = Stores(self.settings, unlock=True)
         return self._stores
 
     def vault(self) -> tuple[Driver, str]:
@@ -66,6 +66,7 @@ def operator_errors() -> tuple[type[Exception], ...]:
     from documents.store import StoreError
     from graph.connections import NoPasswordError
     from graph.consent.editor import EditError
+    from graph.encryption import DataKeyError
     from loaders.errors import LoadError
     from loaders.exporter import ExportError
     from loaders.uwazi.mapping import MappingError
@@ -73,7 +74,7 @@ def operator_errors() -> tuple[type[Exception], ...]:
     from service.vault.accounts import AccountError
 
     return (SettingsError, NoPasswordError, Neo4jError, LoadError, ExportError, MappingError,
-            EditError, AccountError, StoreError)
+            EditError, AccountError, StoreError, DataKeyError)
 
 
 class OperatorErrors(click.Group):

@@ -27,6 +27,7 @@ from service.cli.context import (
 )
 from service.cli.documents import documents
 from service.cli.interop import COMMANDS as INTEROP_COMMANDS
+from service.cli.keys import keys
 from service.cli.users import users
 
 
@@ -176,21 +177,35 @@ def load(cli: CliContext, path: Path, batch_size: int, actor: str) -> None:
               show_default=True, help="csv: a directory of CSV files, one per record type.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="A file (jsonl) or a directory (csv).")
+@click.option("--decrypt", is_flag=True,
+              help="The vault's encrypted fields in plain text (audited); without it they "
+                   "stay sealed, and the file imports back only into a vault with the key.")
+@BY_LOGIN
 @pass_cli
-def export(cli: CliContext, store: str, fmt: str, output: Path) -> None:
+def export(cli: CliContext, store: str, fmt: str, output: Path, decrypt: bool,
+           actor: str) -> None:
     """Export a store in the interchange format (JSON Lines, or CSV files)."""
+    from graph import audit
     from loaders.exporter import export_csv, export_jsonl
 
     if fmt == "jsonl" and output.is_dir():
         raise click.ClickException(f"{output} is a directory; JSON Lines goes to a file")
     if fmt == "csv" and output.exists() and not output.is_dir():
         raise click.ClickException(f"{output} is a file; CSV export writes a directory")
+    if decrypt and store != "vault":
+        raise click.ClickException("--decrypt is for the vault: the public graph holds no "
+                                   "encrypted field")
     driver, database = cli.stores.driver(store), cli.stores.database(store)
+    if decrypt:  # who took the plain text out of the vault, and where to
+        audit.append(driver, actor, "export.decrypted", None, database=database,
+                     output=str(output), format=fmt)
     if fmt == "csv":
-        count = sum(export_csv(driver, output, database=database).values())
+        count = sum(export_csv(driver, output, database=database, opened=decrypt).values())
     else:
-        count = export_jsonl(driver, output, database=database)
-    click.echo(f"wrote {count} records to {output}")
+        count = export_jsonl(driver, output, database=database, opened=decrypt)
+    sealed = " (encrypted fields sealed; --decrypt for plain text)" if store == "vault" \
+        and not decrypt else ""
+    click.echo(f"wrote {count} records to {output}{sealed}")
 
 
 # -- consent and publication -----------------------------------------------------
@@ -415,5 +430,6 @@ def serve(cli: CliContext, host: str, port: int, workers: str, redis_port: int,
 # -- the operator's account tools, documents' files, interoperability and entity resolution --
 main.add_command(users)
 main.add_command(documents)
+main.add_command(keys)
 for command in INTEROP_COMMANDS:
     main.add_command(command)

@@ -19,7 +19,7 @@ from typing import Any
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph import audit, queries
+from graph import audit, encryption, queries
 from graph.connections import Stores
 from loaders.exporter import node_record
 from service.vault.accounts import User
@@ -51,8 +51,9 @@ def jsonable(value: Any) -> Any:
 
 
 def interchange(labels: list[str], props: dict) -> dict:
-    """A vault node as an interchange record (what GET shows and PUT takes)."""
-    record = node_record(labels, props)
+    """A vault node as an interchange record (what GET shows and PUT takes), its encrypted
+    fields opened (graph/encryption.py)."""
+    record = node_record(labels, props, opened=True)
     return {k: v for k, v in record.items() if v is not None and not k.startswith("_")}
 
 
@@ -141,7 +142,9 @@ def dossier(stores: Stores, user: User, uid: str) -> dict:
     consents: list[dict] = []
     consents_withheld = False
     if may_manage_consent(user, access):
-        consents = [jsonable(c) for c in sorted(facts["consents"], key=lambda c: c["uid"])]
+        keyring = encryption.active()
+        consents = [jsonable(keyring.open_props("Consent", c))
+                    for c in sorted(facts["consents"], key=lambda c: c["uid"])]
     elif facts["consents"]:
         consents_withheld = True
         withheld += len(facts["consents"])

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAUSING_LOADER = """
 import sys
 
+from graph import encryption
 from graph.connections import open_driver
 from graph.consent.apply import apply_policy
 from graph.settings import Settings
@@ -45,6 +46,7 @@ def pause_once_two_batches_are_in(records: int) -> None:
 
 settings = Settings.from_env()
 vault = open_driver(settings, settings.vault, max_transaction_retry_time=2.0)
+encryption.unlock(settings, vault, settings.vault.database)  # what the CLI does at start-up
 try:
     import_file(vault, sys.argv[1], database=settings.vault.database, batch_size=200,
                 progress=pause_once_two_batches_are_in, actor="cli:test",

@@ -91,6 +91,23 @@ def test_public_people_carry_only_cleared_fields(published, public):
     assert props["cleared_by_family"] is True and props["cleared_sources"] == ["src-pub1", "src-pub2"]
 
 
+def test_the_public_graph_holds_no_encrypted_field_sealed_or_open(published, public):
+    """Every field the model encrypts (graph/encryption.py), and the key's id, stay in the
+    vault: not one node or relationship of the public graph has one, and no value anywhere
+    in it is a sealed value."""
+    from graph.encryption import ENCRYPTED, PREFIX, SEALED_WITH
+
+    names = sorted({n for fields in ENCRYPTED.values() for n in fields} | {SEALED_WITH})
+    records, _, _ = public.execute_query(
+        "MATCH (n) WHERE any(k IN keys(n) WHERE k IN $names) RETURN count(n) AS c", names=names)
+    assert records[0]["c"] == 0
+    records, _, _ = public.execute_query(
+        "MATCH (n) UNWIND keys(n) AS k WITH n[k] AS v WHERE v IS :: STRING AND v STARTS WITH $p "
+        "RETURN count(*) AS c UNION ALL MATCH ()-[r]->() UNWIND keys(r) AS k WITH r[k] AS v "
+        "WHERE v IS :: STRING AND v STARTS WITH $p RETURN count(*) AS c", p=PREFIX)
+    assert [r["c"] for r in records] == [0, 0]
+
+
 def test_relationships_cite_only_public_sources_and_join_public_ends(published, public):
     records, _, _ = public.execute_query(
         "MATCH (a)-[r]->(b) RETURN type(r) AS t, r.sources AS s, a:Public AND b:Public AS ok")

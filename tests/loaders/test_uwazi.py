@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import encryption
 from graph.consent import editor
 from graph.publication import publish_all
 from loaders.errors import LoadError
@@ -427,7 +428,9 @@ def _people(vault) -> dict[str, dict]:
     records, _, _ = vault.execute_query(
         "MATCH (p:Person) RETURN p.uid AS uid, p.name_en AS en, p.name_variants AS variants, "
         "p.notes AS notes, p.category AS category")
-    return {r["uid"]: r.data() for r in records}
+    keyring = encryption.active()  # private notes are sealed in the vault (graph/encryption.py)
+    return {r["uid"]: {**r.data(), "notes": keyring.open_value(r["notes"], r["uid"], "notes")}
+            for r in records}
 
 
 def test_the_acceptance_collection_imports(vault, tmp_path):
