@@ -4,6 +4,10 @@
  * words too: a marker's counted words (count_text, more_text) are written per marker by the
  * server (service/pages/mapview.py), in the page's language.
  * Markers are focusable (keyboard: Tab, then Enter opens the popup).
+ * The filter form (#map-filters, a plain GET form that works without this script) applies
+ * at once: on any change the script fetches this page for the new URL, puts the URL in the
+ * address bar, and swaps in the new page's map data, layer counts, sentence and tables, so
+ * every word still comes from the server.
  */
 (function () {
   "use strict";
@@ -41,11 +45,50 @@
     return function (cluster) {
       var n = cluster.getChildCount();
       var size = n < 10 ? 30 : n < 100 ? 36 : 44;
+      // iconSize is the whole box (the CSS border is inside it), so Leaflet's anchor, half
+      // of it, is the box's centre and the count sits on the clustered point.
       return L.divIcon({
-        html: "<span>" + n + "</span>", className: "cluster cluster-" + key,
-        iconSize: L.point(size, size)
+        html: "<span>" + n.toLocaleString(document.documentElement.lang || "en") + "</span>",
+        className: "cluster cluster-" + key, iconSize: L.point(size, size)
       });
     };
+  }
+
+  function fillGroups(groups, config) {
+    var shown = 0;
+    config.layers.forEach(function (layer) {
+      var group = groups[layer.key];
+      if (!group) return;
+      group.clearLayers();
+      layer.markers.forEach(function (m) {
+        var marker = L.marker([m.lat, m.lon], {
+          icon: L.divIcon({ className: "pin pin-" + layer.key, iconSize: [14, 14] }),
+          title: m.name + " (" + m.count_text + ")", alt: m.name, keyboard: true,
+          riseOnHover: true
+        });
+        marker.bindPopup(popup(m, layer, config.strings));
+        group.addLayer(marker);
+      });
+      shown += layer.markers.length;
+    });
+    return shown;
+  }
+
+  /* The form's state as a query string: empty fields left out, as site.js does on submit. */
+  function formQuery(form) {
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled) return;
+      if (field.type === "checkbox" && !field.checked) return;
+      if (field.value === "") return;
+      params.append(field.name, field.value);
+    });
+    return params.toString();
+  }
+
+  function swap(selector, from) {
+    var now = document.querySelector(selector), fresh = from.querySelector(selector);
+    if (now && fresh) now.innerHTML = fresh.innerHTML;
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -62,19 +105,57 @@
     }
     var groups = {};
     config.layers.forEach(function (layer) {
-      var group = L.markerClusterGroup({ iconCreateFunction: clusterIcon(layer.key),
+      groups[layer.key] = L.markerClusterGroup({ iconCreateFunction: clusterIcon(layer.key),
         showCoverageOnHover: false, maxClusterRadius: 40 });
-      layer.markers.forEach(function (m) {
-        var marker = L.marker([m.lat, m.lon], {
-          icon: L.divIcon({ className: "pin pin-" + layer.key, iconSize: [14, 14] }),
-          title: m.name + " (" + m.count + ")", alt: m.name, keyboard: true, riseOnHover: true
-        });
-        marker.bindPopup(popup(m, layer, config.strings));
-        group.addLayer(marker);
-      });
-      groups[layer.key] = group;
-      if (layer.visible) group.addTo(map);
+      if (layer.visible) groups[layer.key].addTo(map);
     });
+    container.dataset.markers = fillGroups(groups, config);
+
+    var form = document.getElementById("map-filters");
+    var status = document.getElementById("map-status");
+    var latest = 0;
+    function apply() {
+      var query = formQuery(form);
+      var url = form.getAttribute("action") + (query ? "?" + query : "");
+      // Only the answer to the latest change is drawn; an older one arriving late is dropped.
+      var mine = ++latest;
+      container.setAttribute("aria-busy", "true");
+      status.textContent = config.strings.updating;
+      fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.text();
+        })
+        .then(function (html) {
+          if (mine !== latest) return;
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var fresh = JSON.parse(page.getElementById("map-config").textContent);
+          config.layers = fresh.layers;
+          config.strings = fresh.strings;
+          source.textContent = JSON.stringify(fresh);
+          container.dataset.markers = fillGroups(groups, fresh);
+          swap("#map-status", page);
+          swap("#map-tables", page);
+          Array.prototype.forEach.call(document.querySelectorAll("[data-layer-count]"),
+            function (span) {
+              var other = page.querySelector('[data-layer-count="' +
+                span.getAttribute("data-layer-count") + '"]');
+              if (other) span.textContent = other.textContent;
+            });
+          window.history.replaceState(null, "", url);
+          container.removeAttribute("aria-busy");
+          container.dataset.query = query;
+        })
+        .catch(function () {
+          if (mine !== latest) return;
+          container.removeAttribute("aria-busy");
+          status.textContent = config.strings.failed;
+        });
+    }
+    if (form) {
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    }
     var toggles = document.querySelectorAll("input[data-layer]");
     Array.prototype.forEach.call(toggles, function (input) {
       input.addEventListener("change", function () {
