@@ -94,7 +94,7 @@ def map_page():
     search_template = url_for("pages.search") + "?" + (query + "&" if query else "") + \
         "location={uid}"
     config = leaflet_config(
-        layers, labels, tile_url=settings.tile_url,
+        layers, labels, places=maps.places(lang), lang=lang, tile_url=settings.tile_url,
         tile_attribution=_("Map tiles: configured tile server") if settings.tile_url else "",
         strings={"all": _("All victims linked to this place"),
                  "basemap": _("Boundaries: Natural Earth"),

@@ -95,3 +95,17 @@ def _geojson(layer: str, lang: str, per_location: int, params: tuple) -> dict:
 
 def _name(row: dict, lang: str) -> str:
     return (row.get("name_ko") if lang == "ko" else None) or row.get("name_en") or row["uid"]
+
+
+#: The kinds of public places the map names, and from which zoom level on
+#: (visualizations.maps.LABEL_ZOOM).
+PLACE_KINDS = ("province", "city", "county")
+
+
+@per_revision
+def places(lang: str = "en") -> list[dict]:
+    """Public provinces, cities and counties with coordinates, named in ``lang`` where known:
+    ``[{"uid", "name", "kind", "lat", "lon"}]`` for the map's place names."""
+    rows = public_query("public/list_map_places", kinds=list(PLACE_KINDS))
+    return [{"uid": r["uid"], "name": _name(r, lang), "kind": r["kind"],
+             "lat": r["coords"].y, "lon": r["coords"].x} for r in rows]

@@ -86,6 +86,31 @@
     return params.toString();
   }
 
+  /* A place name on the map: text only (never HTML from the data), not focusable, not
+   * clickable; shown from its kind's zoom level on (visualizations/maps.py, LABEL_ZOOM). */
+  function placeLabel(lat, lon, name, kind) {
+    var text = el("span", {}, name);
+    return L.marker([lat, lon], {
+      icon: L.divIcon({ className: "map-label map-label-" + kind, html: text, iconSize: null }),
+      interactive: false, keyboard: false, pane: "labels"
+    });
+  }
+
+  function labelLayers(map, labels) {
+    function show() {
+      var zoom = map.getZoom(), shown = 0;
+      labels.forEach(function (item) {
+        var visible = zoom >= item.min_zoom;
+        if (visible && !map.hasLayer(item.marker)) map.addLayer(item.marker);
+        if (!visible && map.hasLayer(item.marker)) map.removeLayer(item.marker);
+        if (visible) shown += 1;
+      });
+      map.getContainer().dataset.labels = shown;
+    }
+    map.on("zoomend", show);
+    show();
+  }
+
   function swap(selector, from) {
     var now = document.querySelector(selector), fresh = from.querySelector(selector);
     if (now && fresh) now.innerHTML = fresh.innerHTML;
@@ -99,6 +124,9 @@
     var map = L.map(container, { center: config.center, zoom: config.zoom, minZoom: 2, maxZoom: 13,
       worldCopyJump: true });
     map.attributionControl.setPrefix("Leaflet");
+    // Names sit above the boundaries and below the markers and their popups.
+    map.createPane("labels").style.zIndex = 450;
+    map.getPane("labels").style.pointerEvents = "none";
     if (config.tiles) {
       L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution,
         referrerPolicy: "no-referrer", crossOrigin: false }).addTo(map);
@@ -177,6 +205,27 @@
         base.addTo(map);
         base.bringToBack();
         map.attributionControl.addAttribution(config.strings.basemap);
+        return fetch(config.region.url, { credentials: "same-origin" });
+      })
+      .then(function (response) { return response.json(); })
+      .then(function (region) {
+        var labels = [];
+        var lines = region.features.filter(function (f) {
+          return f.properties.kind === "province_line";
+        });
+        L.geoJSON({ type: "FeatureCollection", features: lines },
+          { style: config.region.style, interactive: false }).addTo(map);
+        region.features.forEach(function (f) {
+          if (f.properties.kind !== "country") return;
+          var xy = f.geometry.coordinates;
+          var name = f.properties[config.region.name] || f.properties.name_en;
+          labels.push({ min_zoom: Math.min(f.properties.min_zoom, 4),
+            marker: placeLabel(xy[1], xy[0], name, "country") });
+        });
+        config.places.forEach(function (p) {
+          labels.push({ min_zoom: p.min_zoom, marker: placeLabel(p.lat, p.lon, p.name, p.kind) });
+        });
+        labelLayers(map, labels);
         document.body.dataset.mapReady = "1";
       })
       .catch(function () { document.body.dataset.mapReady = "error"; });

@@ -116,3 +116,12 @@ def test_unknown_map_filters_are_refused(public_ctx):
         maps.geojson("lived", filters={"status": ["missing"]})
     with pytest.raises(KeyError):
         maps.geojson("nowhere")
+
+
+def test_map_places_are_public_provinces_and_towns(public_ctx):
+    names = {p["uid"]: (p["name"], p["kind"]) for p in maps.places("ko")}
+    assert names == {"loc-hamgyong": ("함경북도", "province"), "loc-gangwon": ("강원도", "province"),
+                     "loc-hoeryong": ("회령", "city"), "loc-sokcho": ("속초", "city"),
+                     "loc-seoul": ("서울", "city")}  # countries and facilities are not named
+    sokcho = next(p for p in maps.places("en") if p["uid"] == "loc-sokcho")
+    assert (sokcho["name"], sokcho["lat"], sokcho["lon"]) == ("Sokcho", 38.2, 128.59)
