@@ -8,8 +8,8 @@ Earth TopoJSON (world-atlas), drawn as a vector layer: no tile server unless
 one is configured, so no visitor's position is sent to a third party. Over it,
 for the region the data is about, the vendored Natural Earth subset
 (ops/vendor/region_basemap.py): province boundaries and country names (in Korean
-on Korean pages); and the published places' names, provinces from the first zoom
-levels and towns when zoomed in (``LABEL_ZOOM``).
+on Korean pages); and the published places' names, provinces at low zoom levels
+and towns when zoomed in (``LABEL_ZOOM``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from collections.abc import Mapping, Sequence
 BASEMAP_URL = "/static/vendor/world-atlas/countries-50m.json"
 REGION_URL = "/static/vendor/natural-earth/region.json"
 #: The zoom level from which a kind of place is named (countries: Natural Earth's own
-#: ``min_zoom``). Provinces show from the opening view (zoom 5) on, towns once zoomed in.
-LABEL_ZOOM = {"province": 5, "city": 7, "county": 8}
+#: ``min_zoom``, from the opening view, zoom 5, on). Provinces from one step in (at zoom 5
+#: the DPRK's nine provinces' names overlap), towns once zoomed in further.
+LABEL_ZOOM = {"province": 6, "city": 7, "county": 8}
 #: Layers in display order, with colours that keep 3:1 contrast on the basemap.
 LAYER_COLOURS = {"lived": "#1565c0", "taken_from": "#c62828", "last_seen": "#6a1b9a",
                  "held": "#2e7d32"}
