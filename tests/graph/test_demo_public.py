@@ -70,3 +70,26 @@ def test_public_officials_have_their_units(demo):
                                   "n[k] IS :: STRING AND n[k] CONTAINS $name) RETURN n.uid AS uid LIMIT 1",
                      name=official["name"])
         assert found == [], (official["uid"], found)
+
+
+def test_officials_pages_show_only_public_officials(demo, settings):
+    from service.app import create_app
+
+    app = create_app(settings, demo)
+    app.config["TESTING"] = True
+    client = app.test_client()
+    vault = rows(demo.vault, "MATCH (o:Official) RETURN o.uid AS uid, o.name_en AS name, "
+                             "o.name_ko AS name_ko, labels(o) AS labels")
+    listing = client.get("/browse/officials?lang=en&per_page=100").get_data(as_text=True)
+    listing += client.get("/browse/officials?lang=ko&per_page=100").get_data(as_text=True)
+    shown = 0
+    for official in vault:
+        profile = client.get(f"/entity/{official['uid']}", follow_redirects=True)
+        if PUBLIC in official["labels"]:
+            assert profile.status_code == 200 and official["name"] in listing
+            shown += 1
+        else:
+            assert profile.status_code == 404
+            assert official["name"] not in listing and official["name_ko"] not in listing
+            assert official["uid"] not in listing
+    assert shown >= 8
