@@ -7,8 +7,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
-from service.api.public_schemas import LangArgs
-from service.api.search import YEAR, _list
+from service.api.public_schemas import LangArgs, vocabulary_list
+from service.api.search import YEAR
 from service.public import maps
 
 blp = Blueprint("maps", __name__, url_prefix="/api/v1/maps",
@@ -58,9 +58,9 @@ class FeatureCollectionSchema(Schema):
 class MapArgs(LangArgs):
     """The search's filters (``/api/v1/search``), under the same names and vocabularies."""
 
-    category = _list("victim_category", "Victim category")
-    sex = _list("sex", "Sex")
-    perpetrator = _list("perpetrator", "Perpetrator (any body up the chain of command)")
+    category = vocabulary_list("victim_category", "Victim category")
+    sex = vocabulary_list("sex", "Sex")
+    perpetrator = vocabulary_list("perpetrator", "Perpetrator (any body up the chain of command)")
     year_from = fields.Integer(validate=YEAR, metadata={
         "description": "Year of an event the victim was subjected to: from"})
     year_to = fields.Integer(validate=YEAR, metadata={"description": "Event year: to"})
