@@ -33,6 +33,10 @@ def test_the_map_is_filtered_by_the_url(public_client):
     # The popup's search for all victims of a place keeps the map's filters.
     assert filtered["lived:loc-sokcho"]["search_url"] == \
         "/search?category=postwar_abductee&location=loc-sokcho"
+    # So do the tables' counts.
+    counts = {a.get("href") for a in doc.by_id("map-tables").find_all("a")
+              if a.get("href", "").startswith("/search")}
+    assert counts and all("category=postwar_abductee" in href for href in counts)
     years = page(public_client, "/map?lang=en&year_from=1000&year_to=1001")
     assert markers(years) == {}
     assert years.find("input", name="year_from").get("value") == "1000"
