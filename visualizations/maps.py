@@ -5,7 +5,11 @@ turns into Leaflet layers, so what the map shows (layers, colours, popups'
 links, the basemap, an optional tile server) is decided and tested here, in
 Python, and the script only draws it. The basemap is the vendored Natural
 Earth TopoJSON (world-atlas), drawn as a vector layer: no tile server unless
-one is configured, so no visitor's position is sent to a third party.
+one is configured, so no visitor's position is sent to a third party. Over it,
+for the region the data is about, the vendored Natural Earth subset
+(ops/vendor/region_basemap.py): province boundaries and country names (in Korean
+on Korean pages); and the published places' names, provinces at low zoom levels
+and towns when zoomed in (``LABEL_ZOOM``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 BASEMAP_URL = "/static/vendor/world-atlas/countries-50m.json"
+REGION_URL = "/static/vendor/natural-earth/region.json"
+#: The zoom level from which a kind of place is named (countries: Natural Earth's own
+#: ``min_zoom``, from the opening view, zoom 5, on). Provinces from one step in (at zoom 5
+#: the DPRK's nine provinces' names overlap), towns once zoomed in further.
+LABEL_ZOOM = {"province": 6, "city": 7, "county": 8}
 #: Layers in display order, with colours that keep 3:1 contrast on the basemap.
 LAYER_COLOURS = {"lived": "#1565c0", "taken_from": "#c62828", "last_seen": "#6a1b9a",
                  "held": "#2e7d32"}
@@ -44,6 +53,7 @@ def features(collection: Mapping, profile_url: str = "/entity/{uid}",
 
 
 def leaflet_config(layers: Mapping[str, Mapping], labels: Mapping[str, str], *,
+                   places: Sequence[Mapping] = (), lang: str = "en",
                    strings: Mapping[str, str] | None = None, tile_url: str | None = None,
                    tile_attribution: str = "", visible: Sequence[str] = DEFAULT_VISIBLE,
                    profile_url: str = "/entity/{uid}",
@@ -54,13 +64,21 @@ def leaflet_config(layers: Mapping[str, Mapping], labels: Mapping[str, str], *,
     ``held``) to its FeatureCollection; ``labels`` names each layer in the
     page's language; ``strings`` are the words map.js shows (the popups' link to all
     victims, ``all``; the basemap's attribution, ``basemap``). ``tiles`` is None unless a
-    tile URL is configured.
+    tile URL is configured. ``places`` (``[{"name", "kind", "lat", "lon"}]``) are named
+    on the map from their kind's zoom level (``LABEL_ZOOM``); ``region`` says where the
+    Natural Earth overlay is and which of its names to use (``name_ko`` or ``name_en``).
     """
     return {
         "center": list(CENTER), "zoom": ZOOM,
         "basemap": {"url": BASEMAP_URL, "object": "countries",
                     "style": {"color": "#7a7a7a", "weight": 0.8, "fillColor": "#eef1ec",
                               "fillOpacity": 1.0}},
+        "region": {"url": REGION_URL, "name": "name_ko" if lang == "ko" else "name_en",
+                   "style": {"color": "#8c8c8c", "weight": 0.7, "dashArray": "3 3",
+                             "fill": False}},
+        "places": [{"name": p["name"], "kind": p["kind"], "lat": p["lat"], "lon": p["lon"],
+                    "min_zoom": LABEL_ZOOM[p["kind"]]}
+                   for p in places if p.get("kind") in LABEL_ZOOM],
         "tiles": {"url": tile_url, "attribution": tile_attribution} if tile_url else None,
         "layers": [{"key": key, "label": labels.get(key, key),
                     "colour": LAYER_COLOURS.get(key, "#333333"), "visible": key in visible,

@@ -63,6 +63,8 @@ class Context:
         self._counters: dict[str, int] = {}
         #: Open group events (a fishing boat, a ship voyage, a handover) by key.
         self.groups: dict[Hashable, Any] = {}
+        #: Victims made publishable so far, per category and per forum (victims.showcase).
+        self.showcased: dict[str, int] = {}
 
     def next_number(self, counter: str) -> int:
         """The next number (1, 2, ...) of the named counter."""

@@ -85,6 +85,8 @@ def korean(ctx: Context, sex: str, birth_year: int, north: bool = False,
     elif north:
         surname = NORTH_SURNAMES.get(surname, surname)
     given = korean_given(ctx, sex, birth_year)
+    while given == surname:  # "Han Han" reads the same family-first and given-first: no variant
+        given = korean_given(ctx, sex, birth_year)
     variants = name_variants(surname, given)
     return Name(variants[0], surname + given, variants[1:1 + VARIANTS_KEPT], surname)
 

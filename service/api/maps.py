@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import Schema, fields
+from marshmallow import Schema, ValidationError, fields, validates_schema
 
-from service.api.public_schemas import LangArgs
+from service.api.public_schemas import LangArgs, vocabulary_list
+from service.api.search import YEAR
 from service.public import maps
 
 blp = Blueprint("maps", __name__, url_prefix="/api/v1/maps",
@@ -54,6 +55,23 @@ class FeatureCollectionSchema(Schema):
     features = fields.List(fields.Nested(FeatureSchema), required=True)
 
 
+class MapArgs(LangArgs):
+    """The search's filters (``/api/v1/search``), under the same names and vocabularies."""
+
+    category = vocabulary_list("victim_category", "Victim category")
+    sex = vocabulary_list("sex", "Sex")
+    perpetrator = vocabulary_list("perpetrator", "Perpetrator (any body up the chain of command)")
+    year_from = fields.Integer(validate=YEAR, metadata={
+        "description": "Year of an event the victim was subjected to: from"})
+    year_to = fields.Integer(validate=YEAR, metadata={"description": "Event year: to"})
+
+    @validates_schema
+    def years_in_order(self, data, **kwargs):
+        if data.get("year_from") is not None and data.get("year_to") is not None \
+                and data["year_from"] > data["year_to"]:
+            raise ValidationError("year_to is before year_from", "year_to")
+
+
 class LayerListSchema(Schema):
     layers = fields.List(fields.String(), required=True)
 
@@ -68,12 +86,18 @@ class Layers(MethodView):
 
 @blp.route("/<string:layer>")
 class Layer(MethodView):
-    @blp.arguments(LangArgs, location="query", unknown=None)
+    @blp.arguments(MapArgs, location="query", unknown=None)
     @blp.response(200, FeatureCollectionSchema)
     def get(self, args, layer: str):
-        """One layer: lived, taken_from, last_seen or held."""
+        """One layer: lived, taken_from, last_seen or held.
+
+        Filtered as a search is: victims of any of the given categories, sexes and
+        perpetrators, with an event in the year range; locations none of them is
+        linked to are left out.
+        """
         if layer not in maps.LAYERS:
             abort(404, message=f"no map layer {layer!r}; layers: {', '.join(maps.LAYERS)}")
-        return maps.geojson(layer, args["lang"])
+        lang = args.pop("lang")
+        return maps.geojson(layer, lang, filters=args)
 
 

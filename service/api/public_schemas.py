@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
+from graph.vocabularies import choices
+
 LANGS = ("en", "ko")
 
 
@@ -17,6 +19,15 @@ class StrictArgs(Schema):
 
     class Meta:
         unknown = RAISE
+
+
+def vocabulary_list(vocabulary: str, what: str) -> fields.List:
+    """A repeatable query argument of a vocabulary's keys (any of several), as the search's
+    and the map's filters take them."""
+    return fields.List(fields.String(validate=validate.OneOf(choices(vocabulary))),
+                       validate=validate.Length(max=50),
+                       metadata={"description": f"{what} (vocabulary `{vocabulary}`); repeat "
+                                                "the parameter for any of several"})
 
 
 class LangArgs(StrictArgs):

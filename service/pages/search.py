@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext, lazy_pgettext
 
 from graph.vocabularies import choices, label
 from service.pages.blueprint import blp, vocabulary_label
+from service.public import maps
 from service.public import search as public_search
 from service.public.console_csv import to_csv
 
@@ -88,6 +89,13 @@ def state_args(state: dict, **changes) -> dict:
     return args
 
 
+def map_url(state: dict) -> str:
+    """/map narrowed by this search's filters, as far as the map takes them (category, sex,
+    perpetrator, event years: ``service.public.maps.MAP_FILTERS``)."""
+    return url_for("pages.map_page", **{k: v for k, v in state["filters"].items()
+                                        if k in maps.MAP_FILTERS})
+
+
 def search_url(state: dict, **changes) -> str:
     return url_for("pages.search", **state_args(state, **changes))
 
@@ -154,6 +162,7 @@ def search():
         per_page_urls=[(n, search_url(state, per_page=None if n == 20 else n, page=None))
                        for n in PER_PAGE],
         view_urls={v: search_url(state, view=None if v == "cards" else v) for v in VIEWS},
+        map_url=map_url(state),
         clear_url=url_for("pages.search"),
         csv_url=url_for("pages.search_csv", **state_args(state, page=None, per_page=None,
                                                          view=None)),

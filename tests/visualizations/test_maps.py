@@ -41,3 +41,17 @@ def test_tiles_only_when_configured():
 def test_top_locations_sorted_by_count():
     rows = maps.top_locations(LAYER, limit=1)
     assert rows == [{"uid": "loc-camp", "name": "Camp 22", "kind": "Facility", "count": 5}]
+
+
+def test_place_names_by_zoom_and_the_region_overlay():
+    places = [{"uid": "loc-p", "name": "함경북도", "kind": "province", "lat": 41.8, "lon": 129.7},
+              {"uid": "loc-c", "name": "회령", "kind": "city", "lat": 42.4, "lon": 129.7},
+              {"uid": "loc-f", "name": "Camp", "kind": "facility", "lat": 42.5, "lon": 129.9}]
+    config = maps.leaflet_config({}, {}, places=places, lang="ko")
+    assert config["places"] == [
+        {"name": "함경북도", "kind": "province", "lat": 41.8, "lon": 129.7, "min_zoom": 6},
+        {"name": "회령", "kind": "city", "lat": 42.4, "lon": 129.7, "min_zoom": 7}]
+    assert maps.ZOOM < maps.LABEL_ZOOM["province"] < maps.LABEL_ZOOM["city"]
+    assert config["region"]["url"] == "/static/vendor/natural-earth/region.json"
+    assert config["region"]["name"] == "name_ko"
+    assert maps.leaflet_config({}, {})["region"]["name"] == "name_en"

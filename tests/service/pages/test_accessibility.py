@@ -184,7 +184,7 @@ def pages(stores) -> dict[str, list[str]]:
                          "/search?q=nobody-is-called-this"],
         "pages.browse_index": ["/browse"],
         "pages.browse": [f"/browse/{kind}" for kind in browse.KINDS],
-        "pages.map_page": ["/map"],
+        "pages.map_page": ["/map", "/map?category=postwar_abductee&sex=female&year_from=1950"],
         "pages.network": ["/network", "/network?focus=p-x1&hops=2",
                           "/network?path_from=p-x1&path_to=body-mss",
                           "/network?path_from=p-x1&path_to=org-nobody", "/network?chain=p-x1",

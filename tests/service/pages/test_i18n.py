@@ -297,7 +297,8 @@ SCRIPT_STRINGS = {
 #: headers, DOM events and keys, CSS classes and selectors, a library's name, a node label.
 SCRIPT_LITERALS = {"use strict", "Accept", "Authorization", "Bearer ", "Content-Type",
                    "DOMContentLoaded", "Enter", "Escape", "ArrowDown", "ArrowUp",
-                   "cluster cluster-", "pin pin-", "badge badge-",
+                   "cluster cluster-", "pin pin-", "badge badge-", "map-label map-label-",
+                   "FeatureCollection",
                    "#path-form input[name='", "Leaflet", "Source", "AbortError"}
 COMMENT = re.compile(r"/\*.*?\*/|(?:^|(?<=\s))//[^\n]*", re.S)
 LITERAL = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.public import maps, stats
+from service.public import maps, search, stats
 
 
 def chart(result: dict, name: str) -> dict:
@@ -68,3 +68,60 @@ def test_popups_are_capped(public_ctx):
     capped = maps.geojson("taken_from", per_location=1)
     sokcho = next(f for f in capped["features"] if f["id"] == "loc-sokcho")
     assert len(sokcho["properties"]["victims"]) == 1 and sokcho["properties"]["truncated"]
+
+
+def layer_victims(layer: str, filters: dict | None = None) -> dict[str, set[str]]:
+    collection = maps.geojson(layer, per_location=1000, filters=filters)
+    return {f["id"]: {v["uid"] for v in f["properties"]["victims"]}
+            for f in collection["features"]}
+
+
+def test_map_layers_take_the_search_filters(public_ctx):
+    assert {k: len(v) for k, v in layer_victims(
+        "taken_from", {"category": ["postwar_abductee"]}).items()} == {"loc-sokcho": 2}
+    assert layer_victims("lived", {"sex": ["female"]}) == {"loc-sokcho": {"p-x2"},
+                                                          "loc-hoeryong": {"p-x3"}}
+    # A list filter matches any of its values; filters combine with AND.
+    both = layer_victims("lived", {"category": ["postwar_abductee", "internal_disappearance"],
+                                   "sex": "female"})
+    assert both == {"loc-sokcho": {"p-x2"}, "loc-hoeryong": {"p-x3"}}
+    assert layer_victims("lived", {"category": ["japan_returnee"]}) == {}
+    taken = maps.geojson("taken_from", filters={"category": ["postwar_abductee"]})
+    assert taken["total"] == 2 and taken["features"][0]["properties"]["count"] == 2
+
+
+def test_map_filters_count_what_the_search_finds(public_ctx):
+    """Whatever the filters, a layer's victims are the unfiltered layer's victims that the
+    search with the same filters finds: the map and the search agree."""
+    everyone = search.search(None, {}, 1, 100)
+    years = sorted({y for item in everyone["items"] for y in item["years"]})
+    assert years, "the fixture's victims have event years"
+    cases = [{"category": [c]} for c in ("postwar_abductee", "internal_disappearance",
+                                         "japanese_abductee")]
+    cases += [{"sex": ["male"]}, {"perpetrator": [everyone["facets"]["perpetrator"][0]["key"]]},
+              {"year_from": years[0], "year_to": years[0]}, {"year_from": years[-1]},
+              {"year_to": years[0], "sex": ["female", "male"]}]
+    for filters in cases:
+        found = {i["uid"] for i in search.search(None, filters, 1, 100)["items"]}
+        for layer in maps.LAYERS:
+            expected = {uid: victims & found for uid, victims in layer_victims(layer).items()}
+            assert layer_victims(layer, filters) == {k: v for k, v in expected.items() if v}, \
+                (layer, filters)
+
+
+def test_unknown_map_filters_are_refused(public_ctx):
+    import pytest
+
+    with pytest.raises(ValueError, match="status"):
+        maps.geojson("lived", filters={"status": ["missing"]})
+    with pytest.raises(KeyError):
+        maps.geojson("nowhere")
+
+
+def test_map_places_are_public_provinces_and_towns(public_ctx):
+    names = {p["uid"]: (p["name"], p["kind"]) for p in maps.places("ko")}
+    assert names == {"loc-hamgyong": ("함경북도", "province"), "loc-gangwon": ("강원도", "province"),
+                     "loc-hoeryong": ("회령", "city"), "loc-sokcho": ("속초", "city"),
+                     "loc-seoul": ("서울", "city")}  # countries and facilities are not named
+    sokcho = next(p for p in maps.places("en") if p["uid"] == "loc-sokcho")
+    assert (sokcho["name"], sokcho["lat"], sokcho["lon"]) == ("Sokcho", 38.2, 128.59)
