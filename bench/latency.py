@@ -114,7 +114,7 @@ def run(stores: Stores) -> dict:
 
 
 @contextmanager
-def _served(stores: Stores, port: int = 5077, workers: int = 1):
+def served(stores: Stores, port: int = 5077, workers: int = 1):
     """``footprints serve`` on the bench's stores: one waitress process, or ``workers``
     gunicorn processes (sharing a Redis that serve starts under the bench's var/)."""
     env = {**os.environ, "FOOTPRINTS_VAR": str(stores.settings.var_dir),
@@ -161,7 +161,7 @@ end
 def concurrency(stores: Stores, clients: tuple[int, ...] = (16, 64), seconds: int = 20,
                 workers: int = 1) -> list[dict]:
     """wrk against the served app over a mix of public endpoints."""
-    with wrk_script(stores) as script, _served(stores, workers=workers) as (base, pid):
+    with wrk_script(stores) as script, served(stores, workers=workers) as (base, pid):
         return [wrk_run(script, base, pid, n, seconds) for n in clients]
 
 

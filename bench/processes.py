@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from bench import env
-from bench.latency import _served, wrk_run, wrk_script
+from bench.latency import served, wrk_run, wrk_script
 from bench.measure import progress, tree_rss_mib
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -33,14 +33,14 @@ CLIENTS = (16, 64, 256)
 
 def table(stores, workers: int, seconds: int, clients: tuple[int, ...] = CLIENTS,
           warm: int = 5) -> list[dict]:
-    with wrk_script(stores) as script, _served(stores, workers=workers) as (base, pid):
+    with wrk_script(stores) as script, served(stores, workers=workers) as (base, pid):
         wrk_run(script, base, pid, 16, warm)  # warm the caches and the connection pools
         return [wrk_run(script, base, pid, n, seconds) for n in clients]
 
 
 def soak(stores, workers: int, seconds: int, clients: int = 64, every: int = 30) -> dict:
     samples: list[dict] = []
-    with wrk_script(stores) as script, _served(stores, workers=workers) as (base, pid):
+    with wrk_script(stores) as script, served(stores, workers=workers) as (base, pid):
         wrk_run(script, base, pid, 16, 5)
         started = time.monotonic()
         done = threading.Event()
