@@ -126,10 +126,12 @@
     var matched = null;    // uid -> true while a search is active
     var matchOrder = [];
     var matchAt = -1;
+    var styled = { nodes: {}, edges: {} };  // uid -> how it is drawn now ("": plain)
 
     /* -- groups ---------------------------------------------------------------------------- */
 
-    function openGroup(groupId) {
+    /* Put a group's members in its place; ``quiet``: the caller restyles once afterwards. */
+    function openGroup(groupId, quiet) {
       var group = nodes.get(groupId);
       if (!group || !group.members) return [];
       var origin = network.getPosition(groupId);
@@ -141,9 +143,11 @@
       openGroups[groupId] = { node: group, edge: edges.get(groupId + ":edge"), at: origin };
       edges.remove(groupId + ":edge");
       nodes.remove(groupId);
+      added.forEach(function (n) { delete styled.nodes[n.id]; });
+      group.memberEdges.forEach(function (e) { delete styled.edges[e.id]; });
       nodes.add(added);
       edges.add(group.memberEdges.filter(function (e) { return !edges.get(e.id); }));
-      afterChange();
+      if (!quiet) afterChange();
       return added.map(function (n) { return n.id; });
     }
 
@@ -157,6 +161,9 @@
       nodes.remove(memberIds.filter(function (uid) { return !expanded[uid]; }));
       nodes.add(Object.assign({}, group, { x: at.x, y: at.y }));
       if (edge) edges.add(edge);
+      // drawn as it was when opened: the next restyle sets how it must be drawn now
+      styled.nodes[groupId] = "?";
+      styled.edges[groupId + ":edge"] = "?";
     }
 
     function groupIds() {
@@ -181,19 +188,23 @@
       if (ungroupButton) ungroupButton.disabled = groupIds().length === 0;
     }
 
-    /* One pass over nodes and edges: hidden types, dimmed non-matches, matches labelled. */
+    /* One pass over nodes and edges: hidden types, dimmed non-matches, matches labelled.
+     * Only what changes is updated (a node or edge is drawn plain until restyled; ``styled``
+     * remembers how each is drawn now), so opening groups or a large view stays cheap. */
     function restyle() {
       var nodeUpdates = [];
       nodes.forEach(function (n) {
         var hidden = Boolean(hiddenKinds[n.kind]);
         var hit = matched ? Boolean(matched[n.id]) : false;
         var dim = matched !== null && !hit;
+        var key = (hidden ? "h" : "") + (hit ? "m" : "") + (dim ? "d" : "");
+        if ((styled.nodes[n.id] || "") === key) return;
+        styled.nodes[n.id] = key;
+        if (n.baseBorder === undefined) n.baseBorder = n.borderWidth || 1;
         var scale = hit ? 0 : (n.labelScale === undefined ? 1 : n.labelScale);
         nodeUpdates.push({
-          id: n.id, hidden: hidden, opacity: dim ? DIM : 1,
-          font: { color: dim ? DIM_FONT : FONT_COLOUR },
-          borderWidth: hit ? 4 : (n.baseBorder || n.borderWidth || 1),
-          baseBorder: n.baseBorder || n.borderWidth || 1,
+          id: n.id, hidden: hidden, opacity: dim ? DIM : 1, baseBorder: n.baseBorder,
+          font: { color: dim ? DIM_FONT : FONT_COLOUR }, borderWidth: hit ? 4 : n.baseBorder,
           scaling: { label: { drawThreshold: threshold(scale, payload.fontSize) } }
         });
       });
@@ -201,12 +212,15 @@
       var edgeUpdates = [];
       edges.forEach(function (e) {
         var from = nodes.get(e.from), to = nodes.get(e.to);
-        var base = e.baseColor || (typeof e.color === "string" ? e.color : e.color && e.color.color);
+        var hidden = Boolean((from && hiddenKinds[from.kind]) || (to && hiddenKinds[to.kind]));
         var dim = matched !== null && !(matched[e.from] && matched[e.to]);
+        var key = (hidden ? "h" : "") + (dim ? "d" : "");
+        if ((styled.edges[e.id] || "") === key) return;
+        styled.edges[e.id] = key;
+        var base = e.baseColor || (typeof e.color === "string" ? e.color : e.color && e.color.color);
         edgeUpdates.push({
           id: e.id, baseColor: base, color: { color: base, opacity: dim ? DIM : 1 },
-          font: { color: dim ? DIM_FONT : EDGE_FONT },
-          hidden: Boolean((from && hiddenKinds[from.kind]) || (to && hiddenKinds[to.kind]))
+          font: { color: dim ? DIM_FONT : EDGE_FONT }, hidden: hidden
         });
       });
       edges.update(edgeUpdates);
@@ -242,8 +256,9 @@
       // a group holding a match opens, so the match itself is drawn and highlighted
       groupIds().forEach(function (gid) {
         var group = nodes.get(gid);
-        if (!hiddenKinds[group.kind] && group.members.some(hits)) openGroup(gid);
+        if (!hiddenKinds[group.kind] && group.members.some(hits)) openGroup(gid, true);
       });
+      updateCounts();
       matched = {};
       nodes.forEach(function (n) {
         if (!n.members && !hiddenKinds[n.kind] && hits(n)) {
@@ -428,7 +443,8 @@
       tools.querySelector(".network-reset").addEventListener("click", reset);
       if (ungroupButton) {
         ungroupButton.addEventListener("click", function () {
-          groupIds().forEach(openGroup);
+          groupIds().forEach(function (gid) { openGroup(gid, true); });
+          afterChange();
           network.fit({ animation: false });
         });
       }
