@@ -48,7 +48,7 @@ GROUP_THRESHOLD = 8
 HUB_DEGREE = 6
 #: The nodes' font size; a label is drawn while font size x zoom scale reaches its threshold.
 FONT_SIZE = 13
-#: Where group nodes' ids start: no record's uid has this prefix (uids are letters, digits, -).
+#: Where group nodes' ids start (the kind and the parent's uid follow: one id per group in a view).
 GROUP_PREFIX = "group:"
 #: Node kinds, most specific first (a Victim is also a Person).
 KIND_ORDER = ("Victim", "Official", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
