@@ -12,7 +12,12 @@ Content-Security-Policy without inline scripts.
 
 Large views (more than ``LARGE`` nodes) get a layout computed here with
 networkx and physics switched off, so the browser draws them at once instead
-of simulating hundreds of bodies. Everything here is a pure function of the
+of simulating hundreds of bodies. What keeps a view readable is decided here too:
+leaves of one kind hanging off one node are drawn as one group node past
+``GROUP_THRESHOLD`` (``group_leaves``; the page expands it in place), and each node's
+label is drawn only from a zoom level that falls with its degree (``label_scale``):
+hubs, the focus and the nodes of a path or chain are labelled at every zoom.
+Everything here is a pure function of the
 graph shape of ``service.public.shape`` (``{"nodes": [...], "relationships":
 [...]}``) and the labels the caller passes in: no database, no Flask.
 """
@@ -37,6 +42,14 @@ NETWORK_JS = "/static/js/network.js"
 SITE_JS = "/static/js/site.js"
 #: Above this many nodes the layout is precomputed and physics is off.
 LARGE = 60
+#: Past this many leaves of one kind on one node, the leaves are drawn as one group node.
+GROUP_THRESHOLD = 8
+#: A node with at least this many distinct neighbours is a hub: labelled at every zoom.
+HUB_DEGREE = 6
+#: The nodes' font size; a label is drawn while font size x zoom scale reaches its threshold.
+FONT_SIZE = 13
+#: Where group nodes' ids start (the kind and the parent's uid follow: one id per group in a view).
+GROUP_PREFIX = "group:"
 #: Node kinds, most specific first (a Victim is also a Person).
 KIND_ORDER = ("Victim", "Official", "Person", "PerpetratorBody", "Location", "Event", "Proceeding",
               "Instrument", "Resource", "Document", "Source", "Organization")
@@ -99,6 +112,20 @@ class NetworkLabels:
     canvas_label: Callable[[int, int], str] = describe_canvas
     #: Words for the visibility states, when nodes are coloured by them.
     states: Mapping[str, str] = field(default_factory=dict)
+    #: The legend's heading over its checkboxes, and what the controls around the canvas say.
+    filter_legend: str = "untick a type to hide it"
+    find: str = "Find in this network"
+    fit: str = "Fit to view"
+    reset: str = "Reset view"
+    expand_groups: str = "Ungroup all"
+    #: A group node's label and tooltip: f(kind label, count), f(kind label, count).
+    group_caption: Callable[[str, int], str] = lambda kind, count: f"{kind} ({count})"
+    group_title: Callable[[str, int], str] = \
+        lambda kind, count: f"{count} × {kind}, grouped: click to show them"
+    #: What network.js says after a search, counted: {CLDR plural category: text with {count}}.
+    matches: Mapping[str, str] = field(default_factory=lambda: {
+        "one": "{count} node matches.", "other": "{count} nodes match."})
+    no_match: str = "No node of this view matches."
 
 
 def node_kind(labels: Sequence[str]) -> str:
@@ -108,6 +135,84 @@ def node_kind(labels: Sequence[str]) -> str:
 
 def _truncate(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def neighbours(graph: Mapping) -> dict[str, set[str]]:
+    """Each node's distinct neighbours (either direction; relationships to nodes not in
+    ``graph`` ignored): the degree that decides leaves, hubs and labels."""
+    out: dict[str, set[str]] = {n["uid"]: set() for n in graph["nodes"]}
+    for r in graph["relationships"]:
+        a, b = r["from"], r["to"]
+        if a in out and b in out and a != b:
+            out[a].add(b)
+            out[b].add(a)
+    return out
+
+
+def group_leaves(graph: Mapping, threshold: int = GROUP_THRESHOLD,
+                 keep: Sequence[str] = ()) -> tuple[dict, list[dict]]:
+    """``graph`` with the leaves (one distinct neighbour) of one kind on one node, when there
+    are more than ``threshold`` of them, taken out and described as groups.
+
+    Returns the graph left to draw and the groups, each ``{"id", "parent", "kind",
+    "members": [node, ...], "relationships": [relationship, ...]}`` with the members'
+    nodes and relationships as ``graph`` has them, ordered by caption: a group is made of
+    the view's own data only, nothing is fetched for it. ``keep`` (the focus, a path, a
+    chain) is never grouped.
+    """
+    links = neighbours(graph)
+    kept = set(keep)
+    by_uid = {n["uid"]: n for n in graph["nodes"]}
+    buckets: dict[tuple[str, str], list[str]] = {}
+    for uid, near in links.items():
+        if len(near) != 1 or uid in kept:
+            continue
+        parent = next(iter(near))
+        buckets.setdefault((parent, node_kind(by_uid[uid]["labels"])), []).append(uid)
+    groups, grouped = [], set()
+    for (parent, kind), members in sorted(buckets.items()):
+        if len(members) <= threshold:
+            continue
+        members.sort(key=lambda u: (str(by_uid[u].get("caption") or u), u))
+        member_set = set(members)
+        groups.append({
+            "id": f"{GROUP_PREFIX}{kind}:{parent}", "parent": parent, "kind": kind,
+            "members": [by_uid[u] for u in members],
+            "relationships": [r for r in graph["relationships"]
+                              if r["from"] in member_set or r["to"] in member_set]})
+        grouped |= member_set
+    drawn = {"nodes": [n for n in graph["nodes"] if n["uid"] not in grouped],
+             "relationships": [r for r in graph["relationships"]
+                               if r["from"] not in grouped and r["to"] not in grouped]}
+    return drawn, groups
+
+
+def label_scale(degree: int, hub_degree: int = HUB_DEGREE) -> float:
+    """The zoom scale from which a node of ``degree`` distinct neighbours has its label drawn:
+    0 (always) for hubs, then later the fewer neighbours a node has, so a zoomed-out view
+    names its hubs only and zooming in names the rest."""
+    if degree >= hub_degree:
+        return 0.0
+    if degree >= 3:
+        return 0.6
+    if degree == 2:
+        return 0.85
+    return 1.0
+
+
+def draw_threshold(scale: float, font_size: int = FONT_SIZE) -> float:
+    """vis-network's ``scaling.label.drawThreshold`` that draws a label from zoom ``scale`` on:
+    vis-network skips a label while font size x scale < drawThreshold - 1."""
+    return 0.0 if scale <= 0 else round(1 + font_size * scale, 2)
+
+
+def kind_counts(graph: Mapping) -> dict[str, int]:
+    """How many nodes of each kind ``graph`` holds (grouped ones included), in legend order."""
+    counts: dict[str, int] = {}
+    for n in graph["nodes"]:
+        kind = node_kind(n["labels"])
+        counts[kind] = counts.get(kind, 0) + 1
+    return {k: counts[k] for k in KIND_ORDER if k in counts}
 
 
 def layout(graph: Mapping, seed: int = 1, scale: float = 900.0) -> dict[str, tuple[float, float]]:
@@ -161,7 +266,7 @@ def options(large: bool) -> dict:
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "keyboard": {"enabled": True, "bindToWindow": False},
                         "hideEdgesOnDrag": large, "multiselect": False},
-        "nodes": {"font": {"size": 13, "face": "system-ui, 'Noto Sans CJK KR', sans-serif",
+        "nodes": {"font": {"size": FONT_SIZE, "face": "system-ui, 'Noto Sans CJK KR', sans-serif",
                            "color": "#1a1a1a", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "size": 14, "borderWidth": 1},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -172,59 +277,117 @@ def options(large: bool) -> dict:
     }
 
 
+def _node(n: Mapping, labels: NetworkLabels, *, profile_url: str, focus: str | None,
+          marked: set[str], states: Mapping[str, str] | None, scale: float) -> dict:
+    """One record as a vis-network node: shape and colour by kind (or by visibility), size and
+    border by role in the view, its label drawn from zoom ``scale`` on (``draw_threshold``)."""
+    kind = node_kind(n["labels"])
+    shape, colour = NODE_STYLES[kind]
+    caption = str(n.get("caption") or n["uid"])
+    state = (states or {}).get(n["uid"])
+    if state in STATE_COLOURS:
+        colour = STATE_COLOURS[state]
+    size = 22 if n["uid"] == focus else 18 if n["uid"] in marked else 13
+    return {"id": n["uid"], "label": _truncate(caption), "shape": shape, "color": colour,
+            "title": f"{labels.kinds.get(kind, kind)}: {caption}"
+            + (f" ({labels.states.get(state, state)})" if state else ""), "size": size,
+            "borderWidth": 3 if n["uid"] in marked or n["uid"] == focus else 1,
+            "url": profile_url.format(uid=n["uid"]), "kind": kind, "caption": caption,
+            "labelScale": scale, "scaling": {"label": {"drawThreshold": draw_threshold(scale)}}}
+
+
+def _edge(r: Mapping, labels: NetworkLabels, *, large: bool, marked: set[str]) -> dict:
+    text = labels.relationships.get(r["type"], r["type"])
+    relation = (r.get("properties") or {}).get("relation")
+    colour = EDGE_COLOURS["command" if r["type"] in COMMAND_TYPES else "fact"]
+    return {"id": r["id"], "title": text + (f" ({relation})" if relation else ""),
+            "label": None if large else text, "color": colour, "relType": r["type"],
+            "width": 3 if r["from"] in marked and r["to"] in marked else 1}
+
+
 def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/{uid}",
           large_threshold: int = LARGE, focus: str | None = None,
-          highlight: Sequence[str] = (), states: Mapping[str, str] | None = None) -> Network:
+          highlight: Sequence[str] = (), states: Mapping[str, str] | None = None,
+          group_threshold: int | None = GROUP_THRESHOLD, hub_degree: int = HUB_DEGREE) -> Network:
     """A pyvis Network of ``graph``: styled nodes (shape and colour by kind), labelled edges,
     positions for large graphs. ``highlight`` uids (a path, a chain) are drawn larger.
-    ``states`` (uid -> a key of ``STATE_COLOURS``) colours nodes by visibility instead."""
-    large = len(graph["nodes"]) > large_threshold
-    net = Network(height="100%", width="100%", directed=True)
-    positions = layout(graph) if large else {}
+    ``states`` (uid -> a key of ``STATE_COLOURS``) colours nodes by visibility instead.
+
+    Leaves past ``group_threshold`` (None: never) are drawn as group nodes
+    (``group_leaves``) that carry their members' nodes and edges (``members``,
+    ``memberEdges``), styled like the rest, for network.js to put in their place.
+    Whether the view is large, and its layout, go by the nodes drawn."""
     marked = set(highlight)
-    for n in graph["nodes"]:
-        kind = node_kind(n["labels"])
-        shape, colour = NODE_STYLES[kind]
-        caption = str(n.get("caption") or n["uid"])
-        state = (states or {}).get(n["uid"])
-        if state in STATE_COLOURS:
-            colour = STATE_COLOURS[state]
-        extra = {}
+    keep = marked | ({focus} if focus else set())
+    drawn, groups = (group_leaves(graph, group_threshold, sorted(keep))
+                     if group_threshold is not None else (graph, []))
+    degree = {uid: len(near) for uid, near in neighbours(graph).items()}
+    large = len(drawn["nodes"]) + len(groups) > large_threshold
+    net = Network(height="100%", width="100%", directed=True)
+    shown = {"nodes": drawn["nodes"] + [
+        {"uid": grp["id"], "labels": [grp["kind"]]} for grp in groups],
+        "relationships": drawn["relationships"] + [
+        {"from": grp["parent"], "to": grp["id"]} for grp in groups]}
+    positions = layout(shown) if large else {}
+
+    def node(n: Mapping) -> dict:
+        scale = 0.0 if n["uid"] in keep else label_scale(degree.get(n["uid"], 0), hub_degree)
+        return _node(n, labels, profile_url=profile_url, focus=focus, marked=marked,
+                     states=states, scale=scale)
+
+    for n in drawn["nodes"]:
+        spec = node(n)
         if n["uid"] in positions:
-            extra["x"], extra["y"] = positions[n["uid"]]
-        size = 22 if n["uid"] == focus else 18 if n["uid"] in marked else 13
-        net.add_node(n["uid"], label=_truncate(caption), shape=shape, color=colour,
-                     title=f"{labels.kinds.get(kind, kind)}: {caption}"
-                     + (f" ({labels.states.get(state, state)})" if state else ""), size=size,
-                     borderWidth=3 if n["uid"] in marked or n["uid"] == focus else 1,
-                     url=profile_url.format(uid=n["uid"]), kind=kind, **extra)
+            spec["x"], spec["y"] = positions[n["uid"]]
+        net.add_node(spec.pop("id"), **spec)
+    for grp in groups:
+        kind = grp["kind"]
+        shape, colour = NODE_STYLES[kind]
+        kind_label, count = labels.kinds.get(kind, kind), len(grp["members"])
+        types = sorted({r["type"] for r in grp["relationships"]})
+        extra = dict(zip(("x", "y"), positions[grp["id"]], strict=True)) \
+            if grp["id"] in positions else {}
+        net.add_node(grp["id"], label=labels.group_caption(kind_label, count), shape=shape,
+                     color=colour if states is None else NEUTRAL,
+                     title=labels.group_title(kind_label, count), size=20, borderWidth=3,
+                     shapeProperties={"borderDashes": [4, 3]}, kind=kind, group_of=grp["parent"],
+                     count=count, caption=labels.group_caption(kind_label, count),
+                     labelScale=0.0, scaling={"label": {"drawThreshold": 0.0}},
+                     members=[node(m) for m in grp["members"]],
+                     memberEdges=[{"from": r["from"], "to": r["to"],
+                                   **_edge(r, labels, large=large, marked=marked)}
+                                  for r in grp["relationships"]], **extra)
+        net.add_edge(grp["parent"], grp["id"], id=f"{grp['id']}:edge", dashes=True, arrows="",
+                     title=", ".join(labels.relationships.get(t, t) for t in types),
+                     color=EDGE_COLOURS["command" if set(types) <= COMMAND_TYPES else "fact"],
+                     relType=types[0] if len(types) == 1 else None, width=1)
     known = set(net.get_nodes())
-    for r in graph["relationships"]:
+    for r in drawn["relationships"]:
         if r["from"] not in known or r["to"] not in known:
             continue
-        text = labels.relationships.get(r["type"], r["type"])
-        relation = (r.get("properties") or {}).get("relation")
-        colour = EDGE_COLOURS["command" if r["type"] in COMMAND_TYPES else "fact"]
-        net.add_edge(r["from"], r["to"], id=r["id"], title=text + (f" ({relation})" if relation else ""),
-                     label=None if large else text, color=colour, relType=r["type"],
-                     width=3 if r["from"] in marked and r["to"] in marked else 1)
+        net.add_edge(r["from"], r["to"], **_edge(r, labels, large=large, marked=marked))
     net.options = options(large)  # a dict: get_network_data() serialises it as it is
     return net
 
 
 def legend(labels: NetworkLabels, kinds: Sequence[str] | None = None,
-           states: Sequence[str] | None = None) -> list[dict]:
-    """Legend entries ``{"kind", "label", "shape", "colour", "svg"}`` for the node kinds shown
-    (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the shape. With
+           states: Sequence[str] | None = None,
+           counts: Mapping[str, int] | None = None) -> list[dict]:
+    """Legend entries ``{"kind", "label", "shape", "colour", "svg", "count"}`` for the node
+    kinds shown (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the shape,
+    ``count`` how many nodes of the kind the view holds (``counts``; None when not given).
+    Kind entries are the node-type filter's checkboxes (``"filter": True``). With
     ``states`` (a view coloured by visibility) the kinds' shapes are drawn in one neutral
-    colour and each state shown gets an entry of its colour."""
+    colour and each state shown gets an entry of its colour (not a filter)."""
     shown = [k for k in KIND_ORDER if kinds is None or k in kinds]
-    if states is None:
-        return [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
-                 "colour": NODE_STYLES[k][1], "svg": swatch(*NODE_STYLES[k])} for k in shown]
+    colour = (lambda k: NODE_STYLES[k][1]) if states is None else (lambda k: NEUTRAL)
     out = [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
-            "colour": NEUTRAL, "svg": swatch(NODE_STYLES[k][0], NEUTRAL)} for k in shown]
-    out += [{"kind": s, "label": labels.states.get(s, s), "shape": "dot",
+            "colour": colour(k), "svg": swatch(NODE_STYLES[k][0], colour(k)),
+            "count": (counts or {}).get(k), "filter": True} for k in shown]
+    if states is None:
+        return out
+    out += [{"kind": s, "label": labels.states.get(s, s), "shape": "dot", "filter": False,
+             "count": None,
              "colour": STATE_COLOURS[s], "svg": swatch("dot", STATE_COLOURS[s])}
             for s in STATE_COLOURS if s in states]
     return out
@@ -269,7 +432,8 @@ def view_data(labels: NetworkLabels, **extra) -> dict:
         "styles": {k: {"shape": s, "color": c} for k, (s, c) in NODE_STYLES.items()},
         "kindOrder": list(KIND_ORDER), "kindLabels": dict(labels.kinds),
         "relLabels": dict(labels.relationships), "commandTypes": sorted(COMMAND_TYPES),
-        "edgeColours": EDGE_COLOURS, **extra,
+        "edgeColours": EDGE_COLOURS, "fontSize": FONT_SIZE,
+        "strings": {"matches": dict(labels.matches), "noMatch": labels.no_match}, **extra,
     }
 
 
@@ -306,7 +470,9 @@ def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "ne
                  profile_url: str = "/entity/{uid}", expand_url: str | None = None,
                  large_threshold: int = LARGE, focus: str | None = None,
                  highlight: Sequence[str] = (), size: str = "large", standalone: bool = False,
-                 lang: str = "en", title: str = "", states: Mapping[str, str] | None = None) -> str:
+                 lang: str = "en", title: str = "", states: Mapping[str, str] | None = None,
+                 group_threshold: int | None = GROUP_THRESHOLD,
+                 hub_degree: int = HUB_DEGREE) -> str:
     """The HTML of an interactive network view of ``graph``.
 
     A fragment for embedding in a page (which must load ``VIS_JS`` and
@@ -314,19 +480,29 @@ def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "ne
     itself. ``expand_url`` (e.g. ``/api/v1/graphs/neighbourhood/{uid}?lang=en``)
     lets a click on a node fetch and add its neighbours; ``states`` colours the nodes by
     visibility (``STATE_COLOURS``; the workspace's views); ``size`` is ``small``
-    (a profile's inset) or ``large`` (the explorer). The fragment also lists the
-    nodes and relationships as text, for screen readers and for visitors
-    without JavaScript.
+    (a profile's inset) or ``large`` (the explorer); ``group_threshold`` and
+    ``hub_degree`` decide grouping and labels (``build``). Around the canvas: a legend
+    whose entries, with their counts, are the checkboxes of a node-type filter, a search
+    that highlights the matching nodes, and fit, reset and ungroup buttons (network.js
+    enables them). The fragment also lists every node and relationship as text, grouped
+    ones included, for screen readers and for visitors without JavaScript.
     """
     net = build(graph, labels, profile_url=profile_url, large_threshold=large_threshold,
-                focus=focus, highlight=highlight, states=states)
-    names = {n["id"]: n["title"].split(": ", 1)[-1] for n in net.nodes}
-    rows = [{"from": names.get(e["from"], e["from"]), "to": names.get(e["to"], e["to"]),
-             "type": e.get("title", "")} for e in net.edges]
-    kinds = {n["kind"] for n in net.nodes}
+                focus=focus, highlight=highlight, states=states,
+                group_threshold=group_threshold, hub_degree=hub_degree)
+    listed = [_node(n, labels, profile_url=profile_url, focus=None, marked=set(), states=states,
+                    scale=0.0) for n in graph["nodes"]]
+    names = {n["id"]: n["title"].split(": ", 1)[-1] for n in listed}
+    rows = [{"from": names[r["from"]], "to": names[r["to"]],
+             "type": _edge(r, labels, large=True, marked=set())["title"]}
+            for r in graph["relationships"] if r["from"] in names and r["to"] in names]
+    counts = kind_counts(graph)
+    groups = sum(1 for n in net.nodes if "members" in n)
     return render(net, {
         "view": view_data(labels, expandUrl=expand_url, focus=focus, elementId=element_id),
-        "element_id": element_id, "labels": labels, "rows": rows,
-        "legend": legend(labels, kinds, None if states is None else set(states.values())),
-        "size": size, "standalone": standalone, "vis_js": VIS_JS, "network_js": NETWORK_JS,
-        "site_js": SITE_JS, "lang": lang, "title": title, "edge_colours": EDGE_COLOURS})
+        "element_id": element_id, "labels": labels, "rows": rows, "listed": listed,
+        "legend": legend(labels, set(counts), None if states is None else set(states.values()),
+                         counts=counts),
+        "groups": groups, "size": size, "standalone": standalone, "vis_js": VIS_JS,
+        "network_js": NETWORK_JS, "site_js": SITE_JS, "lang": lang, "title": title,
+        "edge_colours": EDGE_COLOURS})

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from graph.model import MODEL
 from graph.vocabularies import label as vocab_label
+from service.pages.lang import plural_forms
 from service.pages.lookup import kind_for_labels
 from visualizations.network import KIND_ORDER, NetworkLabels
 
@@ -148,7 +149,25 @@ def network_labels(language: str) -> NetworkLabels:
         legend=_("Legend"), command_edge=_("Perpetration or chain of command"),
         fact_edge=_("Other relationship"), list_summary=_("The same network as a list"),
         nodes_heading=_("Nodes"), relationships_heading=_("Relationships"),
-        canvas_label=canvas_label)
+        canvas_label=canvas_label, filter_legend=_("untick a type to hide it"),
+        find=_("Find in this network"), fit=_("Fit to view"),
+        reset=_("Reset view"), expand_groups=_("Ungroup all"),
+        group_caption=group_caption, group_title=group_title,
+        matches=plural_forms(lambda n: ngettext("%(count)s node matches.",
+                                                "%(count)s nodes match.", n, count="{count}")),
+        no_match=_("No node of this view matches."))
+
+
+def group_caption(kind: str, count: int) -> str:
+    """A group node's label in a network view: the kind of its members and how many."""
+    return _("%(kind)s (%(count)s)", kind=kind, count=format_number(count))
+
+
+def group_title(kind: str, count: int) -> str:
+    """A group node's tooltip: what it holds and that a click shows them."""
+    return ngettext("%(count)s record of type %(kind)s, grouped: click to show it",
+                    "%(count)s records of type %(kind)s, grouped: click to show them",
+                    count, count=format_number(count), kind=kind)
 
 
 def canvas_label(nodes: int, relationships: int) -> str:

@@ -26,6 +26,10 @@ from visualizations.network import network_html
 #: A profile's small network view: two steps (a victim, their events, who and where), capped.
 INSET_HOPS = 2
 INSET_NODES = 40
+#: The inset is small: leaves are grouped sooner and fewer nodes count as hubs (labelled at
+#: every zoom) than in the explorer, so a perpetrator body's dozens of events stay legible.
+INSET_GROUP_THRESHOLD = 4
+INSET_HUB_DEGREE = 4
 #: Relationship types a profile shows in a panel of their own, not among its relationships:
 #: records judged the same person, and the documents about the record (with thumbnails).
 OWN_PANEL_TYPES = frozenset({"SAME_AS", "ABOUT"})
@@ -48,7 +52,8 @@ def profile(kind: str, uid: str):
         abort(404)
     neighbourhood = graphs.neighbourhood(uid, INSET_HOPS, limit=INSET_NODES, lang=lang)
     inset = network_html(neighbourhood, present.network_labels(lang), element_id="profile-network",
-                         focus=uid, size="small", lang=lang)
+                         focus=uid, size="small", lang=lang,
+                         group_threshold=INSET_GROUP_THRESHOLD, hub_degree=INSET_HUB_DEGREE)
     name, other_name = present.display_name(record, lang)
     groups = [{"heading": present.relationship_heading(grp["type"], grp["direction"], lang),
                "type": grp["type"], "total": grp["total"],

@@ -197,3 +197,130 @@ def test_nodes_coloured_by_visibility_keep_their_shape_and_say_their_state():
     assert entries[0]["colour"] == network.NEUTRAL
     html = network_html(star(2), labels, states={"p-1": "confidential"})
     assert "기밀" in html and network.STATE_COLOURS["confidential"] in html
+
+
+# -- readable views: groups, labels by zoom and degree, the legend's filter, the controls ---------
+
+def camp(victims: int, events: int = 2) -> dict:
+    """A camp (Location) where ``victims`` victims were held (each a leaf), and ``events``
+    events that occurred there, each also subjecting one victim of its own (not leaves)."""
+    nodes = [{"uid": "loc-camp", "labels": ["Location"], "caption": "Camp 15", "properties": {}}]
+    rels = []
+    for i in range(victims):
+        nodes.append({"uid": f"v-{i:02}", "labels": ["Person", "Victim"],
+                      "caption": f"Victim {victims - i:02}", "properties": {}})
+        rels.append({"id": f"h{i}", "type": "HELD_AT", "from": f"v-{i:02}", "to": "loc-camp",
+                     "properties": {}})
+    for i in range(events):
+        nodes.append({"uid": f"e-{i}", "labels": ["Event"], "caption": f"Event {i}", "properties": {}})
+        nodes.append({"uid": f"w-{i}", "labels": ["Person", "Victim"], "caption": f"Witnessed {i}",
+                      "properties": {}})
+        rels.append({"id": f"o{i}", "type": "OCCURRED_AT", "from": f"e-{i}", "to": "loc-camp",
+                     "properties": {}})
+        rels.append({"id": f"s{i}", "type": "SUBJECTED_TO", "from": f"w-{i}", "to": f"e-{i}",
+                     "properties": {}})
+    return {"nodes": nodes, "relationships": rels}
+
+
+def test_leaves_of_one_kind_past_the_threshold_become_one_group():
+    drawn, groups = network.group_leaves(camp(9), threshold=8)
+    assert len(groups) == 1
+    group = groups[0]
+    assert group["id"] == "group:Victim:loc-camp" and group["parent"] == "loc-camp"
+    assert group["kind"] == "Victim"
+    # members in caption order, with their own relationships, exactly as the graph had them
+    assert [m["caption"] for m in group["members"]] == [f"Victim {i:02}" for i in range(1, 10)]
+    assert {r["id"] for r in group["relationships"]} == {f"h{i}" for i in range(9)}
+    # the drawn graph: the camp, the events and the victims who are not leaves of the camp
+    assert {n["uid"] for n in drawn["nodes"]} == {"loc-camp", "e-0", "e-1", "w-0", "w-1"}
+    assert {r["id"] for r in drawn["relationships"]} == {"o0", "o1", "s0", "s1"}
+
+
+def test_no_group_at_or_below_the_threshold_and_none_of_kept_nodes():
+    assert network.group_leaves(camp(8), threshold=8)[1] == []
+    # w-0 is a leaf of e-0, not of the camp: several kinds or parents never mix in one group
+    drawn, groups = network.group_leaves(camp(12), threshold=8, keep=["v-00", "v-01", "v-02",
+                                                                      "v-03"])
+    assert groups == []  # 8 left once four are kept
+    drawn, groups = network.group_leaves(camp(12), threshold=8, keep=["v-00"])
+    assert len(groups[0]["members"]) == 11 and "v-00" in {n["uid"] for n in drawn["nodes"]}
+
+
+def test_label_scale_falls_with_degree_and_hubs_are_always_labelled():
+    assert network.label_scale(network.HUB_DEGREE) == 0.0
+    assert network.label_scale(40) == 0.0
+    scales = [network.label_scale(d) for d in (1, 2, 3)]
+    assert scales == sorted(scales, reverse=True) and scales[0] == 1.0
+    assert network.label_scale(4, hub_degree=4) == 0.0
+    # vis-network hides a label while font size x zoom < drawThreshold - 1
+    assert network.draw_threshold(0.0) == 0.0
+    assert network.draw_threshold(1.0) == 1 + network.FONT_SIZE
+
+
+def test_group_node_carries_its_members_and_the_view_lists_every_record():
+    graph = camp(12)
+    html = network_html(graph, LABELS, element_id="g")
+    found = parse(html)
+    payload = json.loads(found.data["g-data"])
+    groups = [n for n in payload["nodes"] if "members" in n]
+    assert len(groups) == 1
+    group = groups[0]
+    assert group["label"] == "피해자 (12)" and group["count"] == 12 and group["kind"] == "Victim"
+    assert group["group_of"] == "loc-camp" and group["scaling"]["label"]["drawThreshold"] == 0
+    assert {m["id"] for m in group["members"]} == {f"v-{i:02}" for i in range(12)}
+    member = group["members"][0]
+    assert member["shape"] == network.NODE_STYLES["Victim"][0] and member["url"].startswith("/entity/v-")
+    assert {e["id"] for e in group["memberEdges"]} == {f"h{i}" for i in range(12)}
+    assert not {m["id"] for m in group["members"]} & {n["id"] for n in payload["nodes"]}
+    edge = next(e for e in payload["edges"] if e["to"] == group["id"])
+    assert edge["from"] == "loc-camp" and edge["dashes"] is True
+    # the text alternative and the canvas's label count every record, grouped ones included
+    assert html.count('href="/entity/v-') == 12
+    assert "Interactive network view: 17 nodes, 16 relationships" in html
+    # the legend counts every record by kind: a checkbox per kind, disabled until network.js
+    legend = re.search(r'<figcaption class="network-legend">(.*?)</figcaption>', html, re.S).group(1)
+    boxes = re.findall(r'<input type="checkbox" class="legend-filter" value="(\w+)" checked disabled>',
+                       legend)
+    assert boxes == ["Victim", "Location", "Event"]  # in KIND_ORDER
+    assert re.findall(r'data-kind="(\w+)">\((\d+)\)', legend) == [("Victim", "14"), ("Location", "1"),
+                                                                   ("Event", "2")]
+
+
+def test_without_grouping_every_record_is_drawn():
+    payload = json.loads(parse(network_html(camp(12), LABELS, element_id="g",
+                                            group_threshold=None)).data["g-data"])
+    assert not any("members" in n for n in payload["nodes"]) and len(payload["nodes"]) == 17
+
+
+def test_labels_are_drawn_from_a_zoom_that_falls_with_degree():
+    payload = json.loads(parse(network_html(camp(4), LABELS, element_id="g",
+                                            focus="e-0")).data["g-data"])
+    by_id = {n["id"]: n for n in payload["nodes"]}
+    threshold = {uid: n["scaling"]["label"]["drawThreshold"] for uid, n in by_id.items()}
+    assert threshold["loc-camp"] == 0.0  # six neighbours: a hub
+    assert threshold["e-0"] == 0.0  # the focus is always labelled
+    assert threshold["v-00"] == network.draw_threshold(1.0)  # a leaf: only zoomed in
+    assert threshold["e-1"] == network.draw_threshold(network.label_scale(2))
+    assert network.draw_threshold(1.0) > threshold["e-1"] > 0
+    assert by_id["v-00"]["labelScale"] == 1.0 and by_id["v-00"]["caption"] == "Victim 04"
+    # a smaller hub degree (the profile's inset) labels a five-neighbour node at every zoom
+    payload = json.loads(parse(network_html(camp(3), LABELS, element_id="g",
+                                            hub_degree=4)).data["g-data"])
+    assert next(n for n in payload["nodes"] if n["id"] == "loc-camp")["labelScale"] == 0.0
+
+
+def test_controls_are_hidden_until_the_script_runs_and_speak_the_callers_words():
+    labels = NetworkLabels(kinds=LABELS.kinds, find="이 관계망에서 찾기", fit="화면에 맞추기",
+                           reset="처음 보기로", expand_groups="묶음 모두 풀기",
+                           matches={"other": "노드 {count}개가 일치합니다."}, no_match="없음")
+    html = network_html(camp(12), labels, element_id="g")
+    tools = re.search(r'<div class="network-tools" id="g-tools" hidden>(.*?)</div>', html, re.S)
+    assert tools, "the controls do nothing without network.js: hidden until it shows them"
+    for words in ("이 관계망에서 찾기", "화면에 맞추기", "처음 보기로", "묶음 모두 풀기"):
+        assert words in tools.group(1)
+    assert 'type="search"' in tools.group(1) and 'role="status"' in tools.group(1)
+    payload = json.loads(parse(html).data["g-data"])
+    assert payload["strings"] == {"matches": {"other": "노드 {count}개가 일치합니다."}, "noMatch": "없음"}
+    assert payload["fontSize"] == network.FONT_SIZE
+    # no group, no ungroup button
+    assert "network-ungroup" not in network_html(camp(3), labels)
