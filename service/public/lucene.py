@@ -12,7 +12,10 @@ carry compact romanised keys (``kimchulho``, ``chulho``). So:
   order: a whole name or any part of it); a single syllable is a prefix
   (``김*``: a surname finds every name that starts with it);
 * a Latin word matches itself or as a prefix (``chul`` finds ``Chul-ho``);
-* every word must match; and the whole input squeezed into one compact word
+* every word must match, but for the English stop words the analyzer leaves out of
+  the index (``of``, ``and``, ``the``...: "Ministry of State Security" has no word
+  ``of`` to match), unless the input has nothing else;
+* and the whole input squeezed into one compact word
   (``Kim Chulho`` -> ``kimchulho``) is an alternative, so spellings with and
   without spaces or hyphens meet.
 """
@@ -26,6 +29,11 @@ HANGUL = re.compile(r"^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+$")
 #: Characters with a meaning in Lucene's query syntax (kept out by WORD; escaped anyway).
 SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_WORDS = 8
+#: The stop words of Lucene's CJK analyzer (its English list): never in the index.
+STOP_WORDS = frozenset({
+    "a", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "s", "such", "t", "that", "the", "their", "then", "there",
+    "these", "they", "this", "to", "was", "will", "with", "www"})
 #: Longer words are cut: no name needs more, and a huge wildcard term is slow to expand.
 MAX_WORD = 40
 
@@ -45,7 +53,7 @@ def to_query(text: str | None) -> str | None:
     if not parts:
         return None
     clauses = []
-    for word in parts:
+    for word in [w for w in parts if w not in STOP_WORDS] or parts:
         if HANGUL.match(word):
             clauses.append(f"{escape(word)}*" if len(word) == 1 else f'"{escape(word)}"')
         else:

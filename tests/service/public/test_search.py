@@ -128,3 +128,9 @@ def test_pagination_and_entities(public_ctx):
 def test_unknown_filter_is_refused(public_ctx):
     with pytest.raises(ValueError, match="bogus"):
         search.search(None, {"bogus": 1})
+
+
+def test_stop_words_are_left_out_unless_nothing_else_was_typed():
+    assert lucene.to_query("Ministry of State") == \
+        "((ministry OR ministry*) AND (state OR state*)) OR ministryofstate"
+    assert lucene.to_query("of") == "(of OR of*)"
