@@ -29,12 +29,24 @@ KIND_TYPES = {"victims": "Victim", "officials": "Official", "people": "Person",
               "perpetrators": "PerpetratorBody", "locations": "Location", "events": "Event",
               "proceedings": "Proceeding", "instruments": "Instrument", "resources": "Resource",
               "sources": "Source", "documents": "Document", "organizations": "Organization"}
+#: A node's kind: its role for a person, else its primary label (as the queries' CASE).
+_KIND_OF_LABEL = {label: kind for kind, label in KIND_TYPES.items()}
 PER_KIND = 5
 MAX_PER_PAGE = 100
 #: Type-ahead: answers start at this many characters, and list at most this many records.
 SUGGEST_MIN_CHARS = 2
 SUGGEST_LIMIT = 8
 MAX_SUGGEST = 20
+
+
+def kind_of_labels(labels) -> str | None:
+    """The kind of a node with these labels (None: not a record of any kind)."""
+    labels = set(labels)
+    for label in ("Victim", "Official"):
+        if label in labels:
+            return _KIND_OF_LABEL[label]
+    primary = shape.primary_label(labels)
+    return _KIND_OF_LABEL.get(primary) if primary else None
 
 
 def hit(row: dict, query: str | None, lang: str) -> dict:
@@ -81,6 +93,32 @@ def _rank(item: dict, typed: str) -> tuple:
     return (not item["caption"].lower().startswith(typed), -item["score"], item["caption"])
 
 
+def _suggest_hits(text: str, kinds: tuple[str, ...] | None, limit: int, lang: str) -> list[dict]:
+    """The best :func:`hit` shapes for ``text`` (properties included), best first."""
+    unknown = set(kinds or ()) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}")
+    lucene = to_query(text)
+    if lucene is None:
+        return []
+    # A kind filter is applied after each index's cut: read more so it still fills the list.
+    fetch = limit * (4 if kinds else 1)
+    rows = public_query("public/suggest_records", lucene=lucene, limit=fetch, fetch=fetch,
+                        kinds=list(kinds) if kinds else None)
+    items = [hit(row, text, lang) for row in rows]
+    typed = " ".join(words(text))
+    items.sort(key=lambda item: _rank(item, typed))
+    return items[:limit]
+
+
+@per_revision
+def candidates(q: str | None, kinds: tuple[str, ...] | None = None, limit: int = MAX_SUGGEST,
+               lang: str = "en") -> list[dict]:
+    """Public records of ``kinds`` whose names match ``q``, as :func:`hit` shapes, best
+    first: what a name typed where a uid is asked may mean (service/public/resolve.py)."""
+    return _suggest_hits((q or "").strip(), kinds, min(max(limit, 1), MAX_SUGGEST), lang)
+
+
 @per_revision
 def suggest(q: str | None, kinds: tuple[str, ...] | None = None, limit: int = SUGGEST_LIMIT,
             lang: str = "en") -> list[dict]:
@@ -91,20 +129,11 @@ def suggest(q: str | None, kinds: tuple[str, ...] | None = None, limit: int = SU
     ``matched``: :func:`service.public.matching.explain`). Raises ValueError for an
     unknown kind.
     """
-    unknown = set(kinds or ()) - set(KINDS)
-    if unknown:
-        raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}")
     text = (q or "").strip()
-    lucene = to_query(text)
-    if len(text) < SUGGEST_MIN_CHARS or lucene is None:
+    if len(text) < SUGGEST_MIN_CHARS:
+        if set(kinds or ()) - set(KINDS):
+            raise ValueError(f"unknown kind(s): {', '.join(sorted(set(kinds) - set(KINDS)))}")
         return []
-    limit = min(max(limit, 1), MAX_SUGGEST)
-    # A kind filter is applied after each index's cut: read more so it still fills the list.
-    fetch = limit * (4 if kinds else 1)
-    rows = public_query("public/suggest_records", lucene=lucene, limit=fetch, fetch=fetch,
-                        kinds=list(kinds) if kinds else None)
-    items = [hit(row, text, lang) for row in rows]
-    typed = " ".join(words(text))
-    items.sort(key=lambda item: _rank(item, typed))
+    items = _suggest_hits(text, kinds, min(max(limit, 1), MAX_SUGGEST), lang)
     return [{"uid": i["uid"], "kind": i["kind"], "label": i["caption"], "labels": i["labels"],
-             "matched": i["matched"]} for i in items[:limit]]
+             "matched": i["matched"]} for i in items]
