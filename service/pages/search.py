@@ -12,6 +12,7 @@ from flask import g, render_template, request, url_for
 from flask_babel import lazy_gettext, lazy_pgettext
 
 from graph.vocabularies import choices, label
+from service.pages import find as find_pages
 from service.pages.blueprint import blp
 from service.public import search as public_search
 
@@ -136,7 +137,7 @@ def pages(state: dict, total: int) -> dict:
 def search():
     state = read_state()
     result = public_search.search(state["q"] or None, state["filters"], state["page"],
-                                  state["per_page"], g.lang)
+                                  state["per_page"], g.lang, entities=False)
     active = []
     for name, value in state["filters"].items():
         for v in value if isinstance(value, list) else [value]:
@@ -151,7 +152,9 @@ def search():
         per_page_urls=[(n, search_url(state, per_page=None if n == 20 else n, page=None))
                        for n in PER_PAGE],
         view_urls={v: search_url(state, view=None if v == "cards" else v) for v in VIEWS},
-        clear_url=url_for("pages.search"))
+        clear_url=url_for("pages.search"),
+        # Records of every kind matching the keyword (service/pages/find.py).
+        found=find_pages.grouped(state["q"], state_args(state)))
 
 
 def _active_label(name: str, value, result: dict) -> str:
