@@ -48,12 +48,12 @@
     var id = "find-" + (++counter);
     input.removeAttribute("list");  /* the browser's own list would cover ours */
     var wrap = document.createElement("span");
-    wrap.className = "suggest-wrap find-wrap";
+    wrap.classList.add("suggest-wrap", "find-wrap");
     input.parentNode.insertBefore(wrap, input);
     wrap.appendChild(input);
     var list = document.createElement("ul");
     list.id = id + "-list";
-    list.className = "suggest-list find-list-box";
+    list.classList.add("suggest-list", "find-list-box");
     list.setAttribute("role", "listbox");
     if (input.labels && input.labels[0]) {
       if (!input.labels[0].id) input.labels[0].id = id + "-label";
