@@ -43,7 +43,7 @@ def _sample(stores: Stores) -> dict:
     if len(rows) < 4:
         raise RuntimeError("too few public victims to measure search")
     rnd = random.Random(1)
-    people = [r.data() for r in rnd.sample(rows, SAMPLES // 2)]
+    people = [r.data() for r in rnd.sample(rows, min(len(rows), SAMPLES // 2))]
     prefixes = [(p["ko"] or "")[:2] if i % 2 else (p["en"] or "")[:5]
                 for i, p in enumerate(people)]
     whole = [(p["ko"] if i % 2 else p["en"]) or "" for i, p in enumerate(people)]
