@@ -34,7 +34,9 @@ HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _NON_LATIN = re.compile(r"[^0-9a-z]+")
 #: The Hangul fields whose words are romanised, and the Latin ones made compact.
 HANGUL_FIELDS = ("name_ko", "title_ko")
-LATIN_FIELDS = ("name_en", "title_en", "title")
+#: Only names: a title made compact (a source's, a proceeding's) is one long key per record,
+#: which no one types and which would grow the index's terms with every record.
+LATIN_FIELDS = ("name_en",)
 #: No record needs more; a long title would otherwise make a long list.
 MAX_KEYS = 64
 
@@ -68,7 +70,7 @@ def hangul_keys(text: str | None) -> dict[str, str]:
 def record_search_keys(props: Mapping) -> list[str]:
     """The search keys of a non-person record's public properties (sorted, at most
     ``MAX_KEYS``): the romanised Hangul words of its Korean name or title, and the
-    compact form of each Latin name of more than one word."""
+    compact form of its Latin name if it has more than one word."""
     keys: set[str] = set()
     for name in HANGUL_FIELDS:
         keys.update(hangul_keys(props.get(name)))

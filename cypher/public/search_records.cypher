@@ -1,4 +1,6 @@
-// Every public record matching the (already escaped) full-text query $lucene:
+// Every public record matching the (already escaped) full-text queries
+// $persons and $records (service/public/lucene.py; the first without prefix matches on
+// persons' compact keys):
 // persons through person_names, every other type through record_names; the
 // hits of each kind (the URL kind of its profile), best first, with how many
 // there are. Without $kind: the first $per_kind of every kind; with it, one
@@ -6,10 +8,10 @@
 // Properties are read without the text of a document's pages (long, never shown
 // here) and the derived search keys.
 CALL () {
-  CALL db.index.fulltext.queryNodes('person_names', $lucene) YIELD node, score
+  CALL db.index.fulltext.queryNodes('person_names', $persons) YIELD node, score
   RETURN node, score
   UNION ALL
-  CALL db.index.fulltext.queryNodes('record_names', $lucene) YIELD node, score
+  CALL db.index.fulltext.queryNodes('record_names', $records) YIELD node, score
   RETURN node, score
 }
 WITH node, score, CASE

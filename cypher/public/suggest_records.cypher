@@ -1,12 +1,13 @@
-// Type-ahead: the best public records for the (already escaped) full-text query
-// $lucene, at most $fetch read from each index (persons, every other type), of
+// Type-ahead: the best public records for the (already escaped) full-text queries
+// $persons and $records (service/public/find.py: the first without prefix matches on
+// persons' compact keys), at most $fetch read from each index (persons, every other type), of
 // the kinds $kinds (null: all), the best $limit of them. Each index stops after
 // $fetch hits, so a suggestion costs the same at any size of the graph.
 CALL () {
-  CALL db.index.fulltext.queryNodes('person_names', $lucene, {limit: $fetch}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('person_names', $persons, {limit: $fetch}) YIELD node, score
   RETURN node, score
   UNION ALL
-  CALL db.index.fulltext.queryNodes('record_names', $lucene, {limit: $fetch}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('record_names', $records, {limit: $fetch}) YIELD node, score
   RETURN node, score
 }
 WITH node, score, CASE

@@ -32,6 +32,8 @@ KIND_TYPES = {"victims": "Victim", "officials": "Official", "people": "Person",
 #: A node's kind: its role for a person, else its primary label (as the queries' CASE).
 _KIND_OF_LABEL = {label: kind for kind, label in KIND_TYPES.items()}
 PER_KIND = 5
+#: The fields of person_names where a word may match as a prefix (not ``search_keys``).
+PERSON_PREFIX_FIELDS = ("name_en", "name_ko", "name_variants")
 MAX_PER_PAGE = 100
 #: Type-ahead: answers start at this many characters, and list at most this many records.
 SUGGEST_MIN_CHARS = 2
@@ -78,7 +80,8 @@ def find(q: str | None, kind: str | None = None, page: int = 1, per_page: int = 
     if lucene is None:
         return empty
     rows = {r["kind"]: r for r in public_query(
-        "public/search_records", lucene=lucene, kind=kind, skip=(page - 1) * per_page,
+        "public/search_records", persons=to_query(q, PERSON_PREFIX_FIELDS), records=lucene,
+        kind=kind, skip=(page - 1) * per_page,
         limit=per_page, per_kind=PER_KIND)}
     counts = [{"kind": k, "count": rows[k]["total"]} for k in KINDS if k in rows]
     groups = [{"kind": k, "total": rows[k]["total"],
@@ -103,7 +106,8 @@ def _suggest_hits(text: str, kinds: tuple[str, ...] | None, limit: int, lang: st
         return []
     # A kind filter is applied after each index's cut: read more so it still fills the list.
     fetch = limit * (4 if kinds else 1)
-    rows = public_query("public/suggest_records", lucene=lucene, limit=fetch, fetch=fetch,
+    rows = public_query("public/suggest_records", persons=to_query(text, PERSON_PREFIX_FIELDS),
+                        records=lucene, limit=fetch, fetch=fetch,
                         kinds=list(kinds) if kinds else None)
     items = [hit(row, text, lang) for row in rows]
     typed = " ".join(words(text))

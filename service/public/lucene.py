@@ -47,8 +47,15 @@ def words(text: str | None) -> list[str]:
     return [w.lower()[:MAX_WORD] for w in WORD.findall(text or "")][:MAX_WORDS]
 
 
-def to_query(text: str | None) -> str | None:
-    """The Lucene query for ``text``, or None when it has no searchable word."""
+def to_query(text: str | None, prefix_fields: tuple[str, ...] | None = None) -> str | None:
+    """The Lucene query for ``text``, or None when it has no searchable word.
+
+    ``prefix_fields``: the index fields in which a Latin word may match as a prefix (None:
+    every field). A word still matches itself in every field. The search over every
+    record type (service/public/find.py) keeps persons' compact keys (one or two per
+    person: ``kimchulho``) out of prefix matching: ``kim*`` over them would expand to a
+    term per Kim, a cost that grows with the graph, for matches the names already give.
+    """
     parts = words(text)
     if not parts:
         return None
@@ -57,7 +64,9 @@ def to_query(text: str | None) -> str | None:
         if HANGUL.match(word):
             clauses.append(f"{escape(word)}*" if len(word) == 1 else f'"{escape(word)}"')
         else:
-            clauses.append(f"({escape(word)} OR {escape(word)}*)")
+            prefix = " OR ".join(f"{f}:{escape(word)}*" for f in prefix_fields) \
+                if prefix_fields else f"{escape(word)}*"
+            clauses.append(f"({escape(word)} OR {prefix})")
     query = " AND ".join(clauses)
     latin = [w for w in parts if not HANGUL.match(w)]
     if len(latin) > 1:

@@ -20,6 +20,7 @@ def test_record_keys():
     keys = record_search_keys({"name_en": "Kwanliso No. 15 (Yodok)", "name_ko": "제15호 관리소 (요덕)",
                                "kind": "facility"})
     assert {"gwalliso", "kwalliso", "yodeok", "kwanlisono15yodok"} <= set(keys)
+    assert record_search_keys({"title": "Synthetic testimony of a witness"}) == []
     assert keys == sorted(keys)
     assert record_search_keys({"title_ko": "북한 형법"}) == sorted(
         set(hangul_word_keys("북한")) | set(hangul_word_keys("형법")))
