@@ -17,13 +17,16 @@ from graph.settings import Settings
 from ops.neo4j.control import NEO4J_VERSION, managed_instances, start_all
 
 
-def bench_settings() -> Settings:
+def bench_settings(**overrides: str) -> Settings:
+    """The pair's settings; ``overrides`` replace FOOTPRINTS_* values (e.g. smaller heaps on
+    a machine whose memory others are using)."""
     return Settings.from_env({
         "FOOTPRINTS_VAR": os.environ.get("FOOTPRINTS_BENCH_VAR", "var/bench"),
         "FOOTPRINTS_VAULT_PORT": "7717", "FOOTPRINTS_PUBLIC_PORT": "7718",
         "FOOTPRINTS_VAULT_HEAP": "4g", "FOOTPRINTS_VAULT_PAGECACHE": "3g",
         "FOOTPRINTS_PUBLIC_HEAP": "4g", "FOOTPRINTS_PUBLIC_PAGECACHE": "2g",
         "FOOTPRINTS_SECRET_KEY": "bench", "FOOTPRINTS_QUERY_TIMEOUT": "30",
+        **overrides,
     })
 
 

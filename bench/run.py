@@ -48,6 +48,9 @@ def one_scale(stores, victims: int, workdir: Path, skip_http: bool) -> dict:
         from bench import workspace
 
         result["workspace"] = workspace.run(stores)
+        from bench import search
+
+        result["search"] = search.run(stores)
         result["concurrency"] = latency.concurrency(stores)
     result["memory"] = {"bench_process_rss_mib": rss_mib(),
                         "neo4j_rss_mib": {k: rss_mib(v) for k, v in env.neo4j_pids(stores.settings).items()},

@@ -36,6 +36,7 @@ from graph.consent import policy, screening
 from graph.consent.apply import affected, apply_policy
 from graph.recount import DashboardRecount, store_counts
 from graph.resolution.clusters import same_as_rows
+from graph.search_keys import record_search_keys
 
 BATCH = 5000
 #: Properties the publication derives on public victims from the public graph, so that
@@ -93,6 +94,21 @@ def project_node(row: dict) -> dict | None:
     out_labels = ["Entity", primary, "Public"] + [lbl for lbl in ROLE_LABELS
                                                   if primary == "Person" and lbl in labels]
     return {"uid": row["uid"], "labels": out_labels, "props": props}
+
+
+def add_search_keys(nodes: list[dict]) -> None:
+    """Give every projected record other than a person its ``search_keys`` (its Hangul name
+    romanised, graph/search_keys.py), in place. Run after the free-text gate, so a key is
+    only ever derived from a name that is itself published. Persons keep the keys the
+    importer gave them."""
+    for node in nodes:
+        if "Person" in node["labels"]:
+            continue
+        keys = record_search_keys(node["props"])
+        if keys:
+            node["props"]["search_keys"] = keys
+        else:
+            node["props"].pop("search_keys", None)
 
 
 def project_relationship(row: dict) -> dict | None:
@@ -220,6 +236,7 @@ def _publish_all(vault: Driver, public: Driver, vault_db: str = "neo4j", public_
     screened = screening.screen(vault, vault_db, nodes, rels,
                                 screening.name_index(vault, vault_db, fresh=True))
     report.screened(screened, time.monotonic() - gated)
+    add_search_keys(nodes)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = (meta["generation"] or 0) + 1
     bar = _bar(len(nodes) + len(rels), "publishing") if progress else None
@@ -299,6 +316,7 @@ def _republish(vault: Driver, public: Driver, uids: Iterable[str], vault_db: str
     screened = screening.screen(vault, vault_db, nodes, rels)
     screened.texts = {uid: t for uid, t in screened.texts.items() if uid in public_uids}
     report.screened(screened, time.monotonic() - gated)
+    add_search_keys(nodes)
     meta = queries.run(public, "publication/match_public_meta", database=public_db)[0]
     generation = meta["generation"] or 0
     with public.session(database=public_db) as session:

@@ -44,6 +44,13 @@ FULLTEXT = {
     "person_names": ("Person", ("name_en", "name_ko", "name_variants", "search_keys")),
     "entity_names": ("PerpetratorBody|Location|Organization|Instrument|Resource|Proceeding|Event",
                      ("name_en", "name_ko", "reference", "title", "summary_en", "summary_ko")),
+    # Every record but persons, by the names and titles the one public search shows and
+    # explains (service/public/find.py), plus their derived romanised keys
+    # (graph/search_keys.py): "Yodeok" finds 요덕.
+    "record_names": ("PerpetratorBody|Location|Organization|Instrument|Resource|Proceeding|Event|"
+                     "Source|Document",
+                     ("name_en", "name_ko", "reference", "title", "title_en", "title_ko",
+                      "summary_en", "summary_ko", "search_keys")),
     # Sources by title: the workspace's name suggestions and vault search find every type.
     "source_titles": ("Source", ("title",)),
     # Documents by title and by the text of their pages (a list: one string per page).

@@ -20,6 +20,7 @@ from service.api import (
     downloads,
     entities,
     errors,
+    find,
     graphs,
     json_guard,
     maps,
@@ -34,7 +35,7 @@ from service.auth import BEARER_AUTH, BEARER_SCHEME
 
 #: Every resource's blueprint, in the order the OpenAPI document lists them. Listed, not
 #: discovered: a module renamed or removed fails here, at import, instead of leaving the API.
-BLUEPRINTS = (vocabularies, search, entities, document_text, stats, maps, graphs, downloads,
+BLUEPRINTS = (vocabularies, search, find, entities, document_text, stats, maps, graphs, downloads,
               cypher, auth, users, records, documents, consent, merged, audit)
 
 

@@ -1,6 +1,11 @@
 """``/api/v1/graphs/...``: neighbourhoods, shortest paths, chains of responsibility and the
 proceedings of a case, all in one shape: ``{"nodes": [...], "relationships": [...]}``
-(service/public/graphs.py)."""
+(service/public/graphs.py).
+
+Where a record is asked for, a uid or a name will do (service/public/resolve.py): a name
+that fits one public record is that record; one that fits several is answered with
+HTTP 300 and the candidates (``service.api.find.AmbiguousSchema``), not an error; one
+that fits none is a 404 that does not repeat the name."""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from service.api.find import AmbiguousSchema, ambiguous
 from service.api.public_schemas import GraphSchema, LangArgs
 from service.public import graphs
+from service.public.resolve import Ambiguous, resolve
 
 blp = Blueprint("graphs", __name__, url_prefix="/api/v1/graphs",
                 description="Typed graph queries over the public graph. Every answer has "
@@ -43,9 +50,9 @@ class NeighbourhoodArgs(DateRangeArgs):
 
 class PathArgs(LangArgs):
     from_ = fields.String(data_key="from", required=True, validate=validate.Length(1, 200),
-                          metadata={"description": "uid of one end"})
+                          metadata={"description": "uid or name of one end"})
     to = fields.String(required=True, validate=validate.Length(1, 200),
-                       metadata={"description": "uid of the other end"})
+                       metadata={"description": "uid or name of the other end"})
     k = fields.Integer(load_default=1, validate=validate.Range(1, graphs.MAX_PATHS),
                        metadata={"description": "How many shortest paths (1: the shortest)"})
     types = TYPES
@@ -84,18 +91,41 @@ class StarSchema(GraphSchema):
     start = fields.String()
 
 
+AMBIGUOUS = {"description": "The name fits several public records: their list, per "
+                           "parameter (ask again with one's uid)", "schema": AmbiguousSchema}
+
+
 def _not_found(exc: graphs.NotFound, what: str = "public record") -> None:
-    abort(404, message=f"no {what} with uid {exc.args[0]!r}")
+    # The text is not repeated: it may be a name, and an answer that says a name back
+    # reads like one that knows it.
+    abort(404, message=f"no {what} has this uid or name")
+
+
+def _resolved(args: dict, names: dict[str, str], kinds: tuple[str, ...] | None = None):
+    """``names`` (parameter -> what was given) as uids, or the 300 answer listing the
+    candidates of every ambiguous one. Raises ``graphs.NotFound``."""
+    uids, several = {}, {}
+    for param, text in names.items():
+        try:
+            uids[param] = resolve(text, kinds, args["lang"])
+        except Ambiguous as exc:
+            several[param] = exc.candidates
+    return (None, ambiguous(several, args["lang"])) if several else (uids, None)
 
 
 @blp.route("/neighbourhood/<string:uid>")
 class Neighbourhood(MethodView):
     @blp.arguments(NeighbourhoodArgs, location="query", unknown=None)
     @blp.response(200, NeighbourhoodSchema)
+    @blp.alt_response(300, **AMBIGUOUS)
     def get(self, args, uid: str):
-        """The neighbourhood of a node: 1-3 hops, type filter, node cap, event date range."""
+        """The neighbourhood of a node (a uid or a name): 1-3 hops, type filter, node cap,
+        event date range."""
         try:
-            return graphs.neighbourhood(uid, args["hops"], args.get("types"), args["limit"],
+            uids, several = _resolved(args, {"uid": uid})
+            if several:
+                return several
+            return graphs.neighbourhood(uids["uid"], args["hops"], args.get("types"), args["limit"],
                                         args.get("date_from"), args.get("date_to"), args["lang"])
         except graphs.NotFound as exc:
             _not_found(exc)
@@ -105,10 +135,15 @@ class Neighbourhood(MethodView):
 class Paths(MethodView):
     @blp.arguments(PathArgs, location="query", unknown=None)
     @blp.response(200, PathsSchema)
+    @blp.alt_response(300, **AMBIGUOUS)
     def get(self, args):
-        """The shortest path, or the k shortest paths, between two nodes (any direction)."""
+        """The shortest path, or the k shortest paths, between two nodes (uids or names; any
+        direction)."""
         try:
-            return graphs.shortest_paths(args["from_"], args["to"], args["k"], args.get("types"),
+            uids, several = _resolved(args, {"from": args["from_"], "to": args["to"]})
+            if several:
+                return several
+            return graphs.shortest_paths(uids["from"], uids["to"], args["k"], args.get("types"),
                                          args["max_length"], args["lang"])
         except graphs.NotFound as exc:
             _not_found(exc)
@@ -118,15 +153,19 @@ class Paths(MethodView):
 class Chain(MethodView):
     @blp.arguments(DateRangeArgs, location="query", unknown=None)
     @blp.response(200, ChainsSchema)
+    @blp.alt_response(300, **AMBIGUOUS)
     def get(self, args, uid: str):
-        """Chain of responsibility of a victim.
+        """Chain of responsibility of a victim (a uid or a name).
 
         Victim -> events -> perpetrators -> the chain of command above them (PART_OF,
         REPORTS_TO, COMMANDED_BY, MEMBER_OF), through links valid at the time of each event
         (or in date_from..date_to when given).
         """
         try:
-            return graphs.chain_of_responsibility(uid, args.get("date_from"),
+            uids, several = _resolved(args, {"uid": uid}, ("victims",))
+            if several:
+                return several
+            return graphs.chain_of_responsibility(uids["uid"], args.get("date_from"),
                                                   args.get("date_to"), args["lang"])
         except graphs.NotFound as exc:
             _not_found(exc, "public victim")
@@ -136,10 +175,15 @@ class Chain(MethodView):
 class CaseProceedings(MethodView):
     @blp.arguments(LangArgs, location="query", unknown=None)
     @blp.response(200, StarSchema)
+    @blp.alt_response(300, **AMBIGUOUS)
     def get(self, args, uid: str):
-        """The proceedings concerning a victim, with what they invoke and name, and who filed them."""
+        """The proceedings concerning a victim (a uid or a name), with what they invoke and
+        name, and who filed them."""
         try:
-            return graphs.case_proceedings(uid, args["lang"])
+            uids, several = _resolved(args, {"uid": uid}, ("victims",))
+            if several:
+                return several
+            return graphs.case_proceedings(uids["uid"], args["lang"])
         except graphs.NotFound as exc:
             _not_found(exc, "public victim")
 
@@ -148,9 +192,14 @@ class CaseProceedings(MethodView):
 class ProceedingCases(MethodView):
     @blp.arguments(LangArgs, location="query", unknown=None)
     @blp.response(200, StarSchema)
+    @blp.alt_response(300, **AMBIGUOUS)
     def get(self, args, uid: str):
-        """The public victims a proceeding concerns, with their events."""
+        """The public victims a proceeding (a uid or a name, e.g. its reference) concerns,
+        with their events."""
         try:
-            return graphs.proceeding_cases(uid, args["lang"])
+            uids, several = _resolved(args, {"uid": uid}, ("proceedings",))
+            if several:
+                return several
+            return graphs.proceeding_cases(uids["uid"], args["lang"])
         except graphs.NotFound as exc:
             _not_found(exc, "public proceeding")

@@ -5,8 +5,10 @@ The page is a GET form, so every view has a URL that can be shared. The first
 drawing comes with the page (``service.public.graphs`` through
 ``visualizations.network``); /static/js/network.js then expands a node on
 click by fetching its neighbours from ``/api/v1/graphs/neighbourhood/<uid>``
-with the same relationship types and dates. A uid that is not public is
-answered with "not found" and is not echoed back.
+with the same relationship types and dates. Each record field takes a uid or a
+name (``service.public.resolve``): a name of one public record is that record, a
+name of several gives a "did you mean" list of links, one of none (or a uid that
+is not public) is answered with "not found" and is not echoed back.
 """
 
 from __future__ import annotations
@@ -14,18 +16,22 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from flask import g, render_template, request
+from flask import g, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from service.pages import present
 from service.pages.blueprint import blp
+from service.pages.find import kind_title
 from service.pages.lang import plural_forms
 from service.public import graphs
 from service.public import search as public_search
+from service.public.resolve import Ambiguous, resolve
 from visualizations.network import network_html
 
 DEFAULT_LIMIT = 150
+#: The record fields of the tools, and the kinds each accepts (None: any).
+RECORD_FIELDS = {"focus": None, "path_from": None, "path_to": None, "chain": ("victims",)}
 EXPAND_LIMIT = 60
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -109,12 +115,36 @@ def explorer_strings() -> dict:
             "nothing_new": _("No further public neighbours.")}
 
 
+def resolve_fields(state: dict, lang: str) -> tuple[dict, dict]:
+    """``state`` with the names in its record fields replaced by uids, and, per field whose
+    name fits several public records, the candidates as links to the same view with that
+    field set to each one's uid. Raises ``graphs.NotFound``."""
+    resolved, choices = dict(state), {}
+    for field, kinds in RECORD_FIELDS.items():
+        if not state[field]:
+            continue
+        try:
+            resolved[field] = resolve(state[field], kinds, lang)
+        except Ambiguous as exc:
+            args = request.args.to_dict(flat=False)
+            choices[field] = [{"caption": c["caption"], "kind": kind_title(c["kind"]),
+                               "uid": c["uid"], "matched": c["matched"],
+                               "url": url_for("pages.network", **{**args, field: c["uid"]})}
+                              for c in exc.candidates]
+    return resolved, choices
+
+
 @blp.route("/network")
 def network():
     lang = g.lang
     state = read_state()
     try:
-        view = _draw(state, lang)
+        state, ambiguous = resolve_fields(state, lang)
+        if ambiguous:
+            view = {"mode": "choose", "graph": {"nodes": [], "relationships": []},
+                    "focus": None, "highlight": [], "choices": ambiguous}
+        else:
+            view = _draw(state, lang)
         error = None
     except graphs.NotFound:
         view = {"mode": "not_found", "graph": {"nodes": [], "relationships": []}, "focus": None,

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext, lazy_pgettext
 
 from graph.vocabularies import choices, label
+from service.pages import find as find_pages
 from service.pages.blueprint import blp, vocabulary_label
 from service.public import maps
 from service.public import search as public_search
@@ -147,7 +148,7 @@ def pages(state: dict, total: int) -> dict:
 def search():
     state = read_state()
     result = public_search.search(state["q"] or None, state["filters"], state["page"],
-                                  state["per_page"], g.lang)
+                                  state["per_page"], g.lang, entities=False)
     active = []
     for name, value in state["filters"].items():
         for v in value if isinstance(value, list) else [value]:
@@ -164,6 +165,8 @@ def search():
         view_urls={v: search_url(state, view=None if v == "cards" else v) for v in VIEWS},
         map_url=map_url(state),
         clear_url=url_for("pages.search"),
+        # Records of every kind matching the keyword (service/pages/find.py).
+        found=find_pages.grouped(state["q"], state_args(state)),
         csv_url=url_for("pages.search_csv", **state_args(state, page=None, per_page=None,
                                                          view=None)),
         export_limit=public_search.EXPORT_LIMIT)

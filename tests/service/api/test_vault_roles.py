@@ -80,7 +80,8 @@ class Row:
 def public_rows() -> list[Row]:
     rows = [Row("GET", url, PUBLIC) for url in (
         "/api/v1/openapi.json", "/api/v1/docs", "/api/v1/vocabularies", "/api/v1/vocabularies/sex",
-        "/api/v1/search?q=kim", "/api/v1/document-text?q=letter", "/api/v1/stats",
+        "/api/v1/search?q=kim", "/api/v1/find?q=kim", "/api/v1/suggest?q=kim",
+        "/api/v1/document-text?q=letter", "/api/v1/stats",
         "/api/v1/maps", "/api/v1/downloads",
         "/api/v1/downloads/graph.jsonl", "/api/v1/downloads/csv.zip",
         "/api/v1/downloads/graph.graphml", "/api/v1/graphs/neighbourhood/p-x1?hops=2",

@@ -292,6 +292,7 @@ SCRIPT_STRINGS = {
     "console.js": ("/researchers/console", "console-strings", None, r"\bs\.(\w+)"),
     "network.js": ("/network?focus=p-x1", "explorer-strings", None, r"\bstrings\.(\w+)"),
     "map.js": ("/map", "map-config", "strings", r"\bstrings\.(\w+)"),
+    "find.js": ("/search", "find-strings", None, r"\bwords\(\)\.(\w+)"),
 }
 #: String literals of the scripts that read as words but are not interface text: HTTP
 #: headers, DOM events and keys, CSS classes and selectors, a library's name, a node label.

@@ -162,3 +162,16 @@ def test_pagination_and_entities(public_ctx):
 def test_unknown_filter_is_refused(public_ctx):
     with pytest.raises(ValueError, match="bogus"):
         search.search(None, {"bogus": 1})
+
+
+def test_stop_words_are_left_out_unless_nothing_else_was_typed():
+    assert lucene.to_query("Ministry of State") == \
+        "((ministry OR ministry*) AND (state OR state*)) OR ministryofstate"
+    assert lucene.to_query("of") == "(of OR of*)"
+
+
+def test_prefixes_may_be_kept_to_some_fields():
+    assert lucene.to_query("Kim Ch", ("name_en", "name_variants")) == (
+        "((kim OR name_en:kim* OR name_variants:kim*) AND "
+        "(ch OR name_en:ch* OR name_variants:ch*)) OR kimch")
+    assert lucene.to_query("김", ("name_en",)) == "김*"

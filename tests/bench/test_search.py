@@ -1,0 +1,16 @@
+"""The search bench measures every request kind, against the raw replay of its queries."""
+
+from __future__ import annotations
+
+from bench import search
+
+
+def test_every_kind_is_measured_against_raw_cypher(published_stores):
+    result = search.run(published_stores)
+    assert set(result) == {"suggest", "suggest (one kind)", "find (every kind)",
+                           "find (one kind)", "chain by name"}
+    for name, figures in result.items():
+        assert figures["api"]["n"] == figures["raw"]["n"] > 0, name
+        assert figures["raw"]["p50_ms"] > 0, name      # the named queries were replayed
+        assert set(figures["statuses"]) <= {"200", "300", "404"}, name
+    assert result["suggest"]["statuses"].get("200") == result["suggest"]["api"]["n"]
