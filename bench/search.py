@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.measure import percentiles, progress, raw_time, recording
+from bench.workspace import load
 from graph.connections import Stores
 
 SAMPLES = 40
@@ -93,11 +94,6 @@ def run(stores: Stores) -> dict:
     return out
 
 
-def _load(stores: Stores, victims: int, workdir: Path) -> None:
-    from bench.workspace import _load as load
-
-    load(stores, victims, workdir)
-
 
 def main() -> None:
     from bench import env
@@ -126,7 +122,7 @@ def main() -> None:
     try:
         for victims in (int(s) for s in args.scales.split(",")):
             if not args.reuse:
-                _load(stores, victims, workdir)
+                load(stores, victims, workdir)
             out["scales"] = [s for s in out["scales"] if s["victims"] != victims]
             out["scales"].append({"victims": victims, "search": run(stores)})
             out["scales"].sort(key=lambda s: s["victims"])

@@ -90,7 +90,8 @@ def run(stores: Stores) -> dict:
             "vault chain of responsibility": chain}
 
 
-def _load(stores: Stores, victims: int, workdir: Path) -> None:
+def load(stores: Stores, victims: int, workdir: Path) -> None:
+    """The bench's stores emptied, ``victims`` generated, imported and published."""
     from graph.publication import publish_all
     from loaders.importer import import_file
     from loaders.synthetic import generate, write_jsonl
@@ -137,7 +138,7 @@ def main() -> None:
     try:
         for victims in (int(s) for s in args.scales.split(",")):
             if not args.reuse:
-                _load(stores, victims, workdir)
+                load(stores, victims, workdir)
             out["scales"] = [s for s in out["scales"] if s["victims"] != victims]
             out["scales"].append({"victims": victims, "workspace": run(stores)})
             out["scales"].sort(key=lambda s: s["victims"])

@@ -22,12 +22,12 @@ import re
 from collections.abc import Mapping
 
 from loaders.romanize import (
-    _dprk_syllables,
-    _mr_syllables,
-    _rr_syllables,
-    _strip_breves,
+    dprk_syllables,
+    mr_syllables,
     romanize_mr,
     romanize_rr,
+    rr_syllables,
+    strip_breves,
 )
 
 HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
@@ -42,7 +42,7 @@ MAX_KEYS = 64
 
 
 def _plain(text: str) -> str:
-    return _NON_LATIN.sub("", _strip_breves(text).lower())
+    return _NON_LATIN.sub("", strip_breves(text).lower())
 
 
 def hangul_word_keys(word: str) -> list[str]:
@@ -53,8 +53,8 @@ def hangul_word_keys(word: str) -> list[str]:
     if len(word) < 2 or not HANGUL_WORD.fullmatch(word):
         return []  # one syllable (호 in 제15호) is too short to be worth a key
     forms = [romanize_rr(word), romanize_mr(word, apostrophes=False),
-             "".join(_rr_syllables(word)), "".join(_mr_syllables(word)),
-             "".join(_dprk_syllables(word))]
+             "".join(rr_syllables(word)), "".join(mr_syllables(word)),
+             "".join(dprk_syllables(word))]
     return list(dict.fromkeys(k for k in (_plain(f) for f in forms) if k))
 
 

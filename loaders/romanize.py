@@ -142,7 +142,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _strip_breves(text: str) -> str:
+def strip_breves(text: str) -> str:
     return text.translate(str.maketrans("ŏŭŎŬ", "ouOU"))
 
 
@@ -250,17 +250,17 @@ def _syllable(ch: str, initials: dict[str, str], vowels: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _rr_syllables(given: str) -> tuple[str, ...]:
+def rr_syllables(given: str) -> tuple[str, ...]:
     return tuple(_syllable(ch, _RR_INITIAL, _RR_VOWEL) for ch in given)
 
 
 @lru_cache(maxsize=4096)
-def _dprk_syllables(given: str) -> tuple[str, ...]:
+def dprk_syllables(given: str) -> tuple[str, ...]:
     return tuple(_syllable(ch, _DPRK_INITIAL, _DPRK_VOWEL) for ch in given)
 
 
 @lru_cache(maxsize=4096)
-def _mr_syllables(given: str) -> tuple[str, ...]:
+def mr_syllables(given: str) -> tuple[str, ...]:
     """MR name syllables: only voicing between syllables, no other sound change."""
     out: list[str] = []
     previous_final = None
@@ -292,17 +292,17 @@ def _join(syllables: tuple[str, ...] | list[str], style: str) -> str:
 def _mr_surname(surname: str) -> str:
     if surname == "이":
         return "Yi"
-    return _cap("".join(_mr_syllables(surname)))
+    return _cap("".join(mr_syllables(surname)))
 
 
 def _person(hangul: str, system: str, hyphen: bool) -> str:
     surname, given = split_name(hangul)
     if system == "mr":
         head = _mr_surname(surname)
-        tail = _join(_mr_syllables(given), "hyphen") if given else ""
+        tail = _join(mr_syllables(given), "hyphen") if given else ""
     else:
-        head = _cap("".join(_rr_syllables(surname)))
-        tail = _join(_rr_syllables(given), "hyphen" if hyphen else "compact") if given else ""
+        head = _cap("".join(rr_syllables(surname)))
+        tail = _join(rr_syllables(given), "hyphen" if hyphen else "compact") if given else ""
     return f"{head} {tail}".strip()
 
 
@@ -331,7 +331,7 @@ def romanize_mr(hangul: str, breves: bool = False, *, person: bool = False,
     """
     text = _person(hangul, "mr", True) if person else _romanize_text(hangul, "mr", capitalize)
     if not breves:
-        text = _strip_breves(text)
+        text = strip_breves(text)
     if not apostrophes:
         text = text.replace("'", "")
     return text
@@ -417,17 +417,17 @@ def surname_forms(surname: str) -> tuple[str, ...]:
     """Every spelling of a surname: conventional ones first, then RR, MR, DPRK."""
     forms = list(CONVENTIONAL_SURNAMES.get(surname, ()))
     forms += [
-        _cap("".join(_rr_syllables(surname))),
+        _cap("".join(rr_syllables(surname))),
         _mr_surname(surname),
-        _strip_breves(_mr_surname(surname)),
-        _strip_breves(_mr_surname(surname)).replace("'", ""),
-        _cap("".join(_dprk_syllables(surname))),
+        strip_breves(_mr_surname(surname)),
+        strip_breves(_mr_surname(surname)).replace("'", ""),
+        _cap("".join(dprk_syllables(surname))),
     ]
     return tuple(dict.fromkeys(forms))
 
 
 def _popular_combos(given: str) -> list[tuple[str, ...]]:
-    options = [POPULAR_SYLLABLES.get(ch) or (_rr_syllables(ch)[0],) for ch in given]
+    options = [POPULAR_SYLLABLES.get(ch) or (rr_syllables(ch)[0],) for ch in given]
     limited = [opts[:4] if index == 0 else opts[:3] for index, opts in enumerate(options)]
     return list(product(*limited))[:_MAX_POPULAR_COMBOS]
 
@@ -435,12 +435,12 @@ def _popular_combos(given: str) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=8192)
 def _given_forms(given: str) -> dict[str, tuple[str, ...]]:
     """The given name in each system and style, keyed by system."""
-    rr = _rr_syllables(given)
-    mr = _mr_syllables(given)
-    dprk = _dprk_syllables(given)
+    rr = rr_syllables(given)
+    mr = mr_syllables(given)
+    dprk = dprk_syllables(given)
     popular = _popular_combos(given)
     mr_breves = _join(mr, "hyphen")
-    mr_plain = _strip_breves(mr_breves)
+    mr_plain = strip_breves(mr_breves)
     return {
         "popular": tuple(_join(combo, "hyphen") for combo in popular),
         "popular_compact": tuple(_join(combo, "compact") for combo in popular),
@@ -460,13 +460,13 @@ def romanize_name(surname: str, given: str, system: str = "rr", *, style: str = 
     "hyphen" or "spaced" for the systems that allow a choice.
     """
     if system == "mr":
-        text = f"{_mr_surname(surname)} {_join(_mr_syllables(given), 'hyphen')}"
-        text = text if breves else _strip_breves(text)
+        text = f"{_mr_surname(surname)} {_join(mr_syllables(given), 'hyphen')}"
+        text = text if breves else strip_breves(text)
         return text if apostrophes else text.replace("'", "")
     if system == "rr":
-        return f"{_cap(''.join(_rr_syllables(surname)))} {_join(_rr_syllables(given), style)}"
+        return f"{_cap(''.join(rr_syllables(surname)))} {_join(rr_syllables(given), style)}"
     if system == "dprk":
-        return f"{_cap(''.join(_dprk_syllables(surname)))} {_join(_dprk_syllables(given), style)}"
+        return f"{_cap(''.join(dprk_syllables(surname)))} {_join(dprk_syllables(given), style)}"
     if system == "popular":
         head = surname_forms(surname)[0]
         return f"{head} {_join(_popular_combos(given)[0], style)}"
@@ -477,19 +477,19 @@ def romanize_name(surname: str, given: str, system: str = "rr", *, style: str = 
 def _name_variants(surname: str, given: str) -> tuple[str, ...]:
     surnames = surname_forms(surname)
     conventional = CONVENTIONAL_SURNAMES.get(surname) or surnames[:1]
-    rr_surname = _cap("".join(_rr_syllables(surname)))
+    rr_surname = _cap("".join(rr_syllables(surname)))
     mr_surname = _mr_surname(surname)
-    dprk_surname = _cap("".join(_dprk_syllables(surname)))
+    dprk_surname = _cap("".join(dprk_syllables(surname)))
     g = _given_forms(given)
     out = [
         f"{conventional[0]} {g['popular'][0]}",
         f"{rr_surname} {g['rr'][0]}",
         f"{rr_surname} {g['rr'][1]}",
         f"{mr_surname} {g['mr'][0]}",
-        f"{_strip_breves(mr_surname)} {g['mr'][1]}",
+        f"{strip_breves(mr_surname)} {g['mr'][1]}",
         f"{dprk_surname} {g['dprk'][0]}",
         f"{dprk_surname} {g['dprk'][1]}",
-        f"{_strip_breves(mr_surname).replace(chr(39), '')} {g['mr'][2]}",
+        f"{strip_breves(mr_surname).replace(chr(39), '')} {g['mr'][2]}",
     ]
     for head in conventional:
         out += [f"{head} {g['popular'][0]}", f"{head} {g['rr'][1]}", f"{head} {g['rr'][0]}",
