@@ -36,22 +36,24 @@ def examples(placeholder: str) -> list[str]:
     return [x.strip() for x in re.sub(r"^[^:.]*[:.]+\s*(g\.\s*)?", "", placeholder).split(",")]
 
 
-def choose(page, selector: str, text: str, expect: str) -> None:
-    """Type into a find box, wait for a suggestion containing ``expect``, and choose it with
-    the keyboard (arrow down to it, Enter)."""
+def choose(page, selector: str, text: str, expect: str, uid: str | None = None) -> None:
+    """Type into a find box, wait for a suggestion containing ``expect`` (and, given ``uid``,
+    for that record: a source may quote a proceeding's reference in its title), and choose it
+    with the keyboard (arrow down to it, Enter)."""
     page.fill(selector, "")
     page.type(selector, text, delay=20)
+    match = f"li.textContent.includes({expect!r})" + (f" && li.dataset.uid === {uid!r}"
+                                                      if uid else "")
     wait_for(page, f"""(() => {{
         const box = document.querySelector({selector!r});
         const list = document.getElementById(box.getAttribute('aria-controls'));
         return list && !list.hidden && [...list.querySelectorAll('[role=option]')]
-            .some(li => li.textContent.includes({expect!r}));
+            .some(li => {match});
     }})()""")
     index = page.evaluate(f"""(() => {{
         const box = document.querySelector({selector!r});
         const list = document.getElementById(box.getAttribute('aria-controls'));
-        return [...list.querySelectorAll('[role=option]')]
-            .findIndex(li => li.textContent.includes({expect!r}));
+        return [...list.querySelectorAll('[role=option]')].findIndex(li => {match});
     }})()""")
     for _ in range(index + 1):
         page.press(selector, "ArrowDown")
@@ -115,7 +117,7 @@ def test_a_proceeding_is_found_by_its_reference(chromium, server, lang):
     reference = proceeding["properties"]["reference"]
     typed = reference if lang == "en" else " ".join(reference.split()[::3])  # "WGEID no."...
     with page.expect_navigation():
-        choose(page, "#header-q", typed, reference)
+        choose(page, "#header-q", typed, reference, uid=proceeding["uid"])
     assert page.url.endswith(f"/proceedings/{proceeding['uid']}"), page.url
     assert not rec.foreign(server.url) and not rec.errors
     ctx.close()
