@@ -94,6 +94,9 @@ def backup(stores, output: str | Path, recipients: list, actor: str,
     path = output_path(output, created)
     if path.exists():
         raise BackupError(f"{path} exists: a backup is never overwritten")
+    if not path.parent.is_dir():
+        raise BackupError(f"{path.parent} is not a folder (give an existing folder, or a "
+                          "path ending in / to make one)")
     audit.append(vault, actor, "backup.started", path.name, database=database,
                  recipients=len(recipients))
     manifest = {"format": FORMAT, "version": VERSION,
@@ -101,7 +104,12 @@ def backup(stores, output: str | Path, recipients: list, actor: str,
     chunks = _plaintext(vault, database, stores.files.originals, manifest, say,
                         progress or (lambda name, total: lambda n: None),
                         on_record or (lambda part, n: None))
-    size, sha256 = _encrypt(chunks, path, recipients)
+    try:
+        size, sha256 = _encrypt(chunks, path, recipients)
+    except Exception as exc:  # the log says the backup it announced never came to be
+        audit.append(vault, actor, "backup.failed", path.name, database=database,
+                     error=str(exc) or type(exc).__name__)
+        raise
     audit.append(vault, actor, "backup.finished", path.name, database=database, sha256=sha256,
                  bytes=size, nodes=manifest["counts"]["nodes"],
                  relationships=manifest["counts"]["relationships"],

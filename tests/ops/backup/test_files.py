@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from documents.store import open_store
+from graph import audit
 from ops.backup import keys
 from service.cli import main
 from tests.support.files import damage, raw_files
@@ -59,7 +60,8 @@ def test_files_go_into_the_backup_and_come_back(files_settings, stores, document
 
 
 @pytest.mark.parametrize("how", ["flip", "delete"])
-def test_a_damaged_or_missing_file_stops_the_backup(files_settings, documented, tmp_path, how):
+def test_a_damaged_or_missing_file_stops_the_backup(files_settings, stores, documented, tmp_path,
+                                                    how):
     damage(files_settings, "originals", documented[0], how)
     out = tmp_path / "backups"
     out.mkdir()
@@ -68,3 +70,8 @@ def test_a_damaged_or_missing_file_stops_the_backup(files_settings, documented, 
     assert result.exit_code == 1 and documented[0] in result.output
     assert "footprints documents verify" in result.output
     assert list(out.iterdir()) == []  # no backup, no .part
+    log = [(e["action"], e["subject"]) for e in audit.entries(stores.vault)][-2:]
+    assert log == [("backup.started", "b.age"), ("backup.failed", "b.age")]
+    missing = run(files_settings, "backup", "-o", tmp_path / "nowhere" / "b.age",
+                  "--recipient", keys.generate(tmp_path / "id2.txt"))
+    assert missing.exit_code == 1 and "is not a folder" in missing.output
