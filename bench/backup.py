@@ -1,17 +1,20 @@
 """Backup and restore: time and size at each scale, against a raw baseline (every node and
 relationship read through the driver, written nowhere), into bench/results/backup.json.
 
-Per scale: synthetic victims generated and imported into the vault, published; then the
-raw read, ``footprints backup``'s code (one snapshot, encrypted as it streams), ``backup
-verify``, and a restore into the emptied vault (publication not included: it is measured
-by the main benchmark). Each measured part runs in a process of its own, whose peak RSS is
-reported with its time: memory flat in the data's size shows as the same peak at every
-scale.
+Per scale: synthetic victims generated and imported into the vault (with their consent
+labels; not published: the public graph is not part of a backup); then the raw read,
+``footprints backup``'s code (one snapshot, encrypted as it streams), ``backup verify``,
+and a restore into the emptied vault (its publication is measured by the main benchmark).
+Each measured part runs in a process of its own, whose peak RSS is reported with its time:
+memory flat in the data's size shows as the same peak at every scale.
 
     python -m bench.backup [--scales 10000,50000,250000]
 
-Runs on the benchmark's own pair (bench/env.py, ports 7717/7718); FOOTPRINTS_BENCH_VAR,
-FOOTPRINTS_BENCH_VAULT_PORT and FOOTPRINTS_BENCH_PUBLIC_PORT move it to another pair.
+Runs on the benchmark's own pair (bench/env.py: ports 7717/7718, var/bench), with the memory
+of :data:`MEMORY`; FOOTPRINTS_BENCH_VAR, FOOTPRINTS_BENCH_VAULT_PORT and
+FOOTPRINTS_BENCH_PUBLIC_PORT move it to another pair. Stop the pair after
+(``FOOTPRINTS_VAR=var/bench FOOTPRINTS_VAULT_PORT=7717 FOOTPRINTS_PUBLIC_PORT=7718
+footprints neo4j stop``).
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from bench.measure import progress, timed
 from graph import queries
 from graph.connections import Stores
 from graph.consent.apply import apply_policy
-from graph.publication import publish_stores
 from graph.settings import Settings
 from loaders.importer import import_file
 from loaders.synthetic import generate, write_jsonl
@@ -40,14 +42,21 @@ from ops.backup.snapshot import backup
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
+#: The pair's memory: the vault sized for the read and the restore at 250,000 victims, the
+#: public graph small (nothing is published here), so that the pair shares the machine.
+MEMORY = {"FOOTPRINTS_VAULT_HEAP": "3g", "FOOTPRINTS_VAULT_PAGECACHE": "2g",
+          "FOOTPRINTS_PUBLIC_HEAP": "1g", "FOOTPRINTS_PUBLIC_PAGECACHE": "256m"}
+
+
 def settings() -> Settings:
+    """The benchmark's pair (bench/env.py's var and ports, :data:`MEMORY`), or another one
+    (FOOTPRINTS_BENCH_VAR, FOOTPRINTS_BENCH_VAULT_PORT, FOOTPRINTS_BENCH_PUBLIC_PORT)."""
     base = env.bench_settings()
-    vault, public = (os.environ.get(f"FOOTPRINTS_BENCH_{s}_PORT") for s in ("VAULT", "PUBLIC"))
-    if not (vault and public):
-        return base
-    return Settings.from_env({"FOOTPRINTS_VAR": str(base.var_dir),
-                              "FOOTPRINTS_VAULT_PORT": vault, "FOOTPRINTS_PUBLIC_PORT": public,
-                              "FOOTPRINTS_SECRET_KEY": "bench"})
+    return Settings.from_env({
+        "FOOTPRINTS_VAR": str(base.var_dir),
+        "FOOTPRINTS_VAULT_PORT": os.environ.get("FOOTPRINTS_BENCH_VAULT_PORT", "7717"),
+        "FOOTPRINTS_PUBLIC_PORT": os.environ.get("FOOTPRINTS_BENCH_PUBLIC_PORT", "7718"),
+        "FOOTPRINTS_SECRET_KEY": "bench", **MEMORY})
 
 
 def peak_rss_mib() -> float:
@@ -106,16 +115,23 @@ def raw_read(stores: Stores) -> int:
     return n
 
 
+def wipe(stores: Stores) -> None:
+    """Both stores emptied, relationships first (bench/env.py's DETACH DELETE of dense nodes
+    runs out of transaction memory at 250,000 victims with this pair's smaller heap)."""
+    for name in ("vault", "public"):
+        for query in ("backup/delete_all_relationships", "backup/delete_all_nodes"):
+            queries.run(stores.driver(name), query, stores.database(name))
+
+
 def one_scale(stores: Stores, victims: int, workdir: Path, identity: Path) -> dict:
     data = workdir / f"victims-{victims}.jsonl"
     if not data.exists():
         progress(f"generating {victims:,} victims")
         write_jsonl(generate(victims, seed=1), data)
-    env.wipe(stores)
+    wipe(stores)
     progress(f"importing {victims:,} victims")
     import_file(stores.vault, data, database=stores.database("vault"), actor="bench",
                 after=lambda drv, db, uids: apply_policy(drv, db, uids))
-    publish_stores(stores, actor="bench")
     out: dict = {"victims": victims}
     out["raw_read"] = step("raw")
     progress(f"  raw read: {out['raw_read']['records']:,} records in "
@@ -127,7 +143,7 @@ def one_scale(stores: Stores, victims: int, workdir: Path, identity: Path) -> di
              f"peak RSS {out['backup']['peak_rss_mib']} MiB")
     out["verify"] = step("verify", str(target), str(identity))
     progress(f"  verify: {out['verify']['seconds']} s")
-    env.wipe(stores)
+    wipe(stores)
     out["restore"] = step("restore", str(target), str(identity))
     progress(f"  restore: {out['restore']['seconds']} s, peak RSS "
              f"{out['restore']['peak_rss_mib']} MiB")
@@ -154,7 +170,7 @@ def main() -> None:
         keys.generate(identity)
     stores = env.start(conf)
     report = {"machine": env.machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-              "scales": []}
+              "neo4j_memory": MEMORY, "scales": []}
     try:
         for victims in (int(s) for s in args.scales.split(",")):
             report["scales"].append(one_scale(stores, victims, workdir, identity))

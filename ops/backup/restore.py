@@ -289,7 +289,8 @@ class _Writer:
 def _empty(stores) -> None:
     """A failed restore's writes removed: the vault empty again, as it was found."""
     vault, database = stores.vault, stores.database("vault")
-    queries.run(vault, "backup/delete_all", database=database)
+    queries.run(vault, "backup/delete_all_relationships", database=database)
+    queries.run(vault, "backup/delete_all_nodes", database=database)
     queries.run(vault, "backup/drop_restore_index", database=database)
 
 
