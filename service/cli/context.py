@@ -70,11 +70,12 @@ def operator_errors() -> tuple[type[Exception], ...]:
     from loaders.errors import LoadError
     from loaders.exporter import ExportError
     from loaders.uwazi.mapping import MappingError
+    from ops.backup.container import BackupError
     from ops.neo4j.control import Neo4jError
     from service.vault.accounts import AccountError
 
     return (SettingsError, NoPasswordError, Neo4jError, LoadError, ExportError, MappingError,
-            EditError, AccountError, StoreError, DataKeyError)
+            EditError, AccountError, StoreError, DataKeyError, BackupError)
 
 
 class OperatorErrors(click.Group):

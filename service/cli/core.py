@@ -3,8 +3,8 @@
 The root group (:data:`main`) gives every command one :class:`~service.cli.context.CliContext`
 (settings and stores, closed when the command ends) and one error mapping; the
 interoperability commands (``service.cli.interop``), the operator's account tools
-(``service.cli.users``) and the documents' file checks (``service.cli.documents``) are
-registered on it here.
+(``service.cli.users``), backup and restore (``service.cli.backup``) and the documents'
+file checks (``service.cli.documents``) are registered on it here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from graph.vocabularies import choices
+from service.cli.backup import COMMANDS as BACKUP_COMMANDS
 from service.cli.context import (
     BY_EDITOR,
     BY_LOGIN,
@@ -427,9 +428,10 @@ def serve(cli: CliContext, host: str, port: int, workers: str, redis_port: int,
     wserve(app, host=host, port=port, threads=8)
 
 
-# -- the operator's account tools, documents' files, interoperability and entity resolution --
+# -- the operator's account tools, documents' files, backups, interoperability and entity
+# resolution --
 main.add_command(users)
 main.add_command(documents)
 main.add_command(keys)
-for command in INTEROP_COMMANDS:
+for command in (*BACKUP_COMMANDS, *INTEROP_COMMANDS):
     main.add_command(command)

@@ -44,6 +44,10 @@ CLI_WRITES = {
     # one victim's two letters: each kept, the editor's approval, each read
     "documents demo": ("document.ingest", "document.ingest", "document.review",
                        "document.processed", "document.processed"),
+    # the entry before the snapshot is in the backup; the one after names its SHA-256
+    "backup": ("backup.started", "backup.finished"),
+    # into an empty vault: the restore appended to the restored chain, then the publication
+    "restore": ("backup.restore", "publish.full"),
 }
 #: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
 CLI_ACCOUNTS = {"users add", "users revoke", "users token", "users demo"}
@@ -62,6 +66,8 @@ CLI_NO_RECORDS = {
     "dedupe": "reads the vault; its labelled sample is generated in memory",
     "merged-view": "reads",
     "documents verify": "reads both stores and re-hashes the file store's files",
+    "backup keygen": "writes a key file", "backup verify": "reads a backup file",
+    "backup prune": "removes old backup files, not records",
 }
 
 #: API routes that write records, and the audit actions each appends.
@@ -164,6 +170,8 @@ def cli_commands(group: click.Group, prefix: str = "") -> set[str]:
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
             out |= cli_commands(command, f"{prefix}{name} ")
+            if command.invoke_without_command:  # a group that is a command itself too
+                out.add(f"{prefix}{name}")
         else:
             out.add(f"{prefix}{name}")
     return out
@@ -267,6 +275,7 @@ def test_every_command_that_writes_leaves_its_entries(run, stores, vault, public
     check("judge", "p-1001", "p-1002", "--retract", subject="p-1001",
           actions=("resolution.retract",))
     check_documents(run, log, done, tmp_path)
+    check_backup(run, log, done, stores, tmp_path)
     assert done == set(CLI_WRITES)
     result = run("audit", "verify")
     assert "audit log intact" in result.output and "warning" not in result.output
@@ -293,6 +302,26 @@ def check_documents(run, log: Log, done: set, tmp_path: Path) -> None:
     assert tuple(e["action"] for e in entries) == CLI_WRITES["documents demo"]
     assert all(e["actor"] == "editor@test" for e in entries)
     done.update({"documents ingest", "documents process", "documents demo"})
+
+
+def check_backup(run, log: Log, done: set, stores, tmp_path: Path) -> None:
+    from ops.backup.keys import generate
+    from tests.support.stores import wipe
+
+    key = tmp_path / "backup-key.txt"
+    recipient = generate(key)
+    backup = tmp_path / "vault.age"
+    run("backup", "-o", backup, "--recipient", recipient, "--by", "ops@test")
+    started, finished = log.expect(CLI_WRITES["backup"], "ops@test", backup.name)
+    assert finished["details"]["sha256"] == hashlib.sha256(backup.read_bytes()).hexdigest()
+    assert finished["details"]["nodes"] > 0
+    wipe(stores, "vault")
+    run("restore", backup, "--identity", key, "--by", "ops@test")
+    log.seen = started["seq"]  # the restored chain: the backup's entries up to its first
+    restored, published = log.expect(CLI_WRITES["restore"], "ops@test", backup.name)
+    assert restored["details"]["sha256"] == finished["details"]["sha256"]
+    assert restored["seq"] == started["seq"] + 1
+    done.update({"backup", "restore"})
 
 
 def test_account_commands_leave_entries(run, stores, vault):
