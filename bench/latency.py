@@ -116,11 +116,19 @@ def run(stores: Stores) -> dict:
 @contextmanager
 def served(stores: Stores, port: int = 5077, workers: int = 1):
     """``footprints serve`` on the bench's stores: one waitress process, or ``workers``
-    gunicorn processes (sharing a Redis that serve starts under the bench's var/)."""
+    gunicorn processes sharing a Redis started here for the run (and stopped after it)."""
+    from ops.redis.control import Redis
+    from ops.s3proxy.control import free_port
+
     env = {**os.environ, "FOOTPRINTS_VAR": str(stores.settings.var_dir),
            "FOOTPRINTS_VAULT_PORT": str(stores.settings.vault.bolt_port),
            "FOOTPRINTS_PUBLIC_PORT": str(stores.settings.public.bolt_port),
            "FOOTPRINTS_SECRET_KEY": "bench"}
+    redis = Redis(stores.settings.var_dir / "redis-served", port=free_port()) if workers > 1 \
+        else None
+    if redis is not None:
+        redis.start()
+        env["FOOTPRINTS_REDIS_URL"] = redis.url
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port),
                              "--workers", str(workers), "--no-documents-worker"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -141,6 +149,8 @@ def served(stores: Stores, port: int = 5077, workers: int = 1):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        if redis is not None:
+            redis.stop()
 
 
 WRK_SCRIPT = """
