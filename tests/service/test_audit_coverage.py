@@ -48,6 +48,8 @@ CLI_WRITES = {
     "backup": ("backup.started", "backup.finished"),
     # into an empty vault: the restore appended to the restored chain, then the publication
     "restore": ("backup.restore", "publish.full"),
+    # every sealed value re-sealed under the new key, the canary switched last
+    "keys rotate": ("keys.rotate.started", "keys.rotate.finished"),
 }
 #: Accounts and tokens: their entries come with the organisation walls (service/vault/accounts.py).
 CLI_ACCOUNTS = {"users add", "users revoke", "users token", "users demo"}
@@ -57,6 +59,7 @@ CLI_NO_RECORDS = {
     "neo4j status": "reads", "neo4j wait": "waits", "neo4j logs": "reads log files",
     "neo4j provision": "fetches jars",
     "redis start": "starts the shared Redis (no records)", "redis stop": "stops it",
+    "keys generate": "writes a key file, not a store",
     "db init": "constraints and indexes only: no record, nothing to attribute",
     "generate": "writes a file, not a store", "export": "reads a store",
     "explain": "reads", "withheld": "reads the review list", "audit verify": "reads the log",
@@ -276,9 +279,24 @@ def test_every_command_that_writes_leaves_its_entries(run, stores, vault, public
           actions=("resolution.retract",))
     check_documents(run, log, done, tmp_path)
     check_backup(run, log, done, stores, tmp_path)
-    assert done == set(CLI_WRITES)
     result = run("audit", "verify")
     assert "audit log intact" in result.output and "warning" not in result.output
+    check_rotation(run, log, done, stores, tmp_path)  # last: the vault's key changes
+    assert done == set(CLI_WRITES)
+
+
+def check_rotation(run, log: Log, done: set, stores, tmp_path: Path) -> None:
+    from graph import encryption
+    from tests.support.stores import wipe
+
+    new_key = encryption.write_key_file(tmp_path / "new.key")
+    try:
+        run("keys", "rotate", "--new-key-file", new_key, "--by", "operator@test")
+        done.add("keys rotate")
+        log.expect(CLI_WRITES["keys rotate"], "operator@test", None)
+    finally:  # the vault back to the session's key, as the other tests expect
+        wipe(stores, "vault")
+        stores.unlock()
 
 
 def check_documents(run, log: Log, done: set, tmp_path: Path) -> None:
