@@ -1,10 +1,12 @@
-"""The servers the project starts (Neo4j, S3Proxy) as processes: whether one still runs,
-and how it is stopped. One place, so that both are stopped the same careful way."""
+"""The servers the project starts (Neo4j, S3Proxy, Redis) as processes: whether one still
+runs, what it was started as, whether its port is free, and how it is stopped. One place, so
+that all are handled the same careful way."""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import time
 from pathlib import Path
 
@@ -40,3 +42,22 @@ def terminate(pid: int, timeout: float, poll: float = 0.1) -> None:
         os.kill(pid, signal.SIGKILL)
         while alive(pid):
             time.sleep(poll / 2)
+
+
+def cmdline(pid: int) -> bytes:
+    """The process's command line (NUL-separated), or empty when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def port_taken(port: int) -> bool:
+    """True when something listens on (or holds) the loopback ``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import secrets
 import shutil
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ops.processes import alive, terminate
+from ops.processes import alive, cmdline, port_taken, terminate
 
 DEFAULT_PORT = 6390
 
@@ -100,19 +99,13 @@ maxmemory-policy noeviction
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        if alive(pid) and b"redis-server" in _cmdline(pid):
+        if alive(pid) and b"redis-server" in cmdline(pid):
             return pid
         self.pid_file.unlink(missing_ok=True)
         return None
 
     def port_taken(self) -> bool:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind(("127.0.0.1", self.port))
-            except OSError:
-                return True
-        return False
+        return port_taken(self.port)
 
     def start(self, timeout: float = 20.0) -> bool:
         """Start the server unless this home's runs already; wait until it answers. True if
@@ -164,9 +157,3 @@ maxmemory-policy noeviction
             return ""
         return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
 
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from graph.settings import REPO_ROOT
 from ops.neo4j.control import java_version
-from ops.processes import alive, terminate
+from ops.processes import alive, cmdline, port_taken, terminate
 
 POM = Path(__file__).resolve().parent / "pom.xml"
 S3PROXY_VERSION = re.search(r"<s3proxy.version>([^<]+)<", POM.read_text()).group(1)
@@ -159,19 +159,13 @@ jclouds.filesystem.basedir={self.data_dir}
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        if str(self.conf_file).encode() in _cmdline(pid) and alive(pid):
+        if str(self.conf_file).encode() in cmdline(pid) and alive(pid):
             return pid
         self.pid_file.unlink(missing_ok=True)
         return None
 
     def port_taken(self) -> bool:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind(("127.0.0.1", self.port))
-            except OSError:
-                return True
-        return False
+        return port_taken(self.port)
 
     def start(self) -> bool:
         """Start the server unless this home's runs already (on this port). True if started."""
@@ -198,7 +192,7 @@ jclouds.filesystem.basedir={self.data_dir}
         # Until the fork has exec'd Java, the process's command line is not yet ours, and
         # pid() would take it for a stranger's.
         deadline = time.monotonic() + 10
-        while (str(self.conf_file).encode() not in _cmdline(proc.pid)
+        while (str(self.conf_file).encode() not in cmdline(proc.pid)
                and proc.poll() is None and time.monotonic() < deadline):
             time.sleep(0.01)
         return True
@@ -235,10 +229,4 @@ jclouds.filesystem.basedir={self.data_dir}
             return ""
         return "\n".join(self.console_log.read_text(errors="replace").splitlines()[-lines:])
 
-
-def _cmdline(pid: int) -> bytes:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
 

@@ -7,8 +7,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow.exceptions import ValidationError
 
-from graph.vocabularies import choices
-from service.api.public_schemas import BucketSchema, LangArgs, PageArgs, ScoredNodeSchema
+from service.api.public_schemas import BucketSchema, LangArgs, PageArgs, ScoredNodeSchema, vocabulary_list
 from service.public import search
 
 blp = Blueprint("search", __name__, url_prefix="/api/v1/search",
@@ -18,26 +17,19 @@ blp = Blueprint("search", __name__, url_prefix="/api/v1/search",
 YEAR = validate.Range(min=1800, max=2100)
 
 
-def _list(vocabulary: str, what: str) -> fields.List:
-    return fields.List(fields.String(validate=validate.OneOf(choices(vocabulary))),
-                       validate=validate.Length(max=50),
-                       metadata={"description": f"{what} (vocabulary `{vocabulary}`); repeat "
-                                                "the parameter for any of several"})
-
-
 class SearchArgs(LangArgs, PageArgs):
     q = fields.String(validate=validate.Length(max=200),
                       metadata={"description": "Keyword: a name in English, Hangul or a romanised "
                                                "variant; one Hangul syllable matches as a prefix. "
                                                "Query syntax characters are ignored."})
-    category = _list("victim_category", "Victim category")
-    sex = _list("sex", "Sex")
-    status = _list("status", "Status")
-    occupation = _list("occupation", "Occupation")
-    age_group = _list("age_group", "Age group at the time of the event")
-    nationality = _list("nationality", "Nationality")
-    perpetrator = _list("perpetrator", "Perpetrator (any body up the chain of command)")
-    forum = _list("forum", "Forum of a proceeding concerning the victim")
+    category = vocabulary_list("victim_category", "Victim category")
+    sex = vocabulary_list("sex", "Sex")
+    status = vocabulary_list("status", "Status")
+    occupation = vocabulary_list("occupation", "Occupation")
+    age_group = vocabulary_list("age_group", "Age group at the time of the event")
+    nationality = vocabulary_list("nationality", "Nationality")
+    perpetrator = vocabulary_list("perpetrator", "Perpetrator (any body up the chain of command)")
+    forum = vocabulary_list("forum", "Forum of a proceeding concerning the victim")
     year_from = fields.Integer(validate=YEAR, metadata={
         "description": "Year of an event the victim was subjected to: from"})
     year_to = fields.Integer(validate=YEAR, metadata={"description": "Event year: to"})
