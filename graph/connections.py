@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from neo4j import Driver, GraphDatabase
+from neo4j import READ_ACCESS, Driver, GraphDatabase, RoutingControl, TrustCustomCAs
 
 from graph.recount import DashboardRecount
 from graph.settings import Settings, StoreSettings
@@ -17,6 +17,15 @@ from graph.settings import Settings, StoreSettings
 
 class NoPasswordError(RuntimeError):
     pass
+
+
+class StoreConfigError(ValueError):
+    pass
+
+
+#: URI schemes whose TLS settings are in the scheme itself: the driver refuses them with
+#: ``trusted_certificates``.
+_TLS_SCHEMES = ("+s://", "+ssc://")
 
 
 def password_for(settings: Settings, store: StoreSettings) -> str:
@@ -32,6 +41,19 @@ def password_for(settings: Settings, store: StoreSettings) -> str:
     )
 
 
+def tls_config(store: StoreSettings) -> dict:
+    """The driver's TLS settings for a store with a CA file (none otherwise: the URI's
+    scheme says)."""
+    if not store.ca_file:
+        return {}
+    if any(scheme in store.uri for scheme in _TLS_SCHEMES):
+        raise StoreConfigError(
+            f"FOOTPRINTS_{store.name.upper()}_CA_FILE needs a bolt:// or neo4j:// URI "
+            f"(the +s schemes trust the system's authorities; +ssc any certificate): "
+            f"{store.uri}")
+    return {"encrypted": True, "trusted_certificates": TrustCustomCAs(store.ca_file)}
+
+
 def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
     """A driver for one store. ``neo4j://`` and ``neo4j+s://`` work for clusters."""
     config.setdefault("max_connection_pool_size", 50)
@@ -39,8 +61,27 @@ def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
     config.setdefault("connection_timeout", 5.0)
     # Missing-property warnings are normal in a sparse graph; keep logs for real problems.
     config.setdefault("notifications_min_severity", "OFF")
+    config.update(tls_config(store))
     return GraphDatabase.driver(store.uri, auth=(store.user, password_for(settings, store)),
                                 **config)
+
+
+class ReadingDriver:
+    """A driver whose every session and query reads: what public-facing code is handed for
+    the public graph (``service.stores.public_driver``). Each transaction is opened in read
+    access mode, so a routing driver (``neo4j://``) sends it to a cluster's secondaries or a
+    managed service's readers, and a server refuses a write in it."""
+
+    def __init__(self, driver: Driver):
+        self._driver = driver
+
+    def session(self, **config):
+        config["default_access_mode"] = READ_ACCESS
+        return self._driver.session(**config)
+
+    def execute_query(self, query, parameters_=None, **kwargs):
+        kwargs["routing_"] = RoutingControl.READ
+        return self._driver.execute_query(query, parameters_, **kwargs)
 
 
 class Stores:
@@ -55,6 +96,7 @@ class Stores:
         self._drivers: dict[str, Driver] = {}
         self.recount = DashboardRecount()
         self._files = None
+        self._reader: ReadingDriver | None = None
         #: Set when a document was ingested: a processing worker waiting on it wakes up.
         self.documents_waiting = threading.Event()
 
@@ -90,6 +132,13 @@ class Stores:
     @property
     def public(self) -> Driver:
         return self.driver("public")
+
+    @property
+    def public_reader(self) -> ReadingDriver:
+        """The public graph for reading only (public-facing code)."""
+        if self._reader is None or self._reader._driver is not self.public:
+            self._reader = ReadingDriver(self.public)
+        return self._reader
 
     def unlock(self):
         """Load the data key and check it against the vault's canary (graph/encryption.py),

@@ -65,6 +65,10 @@ class StoreSettings:
     #: Neo4j's ``dbms.memory.transaction.total.max``: the heap all transactions together may
     #: use (None: Neo4j's default).
     tx_memory_total: str | None = None
+    #: A PEM file of the certificate authorities to trust for TLS, with a ``bolt://`` or
+    #: ``neo4j://`` URI: a store whose certificate a private authority signed (the ``+s``
+    #: schemes trust the system's authorities; ``+ssc`` trusts any certificate).
+    ca_file: str | None = None
 
     def identity(self) -> tuple[str, str]:
         """What makes two stores the same database: host/port and database name."""
@@ -194,6 +198,7 @@ class Settings:
                     share_of(heap, tx_share) if tx_share else None),
                 tx_memory_total=env.get(prefix + "TX_MEMORY_TOTAL") or share_of(
                     heap, TX_MEMORY_TOTAL_SHARE),
+                ca_file=env.get(prefix + "CA_FILE") or None,
             )
 
         return cls(

@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
-from neo4j import Driver
 
 from graph import queries
-from graph.connections import Stores, password_for
+from graph.connections import ReadingDriver, Stores, password_for
 from graph.settings import StoreSettings
 
 
@@ -23,9 +22,11 @@ def stores() -> Stores:
     return current_app.extensions["footprints.stores"]
 
 
-def public_driver() -> tuple[Driver, str]:
+def public_driver() -> tuple[ReadingDriver, str]:
+    """The public graph's driver for reading (every transaction in read access mode: a
+    cluster's secondaries can serve it, and a write in it is refused), and its database."""
     s = stores()
-    return s.public, s.database("public")
+    return s.public_reader, s.database("public")
 
 
 def public_store() -> tuple[StoreSettings, str]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.settings import REPO_ROOT, Settings, StoreSettings
+from ops.neo4j import tls
 from ops.processes import alive, terminate
 
 POM = Path(__file__).resolve().parent / "pom.xml"
@@ -158,6 +159,8 @@ class Instance:
         for sub in ("conf", "data", "logs", "run", "plugins", "import"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         port = self.store.bolt_port
+        certificates = tls.ensure_server_certificate(self.settings.neo4j_dir, self.home,
+                                                     self.store.name)
         conf = f"""# Written by ops/neo4j/control.py; edits are overwritten at each start.
 server.default_listen_address=127.0.0.1
 server.bolt.enabled=true
@@ -179,7 +182,7 @@ server.directories.import={self.home / 'import'}
 server.directories.lib={lib_dir(self.settings)}
 server.logs.gc.enabled=false
 db.logs.query.enabled=OFF
-"""
+{tls.conf_lines(certificates)}"""
         (self.home / "conf" / "neo4j.conf").write_text(conf)
 
     def _memory_limits(self) -> str:

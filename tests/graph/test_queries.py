@@ -25,6 +25,17 @@ def test_query_explains(stores, name):
         session.run("EXPLAIN " + text, params).consume()
 
 
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("public/")])
+def test_public_queries_only_read(stores, name):
+    """The public site's queries run in read transactions (a cluster's secondaries may
+    serve them): each one plans as a read-only query."""
+    text = queries.text(name)
+    params = {p: None for p in PARAM.findall(text)}
+    with stores.public.session(database=stores.database("public")) as session:
+        summary = session.run("EXPLAIN " + text, params).consume()
+    assert summary.query_type == "r", (name, summary.query_type)
+
+
 def test_unknown_or_escaping_names_are_refused():
     for bad in ("nope/nothing", "../pyproject", "/etc/passwd"):
         with pytest.raises(queries.UnknownQueryError):
