@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, RoutingControl, TrustCustomCAs
+from neo4j import READ_ACCESS, Driver, GraphDatabase, RoutingControl
 
 from graph.recount import DashboardRecount
 from graph.settings import Settings, StoreSettings
@@ -17,15 +17,6 @@ from graph.settings import Settings, StoreSettings
 
 class NoPasswordError(RuntimeError):
     pass
-
-
-class StoreConfigError(ValueError):
-    pass
-
-
-#: URI schemes whose TLS settings are in the scheme itself: the driver refuses them with
-#: ``trusted_certificates``.
-_TLS_SCHEMES = ("+s://", "+ssc://")
 
 
 def password_for(settings: Settings, store: StoreSettings) -> str:
@@ -41,19 +32,6 @@ def password_for(settings: Settings, store: StoreSettings) -> str:
     )
 
 
-def tls_config(store: StoreSettings) -> dict:
-    """The driver's TLS settings for a store with a CA file (none otherwise: the URI's
-    scheme says)."""
-    if not store.ca_file:
-        return {}
-    if any(scheme in store.uri for scheme in _TLS_SCHEMES):
-        raise StoreConfigError(
-            f"FOOTPRINTS_{store.name.upper()}_CA_FILE needs a bolt:// or neo4j:// URI "
-            f"(the +s schemes trust the system's authorities; +ssc any certificate): "
-            f"{store.uri}")
-    return {"encrypted": True, "trusted_certificates": TrustCustomCAs(store.ca_file)}
-
-
 def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
     """A driver for one store. ``neo4j://`` and ``neo4j+s://`` work for clusters."""
     config.setdefault("max_connection_pool_size", 50)
@@ -61,7 +39,7 @@ def open_driver(settings: Settings, store: StoreSettings, **config) -> Driver:
     config.setdefault("connection_timeout", 5.0)
     # Missing-property warnings are normal in a sparse graph; keep logs for real problems.
     config.setdefault("notifications_min_severity", "OFF")
-    config.update(tls_config(store))
+    config.update(store.tls_options())
     return GraphDatabase.driver(store.uri, auth=(store.user, password_for(settings, store)),
                                 **config)
 

@@ -42,6 +42,10 @@ class SettingsError(ValueError):
     """The configuration cannot work (e.g. vault and public graph are one database)."""
 
 
+class StoreConfigError(ValueError):
+    """A store's settings that cannot work together."""
+
+
 @dataclass(frozen=True)
 class StoreSettings:
     """Where one Neo4j store is and how to log in.
@@ -69,6 +73,21 @@ class StoreSettings:
     #: ``neo4j://`` URI: a store whose certificate a private authority signed (the ``+s``
     #: schemes trust the system's authorities; ``+ssc`` trusts any certificate).
     ca_file: str | None = None
+
+    def tls_options(self) -> dict:
+        """The driver's TLS settings when a CA file is given (none otherwise: the URI's
+        scheme says). Raises StoreConfigError for a CA file with a ``+s``/``+ssc`` scheme,
+        whose TLS settings are the scheme's own (the driver refuses both)."""
+        if not self.ca_file:
+            return {}
+        if any(scheme in self.uri for scheme in ("+s://", "+ssc://")):
+            raise StoreConfigError(
+                f"FOOTPRINTS_{self.name.upper()}_CA_FILE needs a bolt:// or neo4j:// URI "
+                f"(the +s schemes trust the system's authorities; +ssc any certificate): "
+                f"{self.uri}")
+        from neo4j import TrustCustomCAs
+
+        return {"encrypted": True, "trusted_certificates": TrustCustomCAs(self.ca_file)}
 
     def identity(self) -> tuple[str, str]:
         """What makes two stores the same database: host/port and database name."""

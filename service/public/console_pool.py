@@ -40,7 +40,6 @@ from typing import Any
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.connections import tls_config
 from graph.messages import N_, Message
 from graph.settings import Settings, StoreSettings, parse_bytes
 from service.shared import Claims, MemoryClaims
@@ -394,7 +393,7 @@ def serve(conn, store: StoreSettings, password: str, memory: int) -> None:
                 driver = GraphDatabase.driver(store.uri, auth=(store.user, password),
                                               max_connection_pool_size=1, connection_timeout=5.0,
                                               notifications_min_severity="OFF",
-                                              **tls_config(store))
+                                              **store.tls_options())
             try:
                 answer: tuple = ("ok", console.run(
                     query, params, timeout=timeout, driver=driver, database=store.database,

@@ -18,8 +18,8 @@ from cryptography import x509
 from neo4j import GraphDatabase, RoutingControl, TrustCustomCAs
 from neo4j.exceptions import ServiceUnavailable
 
-from graph.connections import StoreConfigError, open_driver, password_for
-from graph.settings import REPO_ROOT
+from graph.connections import open_driver, password_for
+from graph.settings import REPO_ROOT, StoreConfigError
 from ops.neo4j import tls
 
 pytestmark = pytest.mark.usefixtures("stores")
@@ -97,8 +97,12 @@ def test_bolt_s_trusts_the_authority_through_the_system_trust_store(managed):
     OpenSSL reads) connects; without it, the certificate is refused."""
     host, port = _address(managed)
     user, password = _auth(managed)
+    # verify_connectivity first: it fails at once on a refused certificate, where a query
+    # would be retried for half a minute
     script = ("import sys; from neo4j import GraphDatabase\n"
-              "with GraphDatabase.driver(sys.argv[1], auth=(sys.argv[2], sys.argv[3])) as d:\n"
+              "with GraphDatabase.driver(sys.argv[1], auth=(sys.argv[2], sys.argv[3]),\n"
+              "                          connection_timeout=5) as d:\n"
+              "    d.verify_connectivity()\n"
               "    print(d.execute_query('RETURN 42 AS n').records[0]['n'])\n")
     args = [sys.executable, "-c", script, f"bolt+s://{host}:{port}", user, password]
     trusted = subprocess.run(args, capture_output=True, text=True, cwd=REPO_ROOT, timeout=60,
