@@ -66,7 +66,8 @@ def soak(stores, workers: int, seconds: int, clients: int = 64, every: int = 30)
 
 
 def print_table(report: dict) -> None:
-    print(f"\n{report['victims']:,} victims, {report['machine']['cores']} cores")
+    print(f"\n{report.get('vault_victims', 0):,} victims ({report['victims']:,} public), "
+          f"{report['machine']['cores']} cores")
     print("| clients | 1 process: req/s | p50 | p95 | errors | "
           f"{report['workers']} processes: req/s | p50 | p95 | errors | ratio |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -103,11 +104,12 @@ def main() -> None:
 
             env.wipe(stores)
             one_scale(stores, args.victims, Path(stores.settings.var_dir), skip_http=True)
-        victims = stores.public.execute_query(
+        victims, generated = (stores.driver(name).execute_query(
             "MATCH (v:Victim) RETURN count(v) AS n",
-            database_=stores.database("public")).records[0]["n"]
-        progress(f"{victims:,} public victims; 1 process, then {workers}")
-        report = {"victims": victims, "machine": env.machine(), "workers": workers,
+            database_=stores.database(name)).records[0]["n"] for name in ("public", "vault"))
+        progress(f"{generated:,} victims, {victims:,} of them public; 1 process, then {workers}")
+        report = {"victims": victims, "vault_victims": generated,
+                  "machine": env.machine(), "workers": workers,
                   "seconds": args.seconds, "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
                   "one_process": table(stores, 1, args.seconds),
                   "several_processes": table(stores, workers, args.seconds)}

@@ -24,8 +24,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from bench.measure import percentiles, progress, raw_time, recording
-from bench.workspace import load
+from bench.workspace import each_scale
 from graph.connections import Stores
+from graph.vocabularies import choices
 
 SAMPLES = 40
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -35,6 +36,7 @@ TYPED = ["Yo", "요덕", "Kwanliso", "관리소", "Minis", "국가보", "Ministr
          "Korean People's Army"]
 #: Type-ahead: what was typed so far of those names and of victims' names.
 TARGET_P95_MS = 50
+CATEGORIES = list(choices("victim_category"))
 
 
 def _sample(stores: Stores) -> dict:
@@ -64,6 +66,15 @@ def _urls(sample: dict) -> dict[str, list[str]]:
                             for i, w in enumerate(sample["words"])],
         "chain by name": [f"/api/v1/graphs/chain/{quote(w, safe='')}"
                           for w in sample["victims"]],
+        # The search's filters without a keyword: every victim is read to count each facet
+        # without its own filter (disjunctive counts, public/search_victims.cypher).
+        "facets (one value)": [f"/api/v1/search?category={c}" for c in CATEGORIES],
+        "facets (two values, two facets)": [
+            f"/api/v1/search?category={a}&category={CATEGORIES[(i + 1) % len(CATEGORIES)]}"
+            f"&sex={('male', 'female')[i % 2]}&per_page=20" for i, a in enumerate(CATEGORIES)],
+        "facets (keyword and filter)": [f"/api/v1/search?q={quote(w)}&category={c}"
+                                        for w, c in zip(sample["words"][:8], CATEGORIES,
+                                                        strict=False)],
     }
 
 
@@ -94,7 +105,6 @@ def run(stores: Stores) -> dict:
     return out
 
 
-
 def main() -> None:
     from bench import env
 
@@ -120,14 +130,7 @@ def main() -> None:
     if Path(args.out).exists():
         out["scales"] = json.loads(Path(args.out).read_text())["scales"]
     try:
-        for victims in (int(s) for s in args.scales.split(",")):
-            if not args.reuse:
-                load(stores, victims, workdir)
-            out["scales"] = [s for s in out["scales"] if s["victims"] != victims]
-            out["scales"].append({"victims": victims, "search": run(stores)})
-            out["scales"].sort(key=lambda s: s["victims"])
-            Path(args.out).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
-            progress(json.dumps(out["scales"][-1], ensure_ascii=False))
+        each_scale(stores, args.scales, "search", run, out, Path(args.out), args.reuse, workdir)
     finally:
         stores.close()
 

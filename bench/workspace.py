@@ -108,6 +108,23 @@ def load(stores: Stores, victims: int, workdir: Path) -> None:
     publish_all(stores.vault, stores.public, stores.database("vault"), stores.database("public"))
 
 
+def each_scale(stores: Stores, scales: str, key: str, measure, out: dict,
+               out_path: Path | None, reuse: bool, workdir: Path) -> None:
+    """For each scale of ``scales`` ("10000,50000"): load it (unless ``reuse``), measure,
+    put the figures under ``key`` in the scale's entry of ``out["scales"]`` (replacing an
+    earlier measurement of that scale) and write ``out`` to ``out_path`` at once, so that a
+    run stopped at a larger scale keeps the smaller ones."""
+    for victims in (int(s) for s in scales.split(",")):
+        if not reuse:
+            load(stores, victims, workdir)
+        out["scales"] = [s for s in out["scales"] if s["victims"] != victims]
+        out["scales"].append({"victims": victims, key: measure(stores)})
+        out["scales"].sort(key=lambda s: s["victims"])
+        if out_path:
+            out_path.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+        progress(json.dumps(out["scales"][-1], ensure_ascii=False))
+
+
 def main() -> None:
     from bench import env
     from graph.schema import install_schema
@@ -136,16 +153,8 @@ def main() -> None:
     if args.out and Path(args.out).exists():
         out["scales"] = json.loads(Path(args.out).read_text())["scales"]
     try:
-        for victims in (int(s) for s in args.scales.split(",")):
-            if not args.reuse:
-                load(stores, victims, workdir)
-            out["scales"] = [s for s in out["scales"] if s["victims"] != victims]
-            out["scales"].append({"victims": victims, "workspace": run(stores)})
-            out["scales"].sort(key=lambda s: s["victims"])
-            text = json.dumps(out, indent=2, ensure_ascii=False)
-            if args.out:
-                Path(args.out).write_text(text)
-            progress(text)
+        each_scale(stores, args.scales, "workspace", run, out,
+                   Path(args.out) if args.out else None, args.reuse, workdir)
     finally:
         stores.close()
 
