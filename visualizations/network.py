@@ -373,9 +373,10 @@ def build(graph: Mapping, labels: NetworkLabels, *, profile_url: str = "/entity/
 def legend(labels: NetworkLabels, kinds: Sequence[str] | None = None,
            states: Sequence[str] | None = None,
            counts: Mapping[str, int] | None = None) -> list[dict]:
-    """Legend entries ``{"kind", "label", "shape", "colour", "svg", "count"}`` for the node
-    kinds shown (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the shape,
-    ``count`` how many nodes of the kind the view holds (``counts``; None when not given).
+    """Legend entries ``{"kind", "label", "shape", "colour", "svg", "count", "absent"}`` for
+    the node kinds shown (all kinds when ``kinds`` is None); ``svg`` is a small swatch of the
+    shape, ``count`` how many nodes of the kind the view holds (``counts``; None when not
+    given) and ``absent`` whether it holds none (its entry is hidden until one is added).
     Kind entries are the node-type filter's checkboxes (``"filter": True``). With
     ``states`` (a view coloured by visibility) the kinds' shapes are drawn in one neutral
     colour and each state shown gets an entry of its colour (not a filter)."""
@@ -383,7 +384,9 @@ def legend(labels: NetworkLabels, kinds: Sequence[str] | None = None,
     colour = (lambda k: NODE_STYLES[k][1]) if states is None else (lambda k: NEUTRAL)
     out = [{"kind": k, "label": labels.kinds.get(k, k), "shape": NODE_STYLES[k][0],
             "colour": colour(k), "svg": swatch(NODE_STYLES[k][0], colour(k)),
-            "count": (counts or {}).get(k), "filter": True} for k in shown]
+            "count": None if counts is None else counts.get(k, 0),
+            "absent": counts is not None and not counts.get(k), "filter": True}
+           for k in shown]
     if states is None:
         return out
     out += [{"kind": s, "label": labels.states.get(s, s), "shape": "dot", "filter": False,
@@ -501,8 +504,10 @@ def network_html(graph: Mapping, labels: NetworkLabels, *, element_id: str = "ne
     return render(net, {
         "view": view_data(labels, expandUrl=expand_url, focus=focus, elementId=element_id),
         "element_id": element_id, "labels": labels, "rows": rows, "listed": listed,
-        "legend": legend(labels, set(counts), None if states is None else set(states.values()),
-                         counts=counts),
+        # A view that grows (expand_url: a click adds a node's neighbours) lists every kind,
+        # those it does not hold yet hidden until one arrives (network.js shows them).
+        "legend": legend(labels, None if expand_url else set(counts),
+                         None if states is None else set(states.values()), counts=counts),
         "groups": groups, "size": size, "standalone": standalone, "vis_js": VIS_JS,
         "network_js": NETWORK_JS, "site_js": SITE_JS, "lang": lang, "title": title,
         "edge_colours": EDGE_COLOURS})

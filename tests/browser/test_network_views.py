@@ -8,6 +8,8 @@ Screenshots: tests/artifacts/network-*.png.
 from __future__ import annotations
 
 import json
+import re
+import urllib.request
 
 import pytest
 
@@ -168,9 +170,60 @@ def test_labels_follow_zoom_and_degree(chromium, server, stores):
     ctx.close()
 
 
+def test_a_kind_that_arrives_by_expansion_gets_its_legend_checkbox(chromium, server, stores):
+    """The explorer's legend lists every kind; those the view does not hold yet are hidden
+    until a click brings one in, and then filter like the others."""
+    records, _, _ = stores.public.execute_query(
+        "MATCH (v:Victim)--(e:Event)--(:PerpetratorBody) "
+        "WHERE NOT EXISTS { (v)--(:PerpetratorBody) } "
+        "RETURN v.uid AS victim, e.uid AS event ORDER BY v.uid LIMIT 1",
+        database_=stores.database("public"))
+    assert records, "the synthetic data has a victim whose event names a perpetrator body"
+    victim, event = records[0]["victim"], records[0]["event"]
+    ctx, page, rec = new_page(chromium)
+    page.goto(f"{server.url}/network?focus={victim}&hops=1&lang=en")
+    wait_network(page)
+    bodies = page.locator("li", has=page.locator(".legend-filter[value=PerpetratorBody]"))
+    assert bodies.count() == 1 and not bodies.is_visible()
+    assert page.locator("li", has=page.locator(".legend-filter[value=Victim]")).is_visible()
+    point = page.evaluate("""(uid) => {
+        const net = document.querySelector('figure[data-network=explorer-network]').network;
+        document.getElementById('explorer-network').scrollIntoView({block: 'center'});
+        net.focus(uid, {scale: 1.2, animation: false});
+        const pos = net.canvasToDOM(net.getPositions([uid])[uid]);
+        const box = document.getElementById('explorer-network').getBoundingClientRect();
+        return {x: box.left + pos.x, y: box.top + pos.y};
+    }""", event)
+    page.mouse.click(point["x"], point["y"])
+    wait_for(page, f"Number({FIGURE}.dataset.expanded || 0) >= 1", timeout=15)
+    assert bodies.is_visible()
+    assert legend_counts(page)["PerpetratorBody"] >= 1
+    box = page.locator(".legend-filter[value=PerpetratorBody]")
+    box.uncheck()
+    assert js(page, "nodes.get().filter(n => n.kind === 'PerpetratorBody')"
+                    ".every(n => n.hidden)")
+    assert not rec.errors, rec.errors
+    ctx.close()
+
+
+def grouped_body(stores, server) -> str:
+    """The busiest perpetrator body whose profile inset has a group node: which bodies have
+    more than a few leaves of one type depends on the generated data."""
+    records, _, _ = stores.public.execute_query(
+        "MATCH (n:PerpetratorBody) RETURN n.uid AS uid ORDER BY COUNT { (n)--(:Entity) } DESC, "
+        "n.uid LIMIT 12", database_=stores.database("public"))
+    for record in records:
+        with urllib.request.urlopen(f"{server.url}/entity/{record['uid']}?lang=en") as response:
+            html = response.read().decode("utf-8")
+        block = re.search(r'id="profile-network-data">(.*?)</script>', html, re.S)
+        if block and any("members" in n for n in json.loads(block.group(1))["nodes"]):
+            return record["uid"]
+    raise AssertionError("no busy perpetrator body's profile inset has a group node")
+
+
 def test_profile_inset_is_grouped_sparsely_labelled_and_links_to_the_explorer(
         chromium, server, stores, artifacts):
-    body = hub(stores, "PerpetratorBody")
+    body = grouped_body(stores, server)
     ctx, page, rec = new_page(chromium)
     page.goto(f"{server.url}/entity/{body}?lang=en")
     wait_network(page)

@@ -124,6 +124,20 @@ def test_legend_lists_the_kinds_shown_with_their_shapes():
     assert entries[0]["svg"].startswith("<svg") and network.NODE_STYLES["Victim"][1] in entries[0]["svg"]
 
 
+def test_a_growing_view_lists_every_kind_hiding_those_it_does_not_hold():
+    """The explorer adds nodes on click: a kind that arrives then needs its checkbox, so its
+    legend lists every kind, the absent ones hidden (network.js shows them when counted)."""
+    html = network_html(star(2), LABELS, expand_url="/api/v1/graphs/neighbourhood/{uid}")
+    items = re.findall(r"<li( hidden)?><label><input[^>]*value=\"(\w+)\"", html)
+    kinds = {kind: bool(hidden) for hidden, kind in items}
+    assert list(kinds) == list(network.KIND_ORDER)
+    assert kinds["Victim"] is False and kinds["Event"] is False
+    assert kinds["Location"] is True and kinds["Proceeding"] is True
+    entries = network.legend(LABELS, None, counts={"Victim": 1})
+    assert entries[0]["count"] == 1 and not entries[0]["absent"]
+    assert all(e["count"] == 0 and e["absent"] for e in entries[1:])
+
+
 def test_text_alternative_lists_nodes_and_relationships():
     html = network_html(star(2), LABELS)
     assert "김철호 &lt;b&gt; — 피해 → Event 0" in html

@@ -180,8 +180,11 @@
       });
       var spans = figure.querySelectorAll(".legend-count");
       for (var i = 0; i < spans.length; i++) {
-        spans[i].textContent = "(" + (counts[spans[i].dataset.kind] || 0).toLocaleString(
-          document.documentElement.lang || "en") + ")";
+        var count = counts[spans[i].dataset.kind] || 0;
+        spans[i].textContent = "(" + count.toLocaleString(document.documentElement.lang || "en") + ")";
+        // a kind that arrives with an expanded node gets its entry (and checkbox) shown
+        var item = spans[i].closest("li");
+        if (item) item.hidden = count === 0;
       }
       figure.dataset.nodeCount = String(nodes.length);
       figure.dataset.groups = String(groupIds().length);
