@@ -18,8 +18,17 @@ value says which key sealed it, so a rotation (``footprints keys rotate``) can t
 from new and resume after a crash. Each record with sealed fields also carries
 ``sealed_with``, the id of the key that sealed it, which the rotation queries by.
 
+Some fields are sealed for some records only: the model's ``encrypted_for_roles`` (a
+person who is only a witness or a relative has their names sealed; a victim's or an
+official's stay plain, being searched and, with consent, published). Which form a record
+is stored in is decided on every write from its roles (:meth:`Keyring.seal_props` with
+``roles``), so a relative later documented as a victim has their names opened on the
+write that adds the role, and sealed again on the write that takes it away.
+
 Exact-match lookups on sealed text use keyed hashes (HMAC-SHA256, :meth:`Keyring.lookup`)
-with a key derived from the data key by HKDF, never the plaintext.
+with a key derived from the data key by HKDF, never the plaintext: a record whose names
+are sealed carries the lookups of each name (``name_hmacs``, :meth:`Keyring.name_lookups`),
+and a search computes those of the typed text (:meth:`Keyring.query_lookups`).
 
 A wrong or missing key is a clear error at start-up: the app factory and the CLI open
 a small sealed canary kept in the vault (:func:`check_canary`) before anything else.
@@ -39,6 +48,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +57,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from graph.model import MODEL
+from graph.model import MODEL, RoleSealing
 
 PREFIX = "fpenc:1:"
 KEY_BYTES = 32
@@ -63,6 +73,34 @@ ENCRYPTED: Mapping[str, tuple[str, ...]] = {
     name: tuple(f.name for f in rtype.fields.values() if f.encrypted)
     for name, rtype in MODEL.records.items()
     if any(f.encrypted for f in rtype.fields.values())}
+#: Fields sealed for some roles only, from the model (``encrypted_for_roles``).
+ROLE_SEALED: Mapping[str, RoleSealing] = {
+    name: rtype.role_sealing for name, rtype in MODEL.records.items()
+    if rtype.role_sealing is not None}
+#: Every field that may be stored sealed, by record type (what rotation and the importer
+#: read back from the store).
+SEALABLE: Mapping[str, tuple[str, ...]] = {
+    name: (*ENCRYPTED.get(name, ()), *(ROLE_SEALED[name].fields if name in ROLE_SEALED else ()))
+    for name in MODEL.records if name in ENCRYPTED or name in ROLE_SEALED}
+#: Labels whose records may have fields sealed for some roles (the record types and roles).
+SEALED_LABELS: frozenset[str] = frozenset(
+    {*ROLE_SEALED, *(role for s in ROLE_SEALED.values() for role in s.roles)})
+#: Fields sealed for some records only, of any record type (reads of names open these).
+ROLE_FIELDS: tuple[str, ...] = tuple(sorted({f for s in ROLE_SEALED.values() for f in s.fields}))
+
+
+def roles_of(label: str, labels: Iterable[str]) -> list[str]:
+    """The record type's roles among ``labels`` (a node's labels, or an import's roles)."""
+    own = MODEL.records[label].roles if label in MODEL.records else ()
+    return [lbl for lbl in labels if lbl in own]
+
+
+def sealed_for(label: str, roles: Iterable[str]) -> tuple[str, ...]:
+    """The fields a ``label`` record with these roles stores sealed."""
+    sealing = ROLE_SEALED.get(label)
+    extra = sealing.fields if sealing is not None and sealing.applies(roles_of(label, roles)) \
+        else ()
+    return (*ENCRYPTED.get(label, ()), *extra)
 
 
 class DataKeyError(Exception):
@@ -100,16 +138,18 @@ class DataKey:
 
     raw: bytes = field(repr=False)
 
-    @property
+    # Cached: a publication or an import opens and hashes names by the hundred thousand,
+    # and each derivation is an HKDF (the dataclass is frozen; the cache is its own dict).
+    @cached_property
     def id(self) -> str:
         # Derived, not the key's hash: the id says nothing usable about the key.
         return _derive(self.raw, b"footprints key id")[:6].hex()
 
-    @property
+    @cached_property
     def aead(self) -> AESGCM:
         return AESGCM(self.raw)
 
-    @property
+    @cached_property
     def lookup_key(self) -> bytes:
         return _derive(self.raw, b"footprints lookup hmac")
 
@@ -123,6 +163,13 @@ def normalised(text: str) -> str:
     """What exact-match lookups compare: NFKC, case-folded, spaces and hyphens collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.replace("-", " ").split())
+
+
+def _forms(text: str) -> set[str]:
+    """The forms of a name an exact-match lookup knows it by: the name, and the name without
+    spaces or hyphens (``Kim Jong-il`` and ``Kim Jongil`` meet at ``kimjongil``)."""
+    norm = normalised(text)
+    return {f for f in (norm, norm.replace(" ", "")) if f}
 
 
 class Keyring:
@@ -182,20 +229,53 @@ class Keyring:
             return [self.open(v, uid, name, i) for i, v in enumerate(value)]
         return self.open(value, uid, name)
 
-    def lookup(self, text: str) -> str:
+    def lookup(self, text: str, key: DataKey | None = None) -> str:
         """The keyed hash an exact-match index stores instead of ``text`` (normalised)."""
-        return hmac.new(self.current.lookup_key, normalised(text).encode("utf-8"),
+        return hmac.new((key or self.current).lookup_key, normalised(text).encode("utf-8"),
                         hashlib.sha256).hexdigest()
+
+    def name_lookups(self, names: Iterable[str | None]) -> list[str]:
+        """What a record whose names are sealed stores to be found by them (``name_hmacs``):
+        the keyed hash of each name and variant, compact too, and of the romanisations the
+        free-text gate derives from a Hangul name (loaders/romanize.py), so an exact
+        search by any spelling the gate would catch finds the person."""
+        from graph.consent.gate import romanisations
+
+        forms: set[str] = set()
+        for name in names:
+            if not name:
+                continue
+            forms |= _forms(name)
+            for spelled in romanisations(name):
+                forms |= _forms(spelled)
+        return sorted(self.lookup(f) for f in forms)
+
+    def query_lookups(self, text: str) -> list[str]:
+        """The keyed hashes a search for ``text`` compares with ``name_hmacs``: of the text
+        and its compact form, under every loaded key (during a rotation, records not yet
+        re-sealed carry the old key's)."""
+        return sorted({self.lookup(f, key) for f in _forms(text) for key in self._keys.values()})
 
     # -- records ----------------------------------------------------------------------
 
     def seal_props(self, label: str, uid: str, props: dict,
-                   previous: Mapping[str, Any] | None = None) -> dict:
+                   previous: Mapping[str, Any] | None = None,
+                   roles: Iterable[str] | None = None) -> dict:
         """``props`` of a ``label`` record with its encrypted fields sealed and
         ``sealed_with`` set. ``previous`` (the stored properties) lets an unchanged value
-        keep its sealed form, so a re-import changes nothing it need not."""
-        names = ENCRYPTED.get(label, ())
-        if not names:
+        keep its sealed form, so a re-import changes nothing it need not.
+
+        ``roles``: the record's roles (or all its labels) once written, needed for a record
+        type with fields sealed for some roles only (``ROLE_SEALED``): those are sealed, with
+        their keyed-hash lookups set and the fields derived from them removed, when the
+        roles say so, and stored open (a sealed value given is opened), lookups removed,
+        otherwise. A removed property is ``None`` here (``SET n += props`` removes it)."""
+        sealing = ROLE_SEALED.get(label)
+        if sealing is not None and roles is None:
+            raise ValueError(f"sealing a {label} needs its roles: {', '.join(sealing.fields)} "
+                             f"are sealed for {', '.join(sealing.roles)} only")
+        names = sealed_for(label, roles or ())
+        if not names and sealing is None:
             return props
         out = dict(props)
         for name in names:
@@ -211,6 +291,21 @@ class Keyring:
                 out[name] = old
             else:
                 out[name] = self.seal_value(plain, uid, name)
+        if sealing is not None:
+            sealed = sealing.applies(roles_of(label, roles or ()))
+            plain_names = {}
+            for name in sealing.fields:
+                if out.get(name) is not None:
+                    plain_names[name] = self._plain(out[name], uid, name)
+                    if not sealed:
+                        out[name] = plain_names[name]
+            if sealed:
+                values = [v for value in plain_names.values()
+                          for v in (value if isinstance(value, list | tuple) else [value])]
+                out[sealing.lookups] = self.name_lookups(values)
+                out.update({name: None for name in sealing.withheld})
+            else:
+                out[sealing.lookups] = None
         out[SEALED_WITH] = self.current.id
         return out
 
@@ -242,18 +337,55 @@ class Keyring:
         return opened == (list(plain) if isinstance(plain, list | tuple) else plain)
 
     def open_props(self, label: str, props: Mapping[str, Any]) -> dict:
-        """Stored properties with the encrypted fields opened (``sealed_with`` dropped)."""
+        """Stored properties with the encrypted fields opened (``sealed_with`` and keyed-hash
+        lookups dropped). A field sealed for some roles only is opened where it is sealed
+        (a victim's names are stored open)."""
         out = dict(props)
         out.pop(SEALED_WITH, None)
         uid = out.get("uid", "?")
         for name in ENCRYPTED.get(label, ()):
             if out.get(name) is not None:
                 out[name] = self.open_value(out[name], uid, name)
+        sealing = ROLE_SEALED.get(label)
+        if sealing is not None:
+            out.pop(sealing.lookups, None)
+            for name in sealing.fields:
+                if out.get(name) is not None:
+                    out[name] = self._plain(out[name], uid, name)
+        return out
+
+    def open_names(self, uid: str, props: Mapping[str, Any]) -> dict:
+        """``props`` (a whole record, or the few fields a list or a search shows) with every
+        field sealed for some roles only opened where it is sealed; everything else as it
+        is. For every read that shows a person's names to someone allowed to see them."""
+        out = dict(props)
+        for name in ROLE_FIELDS:
+            if out.get(name) is not None:
+                out[name] = self._plain(out[name], uid, name)
         return out
 
 
 def is_sealed(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(PREFIX)
+
+
+def any_sealed(props: Mapping[str, Any], names: Iterable[str] = ROLE_FIELDS) -> bool:
+    """Whether any of the fields ``names`` of ``props`` holds a sealed value."""
+    for name in names:
+        value = props.get(name)
+        items = value if isinstance(value, list | tuple) else [value]
+        if any(is_sealed(v) for v in items):
+            return True
+    return False
+
+
+def opened_names(uid: str, props: Mapping[str, Any]) -> dict:
+    """``props`` with the names sealed for some roles opened (:meth:`Keyring.open_names`)
+    by the process's keyring; a record holding none sealed needs no key (a victim, a
+    place, the public graph's records)."""
+    if not any_sealed(props):
+        return dict(props)
+    return active().open_names(uid, props)
 
 
 def key_id_of(value: str) -> str:

@@ -31,12 +31,13 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from graph import audit, queries
+from graph import audit, encryption, queries
 from graph.consent import policy, screening
 from graph.consent.apply import affected, apply_policy
 from graph.recount import DashboardRecount, store_counts
 from graph.resolution.clusters import same_as_rows
 from graph.search_keys import record_search_keys
+from loaders.importing.write import search_keys as person_search_keys
 
 BATCH = 5000
 #: Properties the publication derives on public victims from the public graph, so that
@@ -78,12 +79,21 @@ class PublishReport:
 
 
 def project_node(row: dict) -> dict | None:
-    """The public form of a vault node: its labels and only its cleared fields."""
+    """The public form of a vault node: its labels and only its cleared fields.
+
+    A witness or relative cleared for publication has their names sealed in the vault
+    (graph/encryption.py): the public graph gets them opened, in plain text, never the
+    ciphertext, with the compact search keys the vault does not store for them."""
     labels = row["labels"]
     primary = next((lbl for lbl in NODE_LABELS if lbl in labels), None)
     if primary is None:
         return None
-    props = policy.project_fields(primary, row["props"],
+    stored = row["props"]
+    sealed_names = encryption.any_sealed(stored)
+    if sealed_names:
+        stored = encryption.opened_names(row["uid"], stored)
+        stored["search_keys"] = person_search_keys(stored)
+    props = policy.project_fields(primary, stored,
                                   include_event_text=(primary == "Event" and not row["hidden_people"]))
     if primary == "Person":
         consents = sorted(row["publication_consents"], key=lambda c: str(c.get("given_on")))

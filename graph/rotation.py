@@ -7,7 +7,10 @@ exactly the records still under another key, and a record is never half rotated.
 canary switches last: until every record is done, the vault's canary still opens with
 the old key, which the rerun needs (``FOOTPRINTS_DATA_KEY`` stays the old key until the
 rotation says it finished). Values a vault held in plain text from before encryption
-(records without ``sealed_with``) are sealed by the same pass.
+(records without ``sealed_with``), and records whose fields sealed for some roles only are
+not in the form their roles say (a witness's names stored before they were sealed), are
+sealed by the same pass, with their keyed-hash lookups (``name_hmacs``) computed under the
+new key.
 
 Start and end are in the audit log (``keys.rotate.started`` / ``.finished``, with both key
 ids and the count): the log never holds a key or a value.
@@ -22,9 +25,20 @@ from neo4j import Driver
 
 from graph import audit, encryption, queries
 from graph.encryption import DataKey, Keyring
+from graph.model import MODEL
 
 #: Fields of the record types that have encrypted ones, for the queries.
-FIELDS = tuple(sorted({f for names in encryption.ENCRYPTED.values() for f in names}))
+FIELDS = tuple(sorted({f for names in encryption.SEALABLE.values() for f in names}))
+
+
+def _params(key_id: str) -> dict:
+    """What the rotation's queries select by: records of these labels sealed with another
+    key, never sealed, or whose role-sealed fields are not in the form their roles say."""
+    return {"labels": list(encryption.SEALABLE), "fields": list(FIELDS), "key_id": key_id,
+            "prefix": encryption.PREFIX,
+            "role_sealed": [{"label": label, "roles": list(s.roles), "fields": list(s.fields),
+                             "all_roles": list(MODEL.records[label].roles)}
+                            for label, s in encryption.ROLE_SEALED.items()]}
 
 
 @dataclass
@@ -43,8 +57,7 @@ class RotationReport:
 def to_rotate(driver: Driver, database: str, new: DataKey) -> int:
     """Records still sealed with another key (or never sealed)."""
     return queries.run(driver, "keys/count_to_rotate", database=database,
-                       labels=list(encryption.ENCRYPTED), fields=list(FIELDS),
-                       key_id=new.id)[0]["records"]
+                       **_params(new.id))[0]["records"]
 
 
 def rotate(driver: Driver, database: str, old: Keyring, new: DataKey, actor: str,
@@ -64,8 +77,7 @@ def rotate(driver: Driver, database: str, old: Keyring, new: DataKey, actor: str
                  old_key=old.current.id, new_key=new.id, records=to_rotate(driver, database, new))
     while True:
         rows = queries.run(driver, "keys/match_to_rotate", database=database,
-                           labels=list(encryption.ENCRYPTED), fields=list(FIELDS),
-                           key_id=new.id, limit=batch_size)
+                           limit=batch_size, **_params(new.id))
         if not rows:
             break
         batch = [_resealed(ring, row) for row in rows]
@@ -86,12 +98,13 @@ def rotate(driver: Driver, database: str, old: Keyring, new: DataKey, actor: str
 
 def _resealed(ring: Keyring, row: dict) -> dict:
     """One record's values opened (with whichever key sealed them; plain text as it is, for a
-    record never sealed) and sealed with the ring's current key."""
-    label = next(lbl for lbl in row["labels"] if lbl in encryption.ENCRYPTED)
+    record never sealed) and sealed with the ring's current key, in the form its roles say
+    (a witness's names sealed, with their lookups under the new key; a victim's open)."""
+    label = next(lbl for lbl in row["labels"] if lbl in encryption.SEALABLE)
     values = dict(zip(FIELDS, row["values"], strict=True))
-    own = {name: values.get(name) for name in encryption.ENCRYPTED[label]}
+    own = {name: values.get(name) for name in encryption.SEALABLE[label]}
     if row["sealed_with"] is not None:
         own = ring.open_props(label, {"uid": row["uid"], **own})
         own.pop("uid")
-    sealed = ring.seal_props(label, row["uid"], own)
+    sealed = ring.seal_props(label, row["uid"], own, roles=row["labels"])
     return {"uid": row["uid"], "was": row["sealed_with"], "props": sealed}

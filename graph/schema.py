@@ -42,6 +42,13 @@ FACETS = {
 
 FULLTEXT = {
     "person_names": ("Person", ("name_en", "name_ko", "name_variants", "search_keys")),
+    # The keyed hashes of the names of people whose names are sealed (witnesses and
+    # relatives only, graph/encryption.py): an exact name typed into a vault search is
+    # hashed the same way and looked up here. A list property: of Neo4j's indexes, only a
+    # full-text one finds a node by one item of a list (a range index compares whole
+    # lists). The index holds hex digests; its person_names neighbour holds only
+    # ciphertext of these people.
+    "person_name_hmacs": ("Person", ("name_hmacs",)),
     "entity_names": ("PerpetratorBody|Location|Organization|Instrument|Resource|Proceeding|Event",
                      ("name_en", "name_ko", "reference", "title", "summary_en", "summary_ko")),
     # Every record but persons, by the names and titles the one public search shows and

@@ -1,6 +1,6 @@
-// The stored (sealed) values of the given fields of records about to be merged, so that
-// an unchanged value keeps its sealed form and a re-import changes nothing.
+// The stored values of the fields that may be sealed, and the labels, of records about to
+// be merged: an unchanged sealed value keeps its sealed form (a re-import changes nothing),
+// and which fields are sealed follows the roles the merge leaves the record with.
 UNWIND $uids AS uid
 MATCH (n:Entity {uid: uid})
-WHERE n.sealed_with IS NOT NULL
-RETURN n.uid AS uid, [f IN $fields | n[f]] AS values
+RETURN n.uid AS uid, labels(n) AS labels, [f IN $fields | n[f]] AS values

@@ -5,8 +5,15 @@
 // field, or for events and proceedings the owners of the people linked to them). With
 // what a badge and the facets need: the consent facts, and the (event, body) and
 // (event or person, place) pairs, whose visibility the caller checks.
+// People whose names are sealed (witnesses and relatives only: graph/encryption.py) are
+// found through the keyed hashes $hmacs of the exact text typed, never by the ciphertext
+// the names index holds of them (a prefix could match a piece of it).
 CALL () {
   CALL db.index.fulltext.queryNodes('person_names', $lucene) YIELD node, score
+  WITH node, score WHERE size(coalesce(node.name_hmacs, [])) = 0
+  RETURN node, score
+  UNION
+  CALL db.index.fulltext.queryNodes('person_name_hmacs', $hmacs) YIELD node, score
   RETURN node, score
   UNION
   CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
@@ -15,7 +22,7 @@ CALL () {
   CALL db.index.fulltext.queryNodes('source_titles', $lucene) YIELD node, score
   RETURN node, score
 }
-WITH node, score
+WITH node, max(score) AS score
 WHERE any(l IN labels(node) WHERE l IN $types)
   AND (node:Public OR node:Restricted
        OR ($organization IS NOT NULL

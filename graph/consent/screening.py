@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from graph import queries
+from graph import encryption, queries
 from graph.consent import gate
 
 BATCH = 5000
@@ -93,7 +93,9 @@ def name_index(vault: Driver, database: str, fresh: bool = False) -> gate.NameIn
         return cached[1]
     with vault.session(database=database) as session:
         rows = session.run(queries.text("gate/stream_person_names"))
-        index = gate.NameIndex(dict(r.items()) for r in rows)
+        # A witness's or relative's names are sealed in the vault: opened here, in memory
+        # only (graph/encryption.py), for the gate must find them in public text.
+        index = gate.NameIndex(encryption.opened_names(r["uid"], dict(r.items())) for r in rows)
     with _cache_lock:
         _cache[id(vault), database] = (key, index)
     return index
@@ -197,7 +199,7 @@ def records_naming(vault: Driver, database: str, persons: Iterable[str]) -> set[
     persons = sorted(set(persons))
     if not persons:
         return set()
-    rows = [r for start in range(0, len(persons), BATCH)
+    rows = [encryption.opened_names(r["uid"], r) for start in range(0, len(persons), BATCH)
             for r in queries.run(vault, "gate/match_person_names", database=database,
                                  uids=persons[start:start + BATCH])]
     found = {r["uid"] for r in queries.run(vault, "gate/match_holds_naming", database=database,

@@ -122,6 +122,26 @@ class Field:
 
 
 @dataclass(frozen=True)
+class RoleSealing:
+    """Fields sealed only for records whose roles are all among ``roles`` (a person who is
+    only a witness or a relative: graph/encryption.py). Their values are public for the
+    other roles (a victim's name is searched and, with consent, published), so the mark is
+    the record's, not the field's ``encrypted``. ``lookups``: the field holding keyed hashes
+    of the sealed values (exact-match search without the plaintext); ``withheld``: fields
+    derived from them, stored for nobody whose values are sealed."""
+
+    roles: tuple[str, ...]
+    fields: tuple[str, ...]
+    lookups: str
+    withheld: tuple[str, ...] = ()
+
+    def applies(self, roles) -> bool:
+        """Whether a record with these roles has its fields sealed: it has roles, and every
+        one is among ``roles``."""
+        return bool(roles) and set(roles) <= set(self.roles)
+
+
+@dataclass(frozen=True)
 class RecordType:
     name: str
     label: Labels
@@ -135,6 +155,8 @@ class RecordType:
     rules: tuple[str, ...] = ()
     show: tuple[str, ...] = ()
     groups: Mapping[str, Labels] = field(default_factory=dict)
+    #: Fields sealed for some roles only (``encrypted_for_roles`` in the YAML).
+    role_sealing: RoleSealing | None = None
 
     @property
     def reviewed(self) -> bool:
@@ -293,7 +315,41 @@ def _field(name: str, spec: dict, where: str, vocabularies: Mapping) -> Field:
 
 
 _RECORD_KEYS = {"abstract", "extends", "label", "plural", "uid_prefix", "roles", "visibility",
-                "owner", "rules", "show", "groups", "fields"}
+                "owner", "rules", "show", "groups", "fields", "encrypted_for_roles"}
+_ROLE_SEALING_KEYS = {"roles", "fields", "lookups", "withheld"}
+
+
+def _role_sealing(spec: Any, where: str, fields: Mapping[str, Field],
+                  roles: tuple[str, ...]) -> RoleSealing | None:
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        raise ModelError(f"{where}: a mapping of {', '.join(sorted(_ROLE_SEALING_KEYS))}")
+    _keys(spec, _ROLE_SEALING_KEYS, where)
+    sealing = RoleSealing(roles=tuple(spec.get("roles") or ()),
+                          fields=tuple(spec.get("fields") or ()),
+                          lookups=spec.get("lookups") or "",
+                          withheld=tuple(spec.get("withheld") or ()))
+    if not sealing.roles or set(sealing.roles) - set(roles):
+        raise ModelError(f"{where}.roles: some of the record type's roles {list(roles)}")
+    for name in (*sealing.fields, sealing.lookups, *sealing.withheld):
+        if name not in fields:
+            raise ModelError(f"{where}: no field {name!r}")
+    if not sealing.fields:
+        raise ModelError(f"{where}.fields: at least one field")
+    for name in sealing.fields:
+        f = fields[name]
+        if f.encrypted or f.type not in ("text", "name", "strings") or f.stored != "property":
+            raise ModelError(f"{where}.fields.{name}: text, a name or strings, stored as a "
+                             "property, and not encrypted for every record already")
+    lookups = fields[sealing.lookups]
+    if lookups.type != "strings" or lookups.public != "never" or lookups.interchange:
+        raise ModelError(f"{where}.lookups: a strings field, never public, not interchanged "
+                         "(keyed hashes are derived on every write)")
+    if "sealed_with" not in fields:
+        raise ModelError(f"{where}: a record type with encrypted fields has a sealed_with field "
+                         "(the id of the key that sealed them; graph/encryption.py)")
+    return sealing
 
 
 def _merged_fields(name: str, specs: dict[str, dict], seen: tuple[str, ...] = ()) -> dict:
@@ -350,15 +406,18 @@ def _record(name: str, specs: dict[str, dict], vocabularies: Mapping) -> RecordT
     if owner is not None and owner not in fields:
         raise ModelError(f"{where}.owner: no field {owner!r}")
     abstract = bool(spec.get("abstract"))
+    roles = tuple(spec.get("roles") or ())
+    role_sealing = _role_sealing(spec.get("encrypted_for_roles"), f"{where}.encrypted_for_roles",
+                                 fields, roles)
     label = _labels(spec.get("label"), f"{where}.label", required=not abstract)
     return RecordType(
         name=name, label=label or MappingProxyType({}),
         plural=_labels(spec.get("plural"), f"{where}.plural", required=not abstract)
         or MappingProxyType({}),
         fields=MappingProxyType(fields), extends=_chain(name, specs),
-        uid_prefix=spec.get("uid_prefix", ""), roles=tuple(spec.get("roles") or ()),
+        uid_prefix=spec.get("uid_prefix", ""), roles=roles,
         visibility=visibility, owner=owner, rules=rules, show=show,
-        groups=MappingProxyType(groups))
+        groups=MappingProxyType(groups), role_sealing=role_sealing)
 
 
 _REL_KEYS = {"from", "to", "fact", "carries", "role", "private", "interchange", "editable",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from graph import queries
+from graph import encryption, queries
 from graph.consent import policy
 from graph.resolution.clusters import PUBLIC_EDGES, VAULT_EDGES, cluster_of
 
@@ -49,6 +49,8 @@ def merged_view(driver: Driver, database: str, uid: str, store: str = "vault") -
     cluster = cluster_of(driver, database, uid, query)
     rows = queries.run(driver, "resolution/match_people", database=database,
                        uids=sorted(cluster.members))
+    # A witness's or relative's names are sealed in the vault: opened in memory only.
+    rows = [{**r, "props": encryption.opened_names(r["uid"], r["props"])} for r in rows]
     if uid not in {r["uid"] for r in rows}:
         return None
     labels = {r["uid"]: r["label"] for r in rows}

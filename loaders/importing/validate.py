@@ -69,7 +69,7 @@ def parse(rows: Iterable[tuple[int, dict | Problem]]) -> Parsed:
         except ValidationError as exc:
             parsed.problems += _problems_from(number, exc)
             continue
-        if kind in encryption.ENCRYPTED:
+        if kind in encryption.SEALABLE:
             problems = _sealed_problems(number, kind, data)
             if problems:
                 parsed.problems += problems
@@ -87,7 +87,7 @@ def _sealed_problems(number: int, kind: str, data: dict) -> list[Problem]:
     """A value given sealed (an export of this vault, graph/encryption.py) must open with
     the vault's key, for this record and field: one moved or changed is refused here."""
     keyring, out = encryption.active(), []
-    for name in encryption.ENCRYPTED[kind]:
+    for name in encryption.SEALABLE[kind]:
         value = data.get(name)
         items = value if isinstance(value, list) else [value]
         if any(encryption.is_sealed(v) for v in items):

@@ -75,30 +75,36 @@ def search_keys(data: dict) -> list[str]:
 
 def node_row(label: str, data: dict, previous: dict | None = None) -> dict:
     """The labels and stored properties of a validated node record, its encrypted fields
-    sealed (graph/encryption.py). ``previous``: the record's sealed values as stored, kept
-    where unchanged, so that a re-import changes nothing it need not."""
+    sealed (graph/encryption.py). ``previous``: the record as stored (its sealed values,
+    kept where unchanged, so that a re-import changes nothing it need not; and its labels,
+    ``_labels``: a merge adds roles to those it has, and which fields are sealed follows
+    the roles the record ends up with)."""
     props = {k: v for k, v in data.items() if k not in ("record", "roles", "lat", "lon")}
     labels = [label]
     if label == "Person":
         labels += data["roles"]
-        props["search_keys"] = search_keys(data)
+        # From the names in plain text (a sealed export re-imported gives them sealed).
+        props["search_keys"] = search_keys(encryption.opened_names(data["uid"], data))
     if label == "Location" and data.get("lat") is not None:
         props["coords"] = WGS84Point((data["lon"], data["lat"]))
     if label == "Event" and props.get("year") is None and data.get("date_start"):
         props["year"] = data["date_start"].year
-    if label in encryption.ENCRYPTED:
-        props = encryption.active().seal_props(label, data["uid"], props, previous)
+    if label in encryption.SEALABLE:
+        roles = [*labels, *((previous or {}).get("_labels") or ())]
+        props = encryption.active().seal_props(label, data["uid"], props, previous, roles=roles)
     return {"uid": data["uid"], "labels": labels, "props": props}
 
 
 def sealed_in_store(driver: Driver, database: str, uids: list[str]) -> dict[str, dict]:
-    """The sealed values the store holds for records of ``uids`` that have encrypted fields."""
-    fields = sorted({f for names in encryption.ENCRYPTED.values() for f in names})
+    """The values the store holds of the fields that may be sealed, and the labels, of
+    records of ``uids`` with such fields (see :func:`node_row`)."""
+    fields = sorted({f for names in encryption.SEALABLE.values() for f in names})
     out: dict[str, dict] = {}
     for start in range(0, len(uids), 10_000):
         for row in queries.run(driver, "load/match_sealed_values", database=database,
                                uids=uids[start:start + 10_000], fields=fields):
-            out[row["uid"]] = dict(zip(fields, row["values"], strict=True))
+            out[row["uid"]] = {**dict(zip(fields, row["values"], strict=True)),
+                               "_labels": row["labels"]}
     return out
 
 
@@ -120,7 +126,7 @@ def write(driver: Driver, database: str, parsed: Parsed, batch_size: int,
     existing = set(labels_in_store(driver, database, list(parsed.nodes)))
     sealed = sealed_in_store(driver, database, [
         uid for uid, (_, label, _) in parsed.nodes.items()
-        if uid in existing and label in encryption.ENCRYPTED])
+        if uid in existing and label in encryption.SEALABLE])
     node_rows = [node_row(label, data, sealed.get(data["uid"]))
                  for _, label, data in parsed.nodes.values()]
     fresh: dict[tuple, dict] = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from graph import queries
+from graph import encryption, queries
 from loaders.resolution.candidates import (
     HIGH,
     LOW,
@@ -60,7 +60,10 @@ class DedupeReport:
 
 
 def vault_people(vault: Driver, database: str = "neo4j") -> list[dict]:
-    return queries.run(vault, "resolution/stream_people", database=database)
+    """Every person of the vault with what candidate matching compares; a witness's or
+    relative's names, sealed in the vault, opened in memory only (graph/encryption.py)."""
+    return [encryption.opened_names(r["uid"], r)
+            for r in queries.run(vault, "resolution/stream_people", database=database)]
 
 
 def dedupe_report(vault: Driver | None, database: str = "neo4j", min_confidence: str = LOW,

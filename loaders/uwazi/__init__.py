@@ -17,7 +17,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from graph import queries
+from graph import encryption, queries
 from loaders.errors import LoadError, Problem
 from loaders.importer import SYSTEM, ImportReport, import_records
 from loaders.importing.read import describe_input
@@ -35,8 +35,15 @@ def vault_titles(driver: Driver, database: str) -> Callable[[str, list[str]], di
     def lookup(label: str, titles: list[str]) -> dict[str, list[str]]:
         labels = ["PerpetratorBody", "Official"] if label == "PerpetratorBody" else [label]
         out: dict[str, list[str]] = {}
+        # A witness's or relative's names are sealed: found by the keyed hash of a title.
+        keyring = encryption.active()
+        by_hmac: dict[str, list[str]] = {}
+        if label in encryption.SEALED_LABELS:
+            for title in titles:
+                for h in keyring.query_lookups(title):
+                    by_hmac.setdefault(h, []).append(title)
         for row in queries.run(driver, "interop/match_titles", database=database, labels=labels,
-                               titles=titles):
+                               titles=titles, by_hmac=by_hmac):
             out.setdefault(row["title"], []).append(row["uid"])
         return out
 

@@ -167,7 +167,11 @@ class Search(MethodView):
     @blp.arguments(VaultSearchArgs, location="query")
     @blp.response(200, VaultHitSchema(many=True))
     def get(self, args: dict):
-        """People in the vault by name, restricted ones included (hits are audited)."""
+        """People in the vault by name, restricted ones included (hits are audited).
+
+        A person who is only a witness or a relative has their names encrypted in the
+        vault: found by an exact name, variant or romanisation (case, spaces and hyphens
+        aside), never by a part of it (docs/encryption.md)."""
         stores, user = caller()
         return reads.search_people(stores, user, args["q"], args["limit"])
 

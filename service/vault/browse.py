@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from graph import queries
+from graph import encryption, queries
 from graph.connections import Stores
 from graph.messages import N_, Message
 from graph.vocabularies import choices
@@ -22,7 +22,7 @@ from service.public import shape
 from service.public.lucene import to_query
 from service.vault.accounts import User
 from service.vault.badges import STATES, BadgeFacts, labels_and_states, visibility_state
-from service.vault.reads import audit_reads
+from service.vault.reads import audit_reads, name_lookup_query
 from service.vault.text import withhold
 from service.vault.visibility import OWNER_FIELD, Access, may_see, visible
 from visualizations.network import node_kind
@@ -88,8 +88,10 @@ def _scan(stores: Stores, user: User, text: str, kind: str | None, limit: int) -
     if text and lucene is None:
         return []  # nothing searchable (punctuation only): no hit, rather than everything
     name = "vault/search_records" if lucene else "vault/list_records"
+    # People whose names are sealed are found by the exact name only, through the keyed
+    # hashes of it (graph/encryption.py): never by a part of it.
     rows = queries.run(stores.vault, name, database=stores.database("vault"),
-                       lucene=lucene, **params) if lucene else \
+                       lucene=lucene, hmacs=name_lookup_query(text), **params) if lucene else \
         queries.run(stores.vault, name, database=stores.database("vault"), **params)
     out = []
     for row in rows:
@@ -106,7 +108,9 @@ def labelled(stores: Stores, user: User, rows: Iterable[dict], lang: str = "en")
     items = []
     for row in rows:
         primary = shape.primary_label(row["labels"])
-        names = {k: row["props"].get(k) for k in NAME_FIELDS if row["props"].get(k) is not None}
+        # A witness's or relative's names are sealed in the vault: opened for the label.
+        props = encryption.opened_names(row["uid"], row["props"])
+        names = {k: props.get(k) for k in NAME_FIELDS if props.get(k) is not None}
         items.append({"uid": row["uid"], "type": primary, "names": names, "labels": row["labels"],
                       "state": row["state"]})
     gated = withhold(stores, user, [{"uid": i["uid"], "type": i["type"], **i["names"]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import queries
+from graph import encryption, queries
 from graph.connections import Stores
 from graph.consent import editor
 from graph.publication import preview as project_preview
@@ -34,7 +34,8 @@ def review_queue(stores: Stores, user: User) -> list[dict]:
     mine = {uid: a for uid, a in found.items() if may_write(user, a)}
     summaries = queries.run(stores.vault, "vault/match_summaries",
                             database=stores.database("vault"), uids=sorted(mine))
-    names = {r["uid"]: {k: v for k, v in jsonable(r["summary"]).items() if v is not None}
+    names = {r["uid"]: {k: v for k, v in jsonable(
+        encryption.opened_names(r["uid"], r["summary"])).items() if v is not None}
              for r in summaries}
     out = [{"uid": uid, "type": a.label, "consent_label": a.consent_label, **names.get(uid, {})}
            for uid, a in sorted(mine.items())]

@@ -188,7 +188,8 @@ def summarize(stores: Stores, accesses: dict[str, Access]) -> dict[str, dict]:
         return {}
     rows = queries.run(stores.vault, "vault/match_summaries", database=stores.database("vault"),
                        uids=sorted(accesses))
-    return {r["uid"]: {k: v for k, v in jsonable(r["summary"]).items() if v is not None}
+    return {r["uid"]: {k: v for k, v in jsonable(
+        encryption.opened_names(r["uid"], r["summary"])).items() if v is not None}
             for r in rows}
 
 
@@ -214,17 +215,27 @@ def fulltext_query(text: str) -> str:
     return " ".join(parts)
 
 
+def name_lookup_query(text: str) -> str:
+    """The full-text query of the keyed hashes of ``text`` (its exact forms), for the
+    ``person_name_hmacs`` index: how people whose names are sealed (witnesses and relatives
+    only, graph/encryption.py) are found, by an exact name and never by a part of it.
+    Hex digests: nothing in them is query syntax."""
+    return " ".join(encryption.active().query_lookups(text)) if text.strip() else ""
+
+
 def search_people(stores: Stores, user: User, text: str, limit: int = 20) -> list[dict]:
     """People whose names match, restricted ones included, confidential ones only for the
-    owning organisation (filtered in the query itself); each non-public hit is audited."""
+    owning organisation (filtered in the query itself); each non-public hit is audited.
+    A person whose names are sealed matches the exact name only (:func:`name_lookup_query`)."""
     query = fulltext_query(text)
     if not query:
         return []
     rows = queries.run(stores.vault, "vault/search_person_names", database=stores.database("vault"),
-                       query=query, organization=user.organization,
-                       limit=limit)
+                       query=query, hmacs=name_lookup_query(text),
+                       organization=user.organization, limit=limit)
     hits = []
     for row in rows:
+        row = encryption.opened_names(row["uid"], row)
         access = Access.from_row(row["uid"], row["labels"], "Person", row["owner"])
         if not may_see(user, access):  # the query filtered already; this is a second lock
             continue

@@ -23,20 +23,55 @@ def test_the_model_declares_the_encrypted_fields_once():
                                     "Consent": ("obtained_by", "evidence")}
 
 
-def test_a_field_that_may_be_public_cannot_be_encrypted(tmp_path):
+def model_with_person(tmp_path, change) -> None:
+    """A copy of the model in ``tmp_path`` whose Person definition ``change`` edits."""
     from graph.model import HERE
 
     for part in ("index.yml", "vocabularies.yml", "relationships.yml"):
         (tmp_path / part).write_text((HERE / part).read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "records").mkdir()
+    (tmp_path / "records").mkdir(exist_ok=True)
     for path in (HERE / "records").glob("*.yml"):
         (tmp_path / "records" / path.name).write_text(path.read_text(encoding="utf-8"),
                                                       encoding="utf-8")
     person = yaml.safe_load((tmp_path / "records" / "person.yml").read_text(encoding="utf-8"))
-    person["Person"]["fields"]["name_variants"]["encrypted"] = True  # public: true
+    change(person["Person"])
     (tmp_path / "records" / "person.yml").write_text(yaml.safe_dump(person, allow_unicode=True),
                                                     encoding="utf-8")
+
+
+def test_a_field_that_may_be_public_cannot_be_encrypted(tmp_path):
+    model_with_person(tmp_path, lambda p: p["fields"]["name_variants"].update(encrypted=True))
     with pytest.raises(ModelError, match="never public"):
+        load(tmp_path)
+
+
+def test_the_model_declares_once_the_names_sealed_for_witnesses_and_relatives():
+    sealing = encryption.ROLE_SEALED["Person"]
+    assert sealing.roles == ("Witness", "Relative")
+    assert sealing.fields == ("name_en", "name_ko", "name_variants")
+    assert (sealing.lookups, sealing.withheld) == ("name_hmacs", ("search_keys",))
+    assert list(encryption.ROLE_SEALED) == ["Person"]
+    assert encryption.SEALABLE["Person"] == ("contact", "notes", "name_en", "name_ko",
+                                             "name_variants")
+    assert encryption.sealed_for("Person", ["Person", "Witness", "Public"]) == \
+        encryption.SEALABLE["Person"]
+    assert encryption.sealed_for("Person", ["Relative", "Witness"]) == \
+        encryption.SEALABLE["Person"]
+    for roles in (["Victim"], ["Official"], ["Witness", "Victim"], ["Relative", "Official"], []):
+        assert encryption.sealed_for("Person", roles) == ("contact", "notes"), roles
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda s: s.update(roles=["Witness", "Bystander"]), "roles"),
+    (lambda s: s.update(fields=["name_en", "birth_year"]), "birth_year: text"),
+    (lambda s: s.update(fields=["contact"]), "not encrypted for every record"),
+    (lambda s: s.update(lookups="name_variants"), "lookups"),
+    (lambda s: s.update(withheld=["nickname"]), "no field 'nickname'"),
+    (lambda s: s.update(colour="red"), "unknown key"),
+])
+def test_the_model_refuses_a_role_sealing_it_cannot_use(tmp_path, change, message):
+    model_with_person(tmp_path, lambda p: change(p["encrypted_for_roles"]))
+    with pytest.raises(ModelError, match=message):
         load(tmp_path)
 
 
@@ -71,23 +106,89 @@ def test_lists_are_sealed_item_by_item_each_bound_to_its_place():
 def test_record_properties_are_sealed_and_opened_by_the_model():
     ring = Keyring(KEY)
     props = {"uid": "p-1", "name_en": "Kim", "contact": "phone", "notes": None}
-    sealed = ring.seal_props("Person", "p-1", props)
+    sealed = ring.seal_props("Person", "p-1", props, roles=["Victim"])
     assert sealed["name_en"] == "Kim" and encryption.is_sealed(sealed["contact"])
     assert sealed["notes"] is None and sealed["sealed_with"] == KEY.id
     assert ring.open_props("Person", sealed) == {k: v for k, v in props.items()}
     # an unchanged value keeps its sealed form (a re-import changes nothing) ...
-    again = ring.seal_props("Person", "p-1", props, previous=sealed)
+    again = ring.seal_props("Person", "p-1", props, previous=sealed, roles=["Victim"])
     assert again["contact"] == sealed["contact"]
     # ... a changed one, or one sealed with an older key, is sealed anew
     assert ring.seal_props("Person", "p-1", {**props, "contact": "other"},
-                           previous=sealed)["contact"] != sealed["contact"]
+                           previous=sealed, roles=["Victim"])["contact"] != sealed["contact"]
     newer = Keyring(OTHER).with_key(KEY)
-    assert encryption.key_id_of(newer.seal_props("Person", "p-1", props, previous=sealed)
-                                ["contact"]) == OTHER.id
+    assert encryption.key_id_of(newer.seal_props("Person", "p-1", props, previous=sealed,
+                                                 roles=["Victim"])["contact"]) == OTHER.id
     # a value given sealed (a sealed export re-imported) is opened, then sealed again
-    assert ring.open_props("Person", ring.seal_props("Person", "p-1", sealed)) == props
+    assert ring.open_props("Person", ring.seal_props("Person", "p-1", sealed,
+                                                     roles=["Victim"])) == props
     with pytest.raises(Tampered, match="record p-9: field contact"):
-        ring.seal_props("Person", "p-9", sealed)
+        ring.seal_props("Person", "p-9", sealed, roles=["Victim"])
+    # a person's roles decide which fields are sealed: never guessed
+    with pytest.raises(ValueError, match="needs its roles"):
+        ring.seal_props("Person", "p-1", props)
+
+
+WITNESS = {"uid": "p-w", "name_en": "Kim Chol-ho", "name_ko": "김철호",
+           "name_variants": ["Kim Ch'ŏl-ho", "Gim Cheol-ho"], "search_keys": ["kimcholho", "cholho"],
+           "contact": "phone", "sex": "male"}
+
+
+def test_a_witness_or_relatives_names_are_sealed_by_their_roles():
+    ring = Keyring(KEY)
+    for roles in (["Witness"], ["Relative"], ["Witness", "Relative"]):
+        sealed = ring.seal_props("Person", "p-w", WITNESS, roles=["Person", *roles])
+        for name in ("name_en", "name_ko", "contact"):
+            assert encryption.is_sealed(sealed[name]), (roles, name)
+        assert all(encryption.is_sealed(v) for v in sealed["name_variants"])
+        assert sealed["search_keys"] is None  # derived from the names: not stored for them
+        assert sealed["sex"] == "male"
+        text = repr(sealed)
+        assert not any(n in text for n in ("Kim", "김철호", "Cheol", "chol")), roles
+        # the lookups of every name and variant, compact too, and of the Hangul's spellings
+        assert set(ring.query_lookups("KIM CHOL HO")) & set(sealed["name_hmacs"])
+        assert set(ring.query_lookups("kim cholho")) & set(sealed["name_hmacs"])
+        assert set(ring.query_lookups("김철호")) & set(sealed["name_hmacs"])
+        assert set(ring.query_lookups("Gim Cheol-ho")) & set(sealed["name_hmacs"])
+        assert set(ring.query_lookups("Kim Cheol-ho")) & set(sealed["name_hmacs"])  # 김철호, RR
+        for part in ("Kim", "Chol-ho", "김", "철호", "Kim Chol"):  # a part is not the name
+            assert not set(ring.query_lookups(part)) & set(sealed["name_hmacs"]), part
+        opened = ring.open_props("Person", sealed)
+        assert opened == {**WITNESS, "search_keys": None}
+        assert ring.open_names("p-w", sealed)["name_variants"] == WITNESS["name_variants"]
+        with pytest.raises(Tampered, match="record p-x: field name_en"):
+            ring.open_names("p-x", sealed)  # moved to another record
+
+
+def test_a_person_with_another_role_keeps_plain_names_and_gets_them_back():
+    ring = Keyring(KEY)
+    witness = ring.seal_props("Person", "p-w", WITNESS, roles=["Witness"])
+    for roles in (["Victim"], ["Official"], ["Relative", "Victim"], ["Witness", "Official"]):
+        plain = ring.seal_props("Person", "p-w", WITNESS, roles=roles)
+        assert {k: plain[k] for k in ("name_en", "name_ko", "name_variants", "search_keys")} == \
+            {k: WITNESS[k] for k in ("name_en", "name_ko", "name_variants", "search_keys")}
+        assert plain["name_hmacs"] is None and encryption.is_sealed(plain["contact"])
+        # a relative later documented as a victim: the sealed names given back are opened
+        # (as a sealed export re-imported with the new role, or a rotation, gives them)
+        reopened = ring.seal_props("Person", "p-w", {**witness, "search_keys": None},
+                                   previous=witness, roles=roles)
+        assert [reopened[k] for k in ("name_en", "name_ko", "name_variants")] == \
+            [WITNESS[k] for k in ("name_en", "name_ko", "name_variants")]
+        assert reopened["name_hmacs"] is None
+    # and back to a witness only: sealed again
+    again = ring.seal_props("Person", "p-w", WITNESS, previous=witness, roles=["Witness"])
+    assert again["name_en"] == witness["name_en"]  # unchanged: the stored form is kept
+    assert again["name_hmacs"] == witness["name_hmacs"]
+
+
+def test_name_lookups_follow_the_key_and_a_search_tries_every_loaded_key():
+    old, new = Keyring(KEY), Keyring(OTHER)
+    assert old.name_lookups(["Kim Chol-ho"]) != new.name_lookups(["Kim Chol-ho"])
+    rotating = new.with_key(KEY)
+    assert set(rotating.query_lookups("Kim Chol-ho")) >= \
+        set(old.query_lookups("Kim Chol-ho")) | set(new.query_lookups("Kim Chol-ho"))
+    assert encryption.opened_names("p-1", {"name_en": "Plain"}) == {"name_en": "Plain"}
+
 
 
 def test_lookups_are_keyed_hashes_of_the_normalised_text():

@@ -220,6 +220,50 @@ def test_full_publish_audit_entry_counts_what_was_withheld(gated, vault):
     assert details["withheld_fields"] == gated.withheld_fields > 0
 
 
+def test_a_witness_whose_names_are_sealed_is_still_found_in_public_text(gated, stores, vault,
+                                                                        public, tmp_path):
+    """A witness (or relative) only has their names sealed in the vault (graph/encryption.py):
+    the gate opens them in memory and finds them in public titles, typed in Hangul, typed
+    romanised, or in a romanisation of the Hangul name that nobody typed."""
+    import_file(vault, people_file(tmp_path, [
+        {"record": "Person", "uid": "p-wit", "roles": ["Witness"], "name_en": "Seo Kyong-ja",
+         "name_ko": "서경자", "name_variants": ["So Kyong-cha"], "owner": "org-g"},
+        {"record": "Person", "uid": "p-rel", "roles": ["Relative", "Witness"],
+         "name_en": "Mun Yong-ho", "name_ko": "문영호", "owner": "org-g", "in_dprk": True},
+        source("src-w1", "Notes of 서경자씨 on the 1975 boat"),
+        source("src-w2", "Second interview: So Kyong-cha"),
+        source("src-w3", "Testimony naming Seo Gyeong-ja"),      # RR of 서경자: nobody typed it
+        source("src-w4", "Letter from MUN YONG HO (문영호), Hyesan"),
+        {"record": "rel", "type": "SUPPORTS", "from": "src-w2", "to": "p-pak"},
+    ], "witness.jsonl"))
+    rows, _, _ = vault.execute_query("MATCH (p:Person) WHERE p.uid IN ['p-wit', 'p-rel'] "
+                                     "RETURN p.name_en AS en, p.name_ko AS ko")
+    assert all(r["en"].startswith("fpenc:") and r["ko"].startswith("fpenc:") for r in rows)
+    publish_all(vault, public)
+    for uid in ("src-w1", "src-w2", "src-w3", "src-w4"):
+        assert title(public, uid) == gate.WITHHELD, uid
+    found = holds(vault)
+    assert found["src-w1#title"]["persons"] == ["p-wit"]
+    assert found["src-w3#title"]["persons"] == ["p-wit"]
+    assert found["src-w4#title"]["persons"] == ["p-rel"]
+    assert_clean(vault, public)
+    # a witness published with consent, named in another public record's text: the
+    # withdrawal's republish finds that text by the witness's names, opened in memory
+    import_file(vault, people_file(tmp_path, [
+        *[{**r, "roles": ["Witness"]} if r["record"] == "Person" else r
+          for r in public_person("p-wit2", "Pyon Chol-su", "변철수", "src-c")],
+        source("src-w5", "Memoir of Pak Yong-su mentioning Pyon Chol-su"),
+        {"record": "rel", "type": "SUPPORTS", "from": "src-w5", "to": "p-pak"},
+    ], "published-witness.jsonl"))
+    publish_all(vault, public)
+    assert public_props(public, "p-wit2")["name_en"] == "Pyon Chol-su"
+    assert title(public, "src-w5") == "Memoir of Pak Yong-su mentioning Pyon Chol-su"
+    editor.withdraw_consent(stores, "p-wit2", "editor@test")
+    assert title(public, "src-w5") == gate.WITHHELD
+    assert holds(vault)["src-w5#title"]["persons"] == ["p-wit2"]
+    assert_clean(vault, public)
+
+
 def test_odd_text_never_stops_a_publication(stores, vault, public, tmp_path):
     rows = [*FIXTURE[:2],
             {"record": "Event", "uid": "e-long", "kind": "abduction", "date_start": "1970-01-01",

@@ -67,7 +67,7 @@ def opened(stores, keyring: Keyring, skip: tuple[str, ...] = ()) -> dict[str, di
     for r in records:
         label = "Person" if "Person" in r["labels"] else "Consent"
         props = keyring.open_props(label, r["props"])
-        out[props["uid"]] = {k: props.get(k) for k in encryption.ENCRYPTED[label]}
+        out[props["uid"]] = {k: props.get(k) for k in encryption.SEALABLE[label]}
     return out
 
 
@@ -87,11 +87,17 @@ def test_rotation_killed_between_batches_resumes_and_switches_the_canary_last(
     import_file(vault, CONSENT_STATES, database=database)
     stores.unlock()
     old = encryption.active()
-    before = opened(stores, old) | {"p-old": {"contact": "Synthetic phone from before "
-                                                         "encryption", "notes": None}}
+    before = opened(stores, old) | {"p-old": {
+        "contact": "Synthetic phone from before encryption", "notes": None, "name_en": "Old",
+        "name_ko": None, "name_variants": None}}
+    assert before["p-1006"]["name_en"] == "Cha Dongsu-witness"
     # a record from before encryption: plain text, no key id; the rotation seals it too
     vault.execute_query("CREATE (:Entity:Person:Confidential {uid: 'p-old', name_en: 'Old', "
                         "contact: 'Synthetic phone from before encryption'})", database_=database)
+    # a witness whose names were stored before they were sealed: the rotation seals them
+    vault.execute_query("MATCH (p:Person {uid: 'p-1006'}) SET p.name_en = 'Cha Dongsu-witness', "
+                        "p.search_keys = ['chadongsuwitness'] REMOVE p.name_hmacs",
+                        database_=database)
     new_file = encryption.write_key_file(tmp_path / "new.key")
     new = encryption.read_key_file(new_file)
     total = len(sealed_state(stores))
@@ -122,6 +128,20 @@ def test_rotation_killed_between_batches_resumes_and_switches_the_canary_last(
     assert f"under key {new.id}" in result.output
     assert set(sealed_state(stores).values()) == {new.id}
     assert opened(stores, Keyring(new)) == before
+    # the names sealed for witnesses and relatives only: re-sealed, their lookups under the
+    # new key (the old key's no longer find them), the compact search keys gone
+    for uid in ("p-1005", "p-1006"):
+        props = vault.execute_query("MATCH (p:Person {uid: $uid}) RETURN properties(p) AS p",
+                                    uid=uid, database_=database).records[0]["p"]
+        assert encryption.key_id_of(props["name_en"]) == new.id
+        assert all(encryption.key_id_of(v) == new.id for v in props["name_variants"])
+        names = [before[uid]["name_en"], before[uid]["name_ko"], *before[uid]["name_variants"]]
+        assert props["name_hmacs"] == Keyring(new).name_lookups(names)
+        assert not set(props["name_hmacs"]) & set(old.name_lookups(names))
+        assert "search_keys" not in props
+    victim = vault.execute_query("MATCH (p:Person {uid: 'p-1001'}) RETURN p.name_en AS n, "
+                                 "p.name_hmacs AS h", database_=database).records[0]
+    assert (victim["n"], victim["h"]) == ("Hwang Ilsu-none", None)
     with pytest.raises(encryption.WrongKey):
         encryption.check_canary(vault, database, old)
     assert encryption.check_canary(vault, database, Keyring(new)) == new.id

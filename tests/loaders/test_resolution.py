@@ -262,3 +262,31 @@ def test_dedupe_report_on_the_vault(published, vault):
     judgements.judge(stores, "p-1007", "p-1010", "unsure", actor="editor@test")
     lines = dedupe_report(vault, "neo4j", sample_victims=0).lines()
     assert lines[0].startswith("vault: 10 people") and "judged: unsure 1" in lines[2]
+
+
+def test_witnesses_whose_names_are_sealed_are_matched_and_merged_by_their_names(
+        published, vault, tmp_path):
+    """A witness's or relative's names are sealed in the vault (graph/encryption.py): the
+    candidate matching and the merged view open them in memory, so two records of one
+    witness still meet, and an editor's merged view shows the names, never ciphertext."""
+    stores = published
+    path = tmp_path / "witnesses.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"record": "Person", "uid": "p-w1", "roles": ["Witness"], "name_en": "Kang Myong-suk",
+         "name_ko": "강명숙", "sex": "female", "birth_year": 1961, "owner": "org-0001"},
+        {"record": "Person", "uid": "p-w2", "roles": ["Relative"], "name_en": "Kang Myongsuk",
+         "sex": "female", "birth_year": 1961, "owner": "org-0001"},
+    ]), encoding="utf-8")
+    import_file(vault, path)
+    records, _, _ = vault.execute_query("MATCH (p:Person) WHERE p.uid IN ['p-w1', 'p-w2'] "
+                                        "RETURN p.name_en AS n")
+    assert all(r["n"].startswith("fpenc:") for r in records)
+    report = dedupe_report(vault, "neo4j", sample_victims=0)
+    pairs = {frozenset((c.a, c.b)): c for c in report.candidates}
+    assert pairs[frozenset(("p-w1", "p-w2"))].confidence in (HIGH, MEDIUM)
+    assert report.names["p-w1"] == "Kang Myong-suk"
+    judgements.judge(stores, "p-w1", "p-w2", "same", actor="editor@test")
+    view = merged_view(vault, "neo4j", "p-w2")
+    assert {v["value"]: v["records"] for v in view.fields["name_en"]} == {
+        "Kang Myong-suk": ["p-w1"], "Kang Myongsuk": ["p-w2"]}
+    assert "fpenc:" not in json.dumps(view.to_dict(), default=str)

@@ -18,8 +18,8 @@ from graph import encryption
 from graph.consent import editor
 from graph.publication import publish_all
 from loaders.errors import LoadError
-from loaders.importer import import_records
-from loaders.uwazi import import_uwazi
+from loaders.importer import import_file, import_records
+from loaders.uwazi import import_uwazi, vault_titles
 from loaders.uwazi.convert import convert
 from loaders.uwazi.export import export_uwazi
 from loaders.uwazi.mapping import MappingError, load_mapping, mapping_from
@@ -690,3 +690,17 @@ def test_export_then_import_into_an_empty_vault_gives_the_same_records(stores, v
     report = import_uwazi(vault, out, mapping)
     assert report.written.created["Person"] == 5
     assert _carried(vault) == exported
+
+
+def test_the_vault_title_lookup_finds_a_witness_by_the_keyed_hash_of_the_name(stores, vault):
+    """A relationship cell naming a witness or relative, whose names are sealed in the vault
+    (graph/encryption.py), is resolved through the keyed hashes of the title: by the exact
+    name (case, spacing and hyphens aside), never by a part of it, never through plaintext."""
+    import_file(vault, ROOT / "tests" / "graph" / "data" / "consent_states.jsonl")
+    lookup = vault_titles(vault, "neo4j")
+    found = lookup("Person", ["Cha Dongsu-witness", "CHA DONGSU WITNESS", "차동수증인", "Cha",
+                              "Hwang Ilsu-none"])
+    assert found == {"Cha Dongsu-witness": ["p-1006"], "CHA DONGSU WITNESS": ["p-1006"],
+                     "차동수증인": ["p-1006"], "Hwang Ilsu-none": ["p-1001"]}
+    assert lookup("Witness", ["Ch'a Tong-su Witness"]) == {"Ch'a Tong-su Witness": ["p-1006"]}
+    assert lookup("Victim", ["Cha Dongsu-witness"]) == {}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from graph import encryption
 from loaders.importer import import_records
 from loaders.synthetic.reference import reference_records
 from service.cli import main
@@ -105,12 +106,16 @@ def test_import_uwazi_honours_a_mapping_file(stores, vault, public, settings,
     assert "unused columns" not in result.output  # every column is the mapping's
 
     people = {r["uid"]: r for r in _vault_rows(
-        vault, "MATCH (p:Person) RETURN p.uid AS uid, labels(p) AS labels, p.name_en AS en, "
-               "p.name_ko AS ko, p.sex AS sex, p.birth_year AS year, p.name_variants AS aka, "
-               "p.nationality AS nationality")}
+        vault, "MATCH (p:Person) RETURN p.uid AS uid, labels(p) AS labels, p.name_en AS name_en, "
+               "p.name_ko AS name_ko, p.sex AS sex, p.birth_year AS year, "
+               "p.name_variants AS name_variants, p.nationality AS nationality")}
     assert set(people) == {"pw-witness-W1", "pw-witness-W2"}  # its id column and uid prefix
     w1 = people["pw-witness-W1"]
     assert "Witness" in w1["labels"] and "Victim" not in w1["labels"]  # its roles
+    # a witness's names are sealed in the vault (docs/encryption.md): imported sealed
+    assert encryption.is_sealed(w1["name_en"]) and encryption.is_sealed(w1["name_ko"])
+    w1 = encryption.opened_names("pw-witness-W1", w1)
+    w1["ko"], w1["en"], w1["aka"] = w1["name_ko"], w1["name_en"], w1["name_variants"]
     assert (w1["ko"], w1["en"]) == ("박영희", "Park Young-hee")  # bare title is Korean here
     assert (w1["sex"], w1["year"], people["pw-witness-W2"]["sex"]) == ("female", 1950, "male")
     assert w1["aka"] == ["Bak Yeonghui", "Pak Yŏng-hŭi"] and w1["nationality"] == "KR"

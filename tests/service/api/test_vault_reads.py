@@ -77,8 +77,13 @@ def test_an_admin_outside_the_organisation_sees_no_confidential_data_anywhere(ap
     admin = users["admin-b"].headers
     hits = api.get(SEARCH, query_string={"q": "Hwang"}, headers=admin).get_json()
     assert "p-1001" not in [h["uid"] for h in hits]
-    hidden = api.get(SEARCH, query_string={"q": "Hidden"}, headers=admin).get_json()
-    assert [h["uid"] for h in hidden] == ["p-2001"]  # their own organisation's only
+    # their own organisation's relative (found by the exact name: a relative's names are
+    # sealed, docs/encryption.md), and never the other's confidential people
+    hidden = api.get(SEARCH, query_string={"q": "조숨김비"}, headers=admin).get_json()
+    assert [h["uid"] for h in hidden] == ["p-2001"]
+    for q in ("Hidden", "Ri Sunhui-indprk", "리순희북한"):
+        hits = api.get(SEARCH, query_string={"q": q}, headers=admin).get_json()
+        assert not {"p-1001", "p-1005"} & {h["uid"] for h in hits}, q
     body = api.get(f"{PERSONS}/p-1002", headers=admin).get_json()
     assert body["consents"] == [] and body["consents_withheld"] is True
     assert "src-internal" not in {s["uid"] for s in body["sources"]}
@@ -145,7 +150,11 @@ def test_search_by_name_in_english_hangul_and_variants(api, users, stores):
     assert hit["consent_label"] == "Restricted" and hit["roles"] == ["Victim"]
     # another organisation's confidential people never come back, whatever the query
     assert uids("Hidden") == [] and uids("조숨김비") == []
-    assert uids("Hidden", users["investigator-b"]) == ["p-2001"]
+    assert "p-2001" not in uids("Cho Hidden-orgb")
+    # a relative's names are sealed (docs/encryption.md): found by an exact name only
+    assert "p-2001" in uids("Cho Hidden-orgb", users["investigator-b"])
+    assert uids("조숨김비", users["investigator-b"]) == ["p-2001"]
+    assert uids("Hidden", users["investigator-b"]) == []
     assert "p-1001" not in uids("Hwang", users["investigator-b"])
     # query syntax is escaped, not run
     for q in ('Seo AND (', 'name_en:*', '"unterminated', "*", "\\", "a || b && !c ~ ^2"):

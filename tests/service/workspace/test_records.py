@@ -96,8 +96,12 @@ def test_other_organisations_confidential_records_never_appear(browser, users, s
             texts.append(response.get_data())
         for body in texts:
             assert leaks(body, hidden) == []
-    # and each sees their own
-    assert b.get("/workspace/suggest?q=Cho Hidden").get_json()[0]["uid"] == "p-2001"
+    # and each sees their own: a relative's names are sealed (docs/encryption.md), found by
+    # the exact name (any case, spacing or hyphenation), never by a part of it
+    for q in ("Cho Hidden-orgb", "cho hidden orgb", "조숨김비", "Jo Hidden Orgb"):
+        found = b.get("/workspace/suggest", query_string={"q": q, "kind": "Person"}).get_json()
+        assert [i["uid"] for i in found] == ["p-2001"], q
+    assert b.get("/workspace/suggest?q=Cho Hidden&kind=Person").get_json() == []
 
 
 def test_free_text_naming_a_hidden_person_is_withheld(browser, users):
